@@ -1,0 +1,100 @@
+import type {
+  ActionStatus,
+  Influence,
+  NodeKind,
+  RegisterKind,
+  Treatment,
+} from '../../server/domain/vocabulary';
+
+/** [likelihood, impact], each 1..5. */
+export type Score = [number, number];
+
+export interface DemoSite {
+  key: string;
+  name: string;
+  address: string;
+}
+
+export interface DemoNode {
+  key: string;
+  parentKey: string | null;
+  kind: NodeKind;
+  name: string;
+  /** Short code used in risk references, e.g. SCCTD. */
+  code: string;
+  siteKeys: string[];
+}
+
+export interface DemoPerson {
+  key: string;
+  name: string;
+  email: string;
+  jobTitle: string;
+  nodeKey: string;
+}
+
+export interface DemoRegister {
+  key: string;
+  nodeKey: string;
+  kind: RegisterKind;
+  name: string;
+  /** Reference prefix: risks are numbered CODE-R01, CODE-R02... */
+  code: string;
+}
+
+export interface DemoAction {
+  description: string;
+  /** Leave out to show an action with no owner (a quality finding). */
+  ownerKey?: string;
+  /** Days from today; negative is in the past. */
+  dueInDays: number;
+  status: ActionStatus;
+  /** Required when status is completed. */
+  completedDaysAgo?: number;
+}
+
+export interface DemoReview {
+  /** 0 = the current quarter, 1 = the previous one... */
+  quartersAgo: number;
+  reviewerKey: string;
+  current: Score;
+  commentary: string;
+  mitigatingAction: string;
+  furtherAction: string;
+  stillValid: boolean;
+}
+
+export interface DemoRisk {
+  registerKey: string;
+  title: string;
+  cause: string;
+  event: string;
+  effect: string;
+  /** One of DEFAULT_CATEGORIES. */
+  category: string;
+  /** One of the demo strategic objectives, by title. */
+  objective: string;
+  ownerKey: string;
+  managerKey: string;
+  identifiedMonthsAgo: number;
+  treatment: Treatment;
+  influence: Influence;
+  inherent: Score;
+  current: Score;
+  target: Score;
+  /** One control per entry. */
+  controls: string[];
+  actions: DemoAction[];
+  /** Oldest first. The risk's current score should equal the last review's. */
+  reviews: DemoReview[];
+  closed?: { monthsAgo: number; reason: string };
+}
+
+export interface DemoOrganisation {
+  sites: DemoSite[];
+  nodes: DemoNode[];
+  people: DemoPerson[];
+  objectives: string[];
+  registers: DemoRegister[];
+  risks: DemoRisk[];
+}

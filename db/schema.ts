@@ -1,0 +1,189 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  ActionStatus,
+  Direction,
+  Influence,
+  NodeKind,
+  RegisterKind,
+  RiskStatus,
+  Treatment,
+} from '../server/domain/vocabulary';
+
+// Dates are ISO strings: 'yyyy-MM-dd' for days, full ISO for instants.
+type Timestamp = ColumnType<string, string | undefined, string>;
+
+export interface NodeTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  kind: NodeKind;
+  name: string;
+  code: string;
+  retired_on: string | null;
+  version: Generated<number>;
+}
+
+export interface SiteTable {
+  id: Generated<number>;
+  name: string;
+  address: string;
+}
+
+export interface NodeSiteTable {
+  node_id: number;
+  site_id: number;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  name: string;
+  email: string;
+  job_title: string;
+  node_id: number | null;
+}
+
+export interface CategoryTable {
+  id: Generated<number>;
+  name: string;
+  /** Highest acceptable matrix level rank for risks of this category. */
+  appetite_rank: number;
+  sort_order: number;
+}
+
+export interface ObjectiveTable {
+  id: Generated<number>;
+  title: string;
+  sort_order: number;
+}
+
+export interface MatrixLevelTable {
+  rank: number;
+  name: string;
+  colour: string;
+  text_colour: string;
+}
+
+export interface MatrixLabelTable {
+  axis: 'likelihood' | 'impact';
+  value: number;
+  label: string;
+  description: string;
+}
+
+export interface MatrixCellTable {
+  likelihood: number;
+  impact: number;
+  score: number;
+  level_rank: number;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface RegisterTable {
+  id: Generated<number>;
+  node_id: number;
+  kind: RegisterKind;
+  name: string;
+  code: string;
+}
+
+export interface RiskTable {
+  id: Generated<number>;
+  register_id: number;
+  ref_number: number;
+  title: string;
+  cause: string;
+  event: string;
+  effect: string;
+  category_id: number;
+  objective_id: number | null;
+  owner_id: number | null;
+  manager_id: number | null;
+  identified_on: string;
+  status: RiskStatus;
+  closed_on: string | null;
+  closure_reason: string | null;
+  treatment: Treatment;
+  influence: Influence;
+  inherent_likelihood: number;
+  inherent_impact: number;
+  current_likelihood: number;
+  current_impact: number;
+  target_likelihood: number;
+  target_impact: number;
+  /** One control per line. */
+  existing_controls: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActionTable {
+  id: Generated<number>;
+  risk_id: number;
+  description: string;
+  owner_id: number | null;
+  due_on: string | null;
+  status: ActionStatus;
+  completed_on: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Reviews are evidence: the database refuses UPDATE and DELETE on them. */
+export interface ReviewTable {
+  id: Generated<number>;
+  risk_id: number;
+  /** Financial year's first calendar year and quarter, e.g. 2026 and 3 for 2026-27 Q3. */
+  fy_year: number;
+  fy_quarter: number;
+  reviewed_on: string;
+  reviewer_id: number | null;
+  inherent_likelihood: number;
+  inherent_impact: number;
+  current_likelihood: number;
+  current_impact: number;
+  target_likelihood: number;
+  target_impact: number;
+  /** Current score looked up in the matrix at the time of the review. */
+  current_score: number;
+  direction: Direction;
+  commentary: string;
+  mitigating_action: string;
+  further_action: string;
+  still_valid: number;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  nodes: NodeTable;
+  sites: SiteTable;
+  node_sites: NodeSiteTable;
+  people: PersonTable;
+  categories: CategoryTable;
+  objectives: ObjectiveTable;
+  matrix_levels: MatrixLevelTable;
+  matrix_labels: MatrixLabelTable;
+  matrix_cells: MatrixCellTable;
+  settings: SettingTable;
+  registers: RegisterTable;
+  risks: RiskTable;
+  actions: ActionTable;
+  reviews: ReviewTable;
+}
+
+export type NodeRow = Selectable<NodeTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type CategoryRow = Selectable<CategoryTable>;
+export type ObjectiveRow = Selectable<ObjectiveTable>;
+export type RegisterRow = Selectable<RegisterTable>;
+export type RiskRow = Selectable<RiskTable>;
+export type NewRisk = Insertable<RiskTable>;
+export type RiskUpdate = Updateable<RiskTable>;
+export type ActionRow = Selectable<ActionTable>;
+export type NewAction = Insertable<ActionTable>;
+export type ReviewRow = Selectable<ReviewTable>;
+export type NewReview = Insertable<ReviewTable>;

@@ -1,0 +1,85 @@
+/** The risk matrix is data an admin can change; every score in Bulwark is a lookup in it. */
+
+export interface MatrixLevel {
+  rank: number;
+  name: string;
+  colour: string;
+  textColour: string;
+}
+
+export interface AxisLabel {
+  value: number;
+  label: string;
+  description: string;
+}
+
+export interface MatrixCell {
+  likelihood: number;
+  impact: number;
+  score: number;
+  levelRank: number;
+}
+
+export interface Matrix {
+  levels: MatrixLevel[];
+  likelihood: AxisLabel[];
+  impact: AxisLabel[];
+  cells: MatrixCell[];
+}
+
+export interface Rating {
+  likelihood: number;
+  impact: number;
+  score: number;
+  level: MatrixLevel;
+}
+
+export const SCALE = [1, 2, 3, 4, 5] as const;
+
+export function rate(matrix: Matrix, likelihood: number, impact: number): Rating {
+  const cell = matrix.cells.find((c) => c.likelihood === likelihood && c.impact === impact);
+  if (!cell) throw new Error(`The risk matrix has no cell for likelihood ${likelihood}, impact ${impact}`);
+  return { likelihood, impact, score: cell.score, level: levelOf(matrix, cell.levelRank) };
+}
+
+export function levelOf(matrix: Matrix, rank: number): MatrixLevel {
+  const level = matrix.levels.find((l) => l.rank === rank);
+  if (!level) throw new Error(`The risk matrix has no level of rank ${rank}`);
+  return level;
+}
+
+/** Above appetite: the cell's level is higher than the category's highest acceptable level. */
+export function isAboveAppetite(rating: Rating, appetiteRank: number): boolean {
+  return rating.level.rank > appetiteRank;
+}
+
+export interface HeatMapCell {
+  likelihood: number;
+  impact: number;
+  level: MatrixLevel;
+  count: number;
+}
+
+export interface HeatMapRow {
+  likelihood: AxisLabel;
+  cells: HeatMapCell[];
+}
+
+/** Rows from most to least likely, columns from least to most impact, as risk maps are drawn. */
+export function heatMap(matrix: Matrix, ratings: { likelihood: number; impact: number }[]): HeatMapRow[] {
+  const counts = new Map<string, number>();
+  for (const r of ratings) counts.set(`${r.likelihood}:${r.impact}`, (counts.get(`${r.likelihood}:${r.impact}`) ?? 0) + 1);
+  return [...matrix.likelihood]
+    .sort((a, b) => b.value - a.value)
+    .map((likelihood) => ({
+      likelihood,
+      cells: [...matrix.impact]
+        .sort((a, b) => a.value - b.value)
+        .map((impact) => ({
+          likelihood: likelihood.value,
+          impact: impact.value,
+          level: rate(matrix, likelihood.value, impact.value).level,
+          count: counts.get(`${likelihood.value}:${impact.value}`) ?? 0,
+        })),
+    }));
+}

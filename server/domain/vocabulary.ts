@@ -1,0 +1,64 @@
+// Fixed vocabularies: values the code branches on. Admin-editable lists
+// (categories, strategic objectives) live in the database instead.
+
+export const NODE_KINDS = ['organisation', 'division', 'unit', 'team'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const REGISTER_KINDS = ['divisional', 'unit', 'project', 'case', 'thematic'] as const;
+export type RegisterKind = (typeof REGISTER_KINDS)[number];
+export const REGISTER_KIND_LABELS: Record<RegisterKind, string> = {
+  divisional: 'Divisional (strategic)',
+  unit: 'Unit or location (operational)',
+  project: 'Project',
+  case: 'Casework',
+  thematic: 'Thematic',
+};
+
+export const TREATMENTS = ['treat', 'tolerate', 'transfer', 'terminate'] as const;
+export type Treatment = (typeof TREATMENTS)[number];
+
+export const INFLUENCES = ['within', 'partly', 'outside'] as const;
+export type Influence = (typeof INFLUENCES)[number];
+export const INFLUENCE_LABELS: Record<Influence, string> = {
+  within: 'Within our control',
+  partly: 'Partly within our control',
+  outside: 'Outside our control',
+};
+
+export const RISK_STATUSES = ['open', 'closed'] as const;
+export type RiskStatus = (typeof RISK_STATUSES)[number];
+
+export const ACTION_STATUSES = ['not_started', 'in_progress', 'completed', 'cancelled'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+export const DIRECTIONS = ['up', 'down', 'same', 'new'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const REVIEW_STATES = ['overdue', 'due', 'reviewed', 'not_due', 'closed'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
+  overdue: 'Review overdue',
+  due: 'Review due this quarter',
+  reviewed: 'Reviewed this quarter',
+  not_due: 'Not yet due',
+  closed: 'Closed',
+};
+
+/** The default admin lists, seeded by the first migration. */
+export const DEFAULT_CATEGORIES = [
+  'Strategic',
+  'Operational',
+  'Casework',
+  'Project',
+  'Financial',
+  'People',
+  'Reputational',
+  'Information',
+  'Health and safety',
+] as const;
