@@ -1,0 +1,169 @@
+import { addDays, addMonths, format, parseISO } from 'date-fns';
+import type { Db, Tx } from '../connection';
+import type { Clock } from '../../server/clock';
+import { today } from '../../server/clock';
+import { rate } from '../../server/domain/matrix';
+import { addQuarters, quarterOf, quarterStart } from '../../server/domain/quarters';
+import { directionOfTravel } from '../../server/domain/reviews';
+import { loadMatrix, loadSettings } from '../../server/queries/reference';
+import { insertRisk } from '../../server/queries/risks';
+import type { DemoOrganisation, DemoRisk } from './types';
+
+const day = (date: Date) => format(date, 'yyyy-MM-dd');
+
+export interface DemoSummary {
+  loaded: boolean;
+  nodes: number;
+  risks: number;
+  reviews: number;
+  actions: number;
+}
+
+/**
+ * Loads the demo organisation into an empty database, with every date placed relative to
+ * today so the demo always shows a live quarter: reviews done, due and overdue. Does nothing
+ * if the database already holds an organisation.
+ */
+export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Promise<DemoSummary> {
+  const existing = await db.selectFrom('nodes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (existing.n > 0) return { loaded: false, nodes: existing.n, risks: 0, reviews: 0, actions: 0 };
+  const [matrix, settings] = await Promise.all([loadMatrix(db), loadSettings(db)]);
+  const now = today(clock);
+
+  return db.transaction().execute(async (tx) => {
+    const siteIds = new Map<string, number>();
+    for (const site of demo.sites) {
+      const { id } = await tx.insertInto('sites').values({ name: site.name, address: site.address }).returning('id').executeTakeFirstOrThrow();
+      siteIds.set(site.key, id);
+    }
+    const nodeIds = new Map<string, number>();
+    for (const node of demo.nodes) {
+      const parentId = node.parentKey === null ? null : need(nodeIds, node.parentKey, 'node');
+      const { id } = await tx
+        .insertInto('nodes')
+        .values({ parent_id: parentId, kind: node.kind, name: node.name, code: node.code })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      nodeIds.set(node.key, id);
+      for (const siteKey of node.siteKeys) {
+        await tx.insertInto('node_sites').values({ node_id: id, site_id: need(siteIds, siteKey, 'site') }).execute();
+      }
+    }
+    const personIds = new Map<string, number>();
+    for (const person of demo.people) {
+      const { id } = await tx
+        .insertInto('people')
+        .values({ name: person.name, email: person.email, job_title: person.jobTitle, node_id: need(nodeIds, person.nodeKey, 'node') })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      personIds.set(person.key, id);
+    }
+    const objectiveIds = new Map<string, number>();
+    for (const [index, title] of demo.objectives.entries()) {
+      const { id } = await tx.insertInto('objectives').values({ title, sort_order: index }).returning('id').executeTakeFirstOrThrow();
+      objectiveIds.set(title, id);
+    }
+    const categoryIds = new Map((await tx.selectFrom('categories').select(['id', 'name']).execute()).map((c) => [c.name, c.id]));
+    const registerIds = new Map<string, number>();
+    for (const register of demo.registers) {
+      const { id } = await tx
+        .insertInto('registers')
+        .values({ node_id: need(nodeIds, register.nodeKey, 'node'), kind: register.kind, name: register.name, code: register.code })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      registerIds.set(register.key, id);
+    }
+
+    let reviews = 0;
+    let actions = 0;
+    for (const [index, risk] of demo.risks.entries()) {
+      const identifiedOn = day(addMonths(parseISO(now), -risk.identifiedMonthsAgo));
+      const riskId = await insertRisk(tx, {
+        register_id: need(registerIds, risk.registerKey, 'register'),
+        title: risk.title,
+        cause: risk.cause,
+        event: risk.event,
+        effect: risk.effect,
+        category_id: need(categoryIds, risk.category, 'category'),
+        objective_id: need(objectiveIds, risk.objective, 'objective'),
+        owner_id: need(personIds, risk.ownerKey, 'person'),
+        manager_id: need(personIds, risk.managerKey, 'person'),
+        identified_on: identifiedOn,
+        status: risk.closed ? 'closed' : 'open',
+        closed_on: risk.closed ? day(addMonths(parseISO(now), -risk.closed.monthsAgo)) : null,
+        closure_reason: risk.closed?.reason ?? null,
+        treatment: risk.treatment,
+        influence: risk.influence,
+        inherent_likelihood: risk.inherent[0],
+        inherent_impact: risk.inherent[1],
+        current_likelihood: risk.current[0],
+        current_impact: risk.current[1],
+        target_likelihood: risk.target[0],
+        target_impact: risk.target[1],
+        existing_controls: risk.controls.join('\n'),
+      });
+      reviews += await insertDemoReviews(tx, risk, riskId, identifiedOn, index);
+      for (const action of risk.actions) {
+        await tx
+          .insertInto('actions')
+          .values({
+            risk_id: riskId,
+            description: action.description,
+            owner_id: action.ownerKey ? need(personIds, action.ownerKey, 'person') : null,
+            due_on: day(addDays(parseISO(now), action.dueInDays)),
+            status: action.status,
+            completed_on: action.status === 'completed' ? day(addDays(parseISO(now), -(action.completedDaysAgo ?? 1))) : null,
+          })
+          .execute();
+        actions += 1;
+      }
+    }
+    return { loaded: true, nodes: demo.nodes.length, risks: demo.risks.length, reviews, actions };
+
+    async function insertDemoReviews(trx: Tx, risk: DemoRisk, riskId: number, identifiedOn: string, index: number): Promise<number> {
+      const thisQuarter = quarterOf(now, settings.fyStartMonth);
+      let previousScore: number | null = null;
+      let previousDate = identifiedOn;
+      for (const review of risk.reviews) {
+        const start = quarterStart(addQuarters(thisQuarter, -review.quartersAgo), settings.fyStartMonth);
+        // Spread review dates over the first weeks of each quarter, never ahead of today or out of order.
+        let reviewedOn = day(addDays(parseISO(start), 10 + ((index * 7) % 30)));
+        if (reviewedOn > now) reviewedOn = now;
+        if (reviewedOn < previousDate) reviewedOn = previousDate;
+        const quarter = quarterOf(reviewedOn, settings.fyStartMonth);
+        const score = rate(matrix, review.current[0], review.current[1]).score;
+        await trx
+          .insertInto('reviews')
+          .values({
+            risk_id: riskId,
+            fy_year: quarter.fyYear,
+            fy_quarter: quarter.quarter,
+            reviewed_on: reviewedOn,
+            reviewer_id: need(personIds, review.reviewerKey, 'person'),
+            inherent_likelihood: risk.inherent[0],
+            inherent_impact: risk.inherent[1],
+            current_likelihood: review.current[0],
+            current_impact: review.current[1],
+            target_likelihood: risk.target[0],
+            target_impact: risk.target[1],
+            current_score: score,
+            direction: directionOfTravel(previousScore, score),
+            commentary: review.commentary,
+            mitigating_action: review.mitigatingAction,
+            further_action: review.furtherAction,
+            still_valid: review.stillValid ? 1 : 0,
+          })
+          .execute();
+        previousScore = score;
+        previousDate = reviewedOn;
+      }
+      return risk.reviews.length;
+    }
+  });
+}
+
+function need<K>(map: Map<K, number>, key: K, what: string): number {
+  const id = map.get(key);
+  if (id === undefined) throw new Error(`Demo data names an unknown ${what}: ${String(key)}`);
+  return id;
+}

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import express from 'express';
+import { engine } from 'express-handlebars';
+import helmet from 'helmet';
+import type { Db } from '../db/connection';
+import { today, type Clock } from './clock';
+import { ROOT_DIR } from './config';
+import { errorHandler, notFoundHandler } from './middleware/error-handler';
+import { helpers } from './views/helpers';
+import { healthRoutes } from './routes/health';
+import { matrixCssRoutes } from './routes/matrix-css';
+import { homeRoutes } from './routes/home';
+import { registerRoutes } from './routes/registers';
+import { riskRoutes } from './routes/risks';
+import { actionRoutes } from './routes/actions';
+import { reviewRoutes } from './routes/reviews';
+
+export interface AppContext {
+  db: Db;
+  clock: Clock;
+}
+
+/** Form bodies are small; anything larger than this is refused with 413 before it is parsed. */
+const BODY_LIMIT = '64kb';
+
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.engine('hbs', engine({
+    extname: '.hbs',
+    defaultLayout: 'main',
+    layoutsDir: path.join(ROOT_DIR, 'views/layouts'),
+    partialsDir: path.join(ROOT_DIR, 'views/partials'),
+    helpers,
+  }));
+  app.set('view engine', 'hbs');
+  app.set('views', path.join(ROOT_DIR, 'views'));
+  if (process.env.NODE_ENV === 'production') app.enable('view cache');
+
+  app.use(helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  }));
+  app.use('/assets', express.static(path.join(ROOT_DIR, 'node_modules/govuk-frontend/dist/govuk/assets'), { maxAge: '1d' }));
+  app.use(express.static(path.join(ROOT_DIR, 'public'), { maxAge: '1h' }));
+  // extended: false keeps bodies flat (no nested objects) so every field is a string or a list of strings.
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 }));
+
+  app.use((_req, res, next) => {
+    res.locals.today = today(ctx.clock);
+    next();
+  });
+
+  app.use(healthRoutes(ctx));
+  app.use(matrixCssRoutes(ctx));
+  app.use(homeRoutes(ctx));
+  app.use(registerRoutes(ctx));
+  app.use(riskRoutes(ctx));
+  app.use(actionRoutes(ctx));
+  app.use(reviewRoutes(ctx));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const ROOT_DIR = path.resolve(__dirname, '..');
+
+export interface Config {
+  port: number;
+  databasePath: string;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    databasePath: env.DATABASE_PATH ?? path.join(ROOT_DIR, 'data', 'bulwark.sqlite'),
+  };
+}
+
+export const APP_VERSION: string = (JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;

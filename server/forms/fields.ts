@@ -1,0 +1,72 @@
+import { isValid, parseISO } from 'date-fns';
+import { z } from 'zod';
+
+// Field builders for form schemas. Every message says what to do, in the words of the form.
+
+export function requiredText(message: string, label: string, max: number) {
+  return z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`);
+}
+
+export function optionalText(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`)
+    .optional()
+    .transform((value) => value ?? '');
+}
+
+const digits = /^\d{1,9}$/;
+
+/** A chosen record id; existence is checked against the database by the route. */
+export function idChoice(message: string) {
+  return z
+    .string({ error: message })
+    .regex(digits, message)
+    .transform(Number)
+    .refine((n) => n > 0, message);
+}
+
+/** An optional record id: the empty option means none. */
+export function optionalIdChoice(message: string) {
+  return z
+    .union([z.literal(''), z.string().regex(digits, message)], { error: message })
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? null : Number(value)));
+}
+
+export function choice<const T extends readonly [string, ...string[]]>(values: T, message: string) {
+  return z.enum(values, { error: message });
+}
+
+/** 1 to 5 on a matrix axis. */
+export function scaleValue(message: string) {
+  return z
+    .string({ error: message })
+    .regex(/^[1-5]$/, message)
+    .transform(Number);
+}
+
+export function isoDay(message: string) {
+  return z
+    .string({ error: message })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .refine((value) => isValid(parseISO(value)), message);
+}
+
+export function optionalIsoDay(message: string) {
+  return z
+    .union([z.literal(''), isoDay(message)], { error: message })
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? null : value));
+}
+
+export const versionField = z
+  .string({ error: 'The form is out of date: reload the page and try again' })
+  .regex(digits, 'The form is out of date: reload the page and try again')
+  .transform(Number);

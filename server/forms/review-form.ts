@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { choice, idChoice, isoDay, optionalText, requiredText, scaleValue, versionField } from './fields';
+
+export const reviewSchema = z.object({
+  reviewed_on: isoDay('Enter the date of the review, for example 2026-11-20'),
+  reviewer_id: idChoice('Select who carried out the review'),
+  current_likelihood: scaleValue('Select the current likelihood'),
+  current_impact: scaleValue('Select the current impact'),
+  commentary: requiredText('Enter the issues identified at this review', 'Issues identified', 4000),
+  mitigating_action: optionalText('Mitigating action taken', 4000),
+  further_action: optionalText('Further action', 4000),
+  still_valid: choice(['yes', 'no'], 'Select whether the risk is still valid'),
+  /** The risk's version: the review rescores the risk, so a stale form must not overwrite it. */
+  version: versionField,
+});
+
+export type ReviewForm = z.output<typeof reviewSchema>;
+
+/** Date rules that need the risk and today: reviews are evidence, recorded in order and never ahead of time. */
+export function reviewDateProblem(reviewedOn: string, today: string, identifiedOn: string, lastReviewedOn: string | null): string | null {
+  if (reviewedOn > today) return 'The date of the review cannot be in the future';
+  if (reviewedOn < identifiedOn) return 'The date of the review cannot be before the risk was identified';
+  if (lastReviewedOn !== null && reviewedOn < lastReviewedOn) return `The date of the review cannot be before the last review, on ${lastReviewedOn}`;
+  return null;
+}

@@ -1,0 +1,37 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, notFound } from '../errors';
+
+export const notFoundHandler: RequestHandler = (_req, _res, next) => next(notFound('The page'));
+
+/** Statuses and messages for errors body-parser and Express raise themselves. */
+function fromHttpError(err: unknown): AppError | null {
+  if (typeof err !== 'object' || err === null || !('status' in err) || typeof err.status !== 'number') return null;
+  if (err.status === 413) return new AppError(413, 'too_large', 'What you sent is too large. Shorten the text and try again.');
+  if (err.status >= 400 && err.status < 500) return new AppError(err.status, 'bad_request', 'The request could not be understood. Go back and try again.');
+  return null;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const appError = err instanceof AppError ? err : fromHttpError(err);
+  if (!appError) console.error(`${req.method} ${req.originalUrl}:`, err);
+  const status = appError?.status ?? 500;
+  const message = appError?.message ?? 'Something went wrong on our side. Nothing you entered has been lost: go back and try again.';
+  if (res.headersSent) return;
+  res.status(status);
+  if (req.path === '/healthz' || req.accepts(['html', 'json']) === 'json') {
+    res.json({ error: appError?.code ?? 'internal_error', message });
+    return;
+  }
+  res.render('error', { title: status === 404 ? 'Page not found' : 'There is a problem', status, message }, (renderError, html) => {
+    if (renderError) {
+      console.error('error page failed to render:', renderError);
+      res.type('html').send(`<!doctype html><title>Error ${status}</title><h1>Error ${status}</h1><p>${escapeHtml(message)}</p>`);
+      return;
+    }
+    res.send(html);
+  });
+};

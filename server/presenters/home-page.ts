@@ -1,0 +1,65 @@
+import type { Db } from '../../db/connection';
+import type { Clock } from '../clock';
+import { buildTree, type Tree } from '../domain/tree';
+import type { NodeRow } from '../../db/schema';
+import { listNodes } from '../queries/nodes';
+import { listRiskSummaries } from '../queries/risks';
+import { judgeRisk, loadRiskRules } from './risk-rules';
+
+interface NodeCounts {
+  openRisks: number;
+  aboveAppetite: number;
+  reviewsOverdue: number;
+  actionsOverdue: number;
+}
+
+export interface TreeItem {
+  id: number;
+  name: string;
+  kind: string;
+  own: NodeCounts;
+  /** The node and everything below it. */
+  total: NodeCounts;
+  children: TreeItem[];
+}
+
+const zero = (): NodeCounts => ({ openRisks: 0, aboveAppetite: 0, reviewsOverdue: 0, actionsOverdue: 0 });
+
+function add(into: NodeCounts, from: NodeCounts): void {
+  into.openRisks += from.openRisks;
+  into.aboveAppetite += from.aboveAppetite;
+  into.reviewsOverdue += from.reviewsOverdue;
+  into.actionsOverdue += from.actionsOverdue;
+}
+
+function rollUp(tree: Tree<NodeRow>, node: NodeRow, own: Map<number, NodeCounts>): TreeItem {
+  const children = tree.children(node.id).filter((c) => c.retired_on === null).map((c) => rollUp(tree, c, own));
+  const ownCounts = own.get(node.id) ?? zero();
+  const total = zero();
+  add(total, ownCounts);
+  for (const child of children) add(total, child.total);
+  return { id: node.id, name: node.name, kind: node.kind, own: ownCounts, total, children };
+}
+
+/** The organisation tree with, per node, the open risks and what needs attention, rolled up. */
+export async function buildHomePage(db: Db, clock: Clock) {
+  const [nodes, rules] = await Promise.all([listNodes(db), loadRiskRules(db, clock)]);
+  const risks = await listRiskSummaries(db, { today: rules.today });
+  const own = new Map<number, NodeCounts>();
+  for (const risk of risks) {
+    if (risk.status !== 'open') continue;
+    const judgement = judgeRisk(risk, risk.last_reviewed_on, rules);
+    const counts = own.get(risk.node_id) ?? zero();
+    counts.openRisks += 1;
+    if (judgement.aboveAppetite) counts.aboveAppetite += 1;
+    if (judgement.reviewState === 'overdue') counts.reviewsOverdue += 1;
+    counts.actionsOverdue += risk.overdue_actions ?? 0;
+    own.set(risk.node_id, counts);
+  }
+  const tree = buildTree(nodes);
+  return {
+    title: 'Organisation',
+    quarterLabel: rules.currentQuarterLabel,
+    roots: tree.children(null).map((root) => rollUp(tree, root, own)),
+  };
+}

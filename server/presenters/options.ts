@@ -1,0 +1,14 @@
+export interface Option {
+  value: string;
+  text: string;
+  selected: boolean;
+}
+
+/** Options for a select or radios, the one matching `selected` (compared as text) marked. */
+export function toOptions<T>(items: readonly T[], value: (item: T) => string | number, text: (item: T) => string, selected: unknown): Option[] {
+  return items.map((item) => ({ value: String(value(item)), text: text(item), selected: String(value(item)) === String(selected ?? '') }));
+}
+
+export function placeholder(text: string, selected: unknown): Option {
+  return { value: '', text, selected: selected === undefined || selected === null || selected === '' };
+}

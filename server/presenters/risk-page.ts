@@ -1,0 +1,75 @@
+import type { Db } from '../../db/connection';
+import type { Clock } from '../clock';
+import { notFound } from '../errors';
+import { isActionOverdue } from '../domain/actions';
+import { rate, SCALE } from '../domain/matrix';
+import { formatQuarter } from '../domain/quarters';
+import { buildTree } from '../domain/tree';
+import { ACTION_STATUS_LABELS, INFLUENCE_LABELS, REGISTER_KIND_LABELS } from '../domain/vocabulary';
+import { listActionsOfRisk } from '../queries/actions';
+import { listNodes } from '../queries/nodes';
+import { listReviewsOfRisk } from '../queries/reviews';
+import { findRisk } from '../queries/risks';
+import { DIRECTION_SYMBOLS, judgeRisk, loadRiskRules } from './risk-rules';
+
+export async function buildRiskPage(db: Db, clock: Clock, riskId: number) {
+  const [risk, actions, reviews, rules, nodes] = await Promise.all([
+    findRisk(db, riskId),
+    listActionsOfRisk(db, riskId),
+    listReviewsOfRisk(db, riskId),
+    loadRiskRules(db, clock),
+    listNodes(db),
+  ]);
+  if (!risk) throw notFound('That risk');
+  const judgement = judgeRisk(risk, reviews[0]?.reviewed_on ?? null, rules);
+  const inherent = rate(rules.matrix, risk.inherent_likelihood, risk.inherent_impact);
+  const { fyStartMonth } = rules.settings;
+
+  // The matrix with the three scores placed on it: I(nherent), C(urrent), T(arget).
+  const marks = [
+    { key: 'I', name: 'Inherent', rating: inherent },
+    { key: 'C', name: 'Current', rating: judgement.current },
+    { key: 'T', name: 'Target', rating: judgement.target },
+  ];
+  const placement = [...SCALE].reverse().map((likelihood) => ({
+    likelihood: rules.matrix.likelihood.find((a) => a.value === likelihood),
+    cells: SCALE.map((impact) => ({
+      level: rate(rules.matrix, likelihood, impact).level,
+      marks: marks.filter((m) => m.rating.likelihood === likelihood && m.rating.impact === impact),
+    })),
+  }));
+
+  const tree = buildTree(nodes);
+  return {
+    title: `${judgement.reference} ${risk.title}`,
+    breadcrumbs: [
+      ...tree.path(risk.node_id).map((n) => ({ text: n.name, href: `/nodes/${n.id}` })),
+      { text: judgement.reference },
+    ],
+    risk: {
+      ...risk,
+      ...judgement,
+      inherent,
+      registerKindLabel: REGISTER_KIND_LABELS[risk.register_kind],
+      influenceLabel: INFLUENCE_LABELS[risk.influence],
+      treatmentLabel: risk.treatment[0]?.toUpperCase() + risk.treatment.slice(1),
+      targetAboveCurrent: judgement.target.score > judgement.current.score,
+    },
+    placement,
+    impactLabels: rules.matrix.impact,
+    actions: actions.map((a) => ({
+      ...a,
+      statusLabel: ACTION_STATUS_LABELS[a.status],
+      overdue: isActionOverdue(a, rules.today),
+      open: a.status === 'not_started' || a.status === 'in_progress',
+    })),
+    reviews: reviews.map((v) => ({
+      ...v,
+      quarterLabel: formatQuarter({ fyYear: v.fy_year, quarter: v.fy_quarter }, fyStartMonth),
+      current: rate(rules.matrix, v.current_likelihood, v.current_impact),
+      direction: DIRECTION_SYMBOLS[v.direction],
+      stillValid: v.still_valid === 1,
+    })),
+    currentQuarterLabel: rules.currentQuarterLabel,
+  };
+}

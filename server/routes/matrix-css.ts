@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import type { AppContext } from '../app';
+
+export function matrixCssRoutes({ db }: AppContext): Router {
+  const router = Router();
+  // Level colours are admin data, so their stylesheet is generated (no inline styles under the CSP).
+  router.get('/matrix.css', async (_req, res) => {
+    const levels = await db.selectFrom('matrix_levels').selectAll().execute();
+    const css = levels
+      .map((l) => `.bw-level-${l.rank}{background-color:${cssColour(l.colour)};color:${cssColour(l.text_colour)}}`)
+      .join('\n');
+    res.type('text/css').set('Cache-Control', 'no-cache').send(css);
+  });
+  return router;
+}
+
+/** Colours are stored as #rgb or #rrggbb; anything else must never reach a stylesheet. */
+function cssColour(value: string): string {
+  return /^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(value) ? value : '#b1b4b6';
+}

@@ -1,0 +1,151 @@
+import { Router, type Response } from 'express';
+import type { AppContext } from '../app';
+import { today } from '../clock';
+import { notFound } from '../errors';
+import { conflictChanges } from '../forms/conflict';
+import { hasErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
+import { editRiskSchema, newRiskSchema, RISK_FIELD_LABELS, riskFormValues } from '../forms/risk-form';
+import { findNode } from '../queries/nodes';
+import { findRisk, insertRisk, updateRisk } from '../queries/risks';
+import { buildRiskPage } from '../presenters/risk-page';
+import { checkRiskChoices, loadRiskFormChoices, riskFormOptions, type RiskFormChoices } from '../presenters/risk-form-page';
+import type { Option } from '../presenters/options';
+import { idParam } from './params';
+
+interface RiskFormPage {
+  status?: number;
+  title: string;
+  caption: string;
+  heading: string;
+  action: string;
+  cancelHref: string;
+  submitText: string;
+  editing: boolean;
+  values: Record<string, string>;
+  errors?: FormErrors;
+  conflict?: { what: string; changes: ReturnType<typeof conflictChanges>; viewHref: string };
+}
+
+function renderRiskForm(res: Response, choices: RiskFormChoices, page: RiskFormPage): void {
+  res.status(page.status ?? 200).render('risk-form', { ...page, options: riskFormOptions(choices, page.values) });
+}
+
+/** What a select or radio value looked like on the form, for the conflict table. */
+function displayWith(choices: RiskFormChoices, values: Record<string, string>) {
+  const options = riskFormOptions(choices, values);
+  const lookup: Record<string, Option[]> = {
+    category_id: options.categories,
+    objective_id: options.objectives,
+    owner_id: options.owners,
+    manager_id: options.managers,
+    treatment: options.treatments,
+    influence: options.influences,
+    status: options.statuses,
+  };
+  return (field: string, value: string) => lookup[field]?.find((o) => o.value === value)?.text ?? value;
+}
+
+export function riskRoutes({ db, clock }: AppContext): Router {
+  const router = Router();
+
+  router.get('/nodes/:id/risks/new', async (req, res) => {
+    const nodeId = idParam(req.params.id, 'That part of the organisation');
+    const node = await findNode(db, nodeId);
+    if (!node) throw notFound('That part of the organisation');
+    const choices = await loadRiskFormChoices(db, nodeId);
+    const values: Record<string, string> = { identified_on: today(clock), treatment: 'treat', influence: 'within' };
+    if (choices.registers.length === 1) values.register_id = String(choices.registers[0]?.id);
+    renderRiskForm(res, choices, newRiskPage(node, values));
+  });
+
+  router.post('/nodes/:id/risks', async (req, res) => {
+    const nodeId = idParam(req.params.id, 'That part of the organisation');
+    const node = await findNode(db, nodeId);
+    if (!node) throw notFound('That part of the organisation');
+    const choices = await loadRiskFormChoices(db, nodeId);
+    const values = typedValues(req.body);
+    const parsed = parseForm(newRiskSchema, req.body);
+    const errors = parsed.ok ? checkRiskChoices(parsed.data, choices) : parsed.errors;
+    if (!parsed.ok || hasErrors(errors)) {
+      renderRiskForm(res, choices, { ...newRiskPage(node, values), status: 400, errors });
+      return;
+    }
+    const id = await db.transaction().execute((tx) => insertRisk(tx, { ...parsed.data, status: 'open' }));
+    res.redirect(303, `/risks/${id}`);
+  });
+
+  router.get('/risks/:id', async (req, res) => {
+    res.render('risk', await buildRiskPage(db, clock, idParam(req.params.id, 'That risk')));
+  });
+
+  router.get('/risks/:id/edit', async (req, res) => {
+    const risk = await findRisk(db, idParam(req.params.id, 'That risk'));
+    if (!risk) throw notFound('That risk');
+    const choices = await loadRiskFormChoices(db, risk.node_id);
+    renderRiskForm(res, choices, editRiskPage(risk, riskFormValues(risk)));
+  });
+
+  router.post('/risks/:id', async (req, res) => {
+    const risk = await findRisk(db, idParam(req.params.id, 'That risk'));
+    if (!risk) throw notFound('That risk');
+    const choices = await loadRiskFormChoices(db, risk.node_id);
+    const values = typedValues(req.body);
+    const parsed = parseForm(editRiskSchema, req.body);
+    const errors = parsed.ok ? checkRiskChoices(parsed.data, choices) : parsed.errors;
+    if (!parsed.ok || hasErrors(errors)) {
+      renderRiskForm(res, choices, { ...editRiskPage(risk, values), status: 400, errors });
+      return;
+    }
+    const { version, ...form } = parsed.data;
+    const closed = form.status === 'closed';
+    const saved = await updateRisk(db, risk.id, version, {
+      ...form,
+      closed_on: closed ? form.closed_on : null,
+      closure_reason: closed ? form.closure_reason : null,
+    }, clock.now().toISOString());
+    if (!saved) {
+      const current = await findRisk(db, risk.id);
+      if (!current) throw notFound('That risk');
+      const savedValues = riskFormValues(current);
+      renderRiskForm(res, choices, {
+        ...editRiskPage(current, { ...values, version: savedValues.version ?? '' }),
+        status: 409,
+        conflict: {
+          what: 'risk',
+          changes: conflictChanges(RISK_FIELD_LABELS, savedValues, values, displayWith(choices, values)),
+          viewHref: `/risks/${risk.id}`,
+        },
+      });
+      return;
+    }
+    res.redirect(303, `/risks/${risk.id}`);
+  });
+
+  return router;
+}
+
+function newRiskPage(node: { id: number; name: string }, values: Record<string, string>): RiskFormPage {
+  return {
+    title: 'Add a risk',
+    caption: node.name,
+    heading: 'Add a risk',
+    action: `/nodes/${node.id}/risks`,
+    cancelHref: `/nodes/${node.id}`,
+    submitText: 'Add risk',
+    editing: false,
+    values,
+  };
+}
+
+function editRiskPage(risk: { id: number; title: string; node_name: string }, values: Record<string, string>): RiskFormPage {
+  return {
+    title: `Edit ${risk.title}`,
+    caption: risk.node_name,
+    heading: 'Edit risk',
+    action: `/risks/${risk.id}`,
+    cancelHref: `/risks/${risk.id}`,
+    submitText: 'Save changes',
+    editing: true,
+    values,
+  };
+}

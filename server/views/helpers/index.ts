@@ -1,0 +1,7 @@
+import { eq } from './eq';
+import { formatDate } from './format-date';
+import { inc } from './inc';
+import { lines } from './lines';
+import { plural } from './plural';
+
+export const helpers = { eq, formatDate, inc, lines, plural };
