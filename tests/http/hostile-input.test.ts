@@ -1,0 +1,145 @@
+import request from 'supertest';
+import type { Db } from '../../db/connection';
+import { addRisk, riskFormBody, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const SCRIPT = '<script>alert("owned")</script><img src=x onerror=alert(1)>';
+const SQL = "1'; DROP TABLE risks; --";
+const HUGE = 'x'.repeat(1024 * 1024);
+
+/** Replacement values for one field: each is sent in place of a valid value. */
+const HOSTILE_VALUES: [name: string, value: string | string[] | undefined][] = [
+  ['missing', undefined],
+  ['empty', ''],
+  ['a list instead of one value', ['1', '2']],
+  ['a word where a number belongs', 'three'],
+  ['a negative number', '-5'],
+  ['a huge number', '99999999999999999999'],
+  ['a script tag', SCRIPT],
+  ['an SQL fragment', SQL],
+  ['a 1 MB string', HUGE],
+];
+
+async function snapshot(db: Db): Promise<string> {
+  const tables = ['nodes', 'people', 'registers', 'risks', 'actions', 'reviews', 'categories', 'objectives', 'settings'] as const;
+  const rows = await Promise.all(tables.map((table) => db.selectFrom(table).selectAll().execute()));
+  return JSON.stringify(rows);
+}
+
+function withField(body: Record<string, string>, field: string, value: string | string[] | undefined): Record<string, string | string[]> {
+  const copy: Record<string, string | string[]> = { ...body };
+  if (value === undefined) delete copy[field];
+  else copy[field] = value;
+  return copy;
+}
+
+describe('hostile input to every route that accepts it', () => {
+  let t: TestApp;
+  let org: BasicOrganisation;
+  let riskId: number;
+  let actionId: number;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    org = await seedBasicOrganisation(t.handle.db);
+    riskId = await addRisk(t.handle.db, org);
+    const action = await t.handle.db.insertInto('actions').values({ risk_id: riskId, description: 'Act', owner_id: org.ownerId, due_on: '2026-12-01', status: 'in_progress' }).returning('id').executeTakeFirstOrThrow();
+    actionId = action.id;
+  });
+  afterAll(() => t.close());
+
+  const version = async (table: 'risks' | 'actions', id: number) =>
+    String((await t.handle.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version);
+
+  // Each route with a valid body built fresh (versions move as valid posts land).
+  const routes: { name: string; path: () => string; body: () => Promise<Record<string, string>>; page: () => string }[] = [
+    { name: 'add a risk', path: () => `/nodes/${org.divisionId}/risks`, body: async () => riskFormBody(org), page: () => `/nodes/${org.divisionId}` },
+    {
+      name: 'edit a risk',
+      path: () => `/risks/${riskId}`,
+      body: async () => ({ ...riskFormBody(org), status: 'open', closed_on: '', closure_reason: '', version: await version('risks', riskId) }),
+      page: () => `/risks/${riskId}`,
+    },
+    {
+      name: 'add an action',
+      path: () => `/risks/${riskId}/actions`,
+      body: async () => ({ description: 'Do it', owner_id: String(org.ownerId), due_on: '2027-01-10', status: 'not_started', completed_on: '' }),
+      page: () => `/risks/${riskId}`,
+    },
+    {
+      name: 'change an action',
+      path: () => `/actions/${actionId}`,
+      body: async () => ({ description: 'Do it again', owner_id: String(org.ownerId), due_on: '2027-01-10', status: 'in_progress', completed_on: '', version: await version('actions', actionId) }),
+      page: () => `/risks/${riskId}`,
+    },
+    {
+      name: 'complete an action',
+      path: () => `/actions/${actionId}/complete`,
+      body: async () => ({ version: await version('actions', actionId) }),
+      page: () => `/risks/${riskId}`,
+    },
+    {
+      name: 'record a review',
+      path: () => `/risks/${riskId}/reviews`,
+      body: async () => ({
+        reviewed_on: '2026-11-23', reviewer_id: String(org.managerId), current_likelihood: '3', current_impact: '4',
+        commentary: 'Fine', mitigating_action: '', further_action: '', still_valid: 'yes', version: await version('risks', riskId),
+      }),
+      page: () => `/risks/${riskId}`,
+    },
+  ];
+
+  for (const route of routes) {
+    it(`${route.name}: never a 500, nothing saved changed on refusal, markup always escaped`, async () => {
+      const fields = Object.keys(await route.body());
+      for (const field of fields) {
+        for (const [label, value] of HOSTILE_VALUES) {
+          const before = await snapshot(t.handle.db);
+          const res = await request(t.app).post(route.path()).type('form').send(withField(await route.body(), field, value));
+          const context = `${route.name}, ${field} as ${label}: ${res.status}`;
+          expect([context, [303, 400, 409, 413].includes(res.status)]).toEqual([context, true]);
+          expect(res.text).not.toContain('<script>alert');
+          expect(res.text).not.toContain('<img src=x');
+          if (res.status !== 303) expect([context, await snapshot(t.handle.db)]).toEqual([context, before]);
+        }
+      }
+      const page = await request(t.app).get(route.page()).expect(200);
+      expect(page.text).not.toContain('<script>alert');
+      expect(page.text).not.toContain('<img src=x');
+    });
+
+    it(`${route.name}: refuses an empty body, a JSON body and an unknown id`, async () => {
+      const before = await snapshot(t.handle.db);
+      await request(t.app).post(route.path()).expect((res) => expect([400, 409]).toContain(res.status));
+      await request(t.app).post(route.path()).send({ title: SCRIPT }).expect((res) => expect([400, 409]).toContain(res.status));
+      const unknown = route.path().replace(/\/\d+/, '/987654');
+      await request(t.app).post(unknown).type('form').send(await route.body()).expect(404);
+      await request(t.app).post(route.path().replace(/\/\d+/, `/${encodeURIComponent(SQL)}`)).type('form').send(await route.body()).expect(404);
+      expect(await snapshot(t.handle.db)).toEqual(before);
+    });
+  }
+
+  it('saves hostile text that is otherwise valid, and shows it escaped', async () => {
+    const res = await request(t.app).post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org, { title: SCRIPT, cause: SQL })).expect(303);
+    const page = await request(t.app).get(res.headers.location as string).expect(200);
+    expect(page.text).toContain('&lt;script&gt;alert(&quot;owned&quot;)&lt;/script&gt;');
+    expect(page.text).toContain('1&#x27;; DROP TABLE risks; --');
+    const register = await request(t.app).get(`/nodes/${org.divisionId}`).expect(200);
+    expect(register.text).toContain('&lt;script&gt;');
+    expect(await t.handle.db.selectFrom('risks').select('id').execute()).not.toHaveLength(0);
+  });
+
+  it('refuses hostile query strings on the register page without an error', async () => {
+    for (const value of [SCRIPT, SQL, 'x'.repeat(500)]) {
+      const q = encodeURIComponent(value);
+      const res = await request(t.app).get(`/nodes/${org.divisionId}?scope=${q}&category=${q}&kind=${q}&owner=${q}&level=${q}&review=${q}&l=${q}&i=${q}&status=${q}&sort=${q}`).expect(200);
+      expect(res.text).not.toContain('<script>alert');
+    }
+    // Node itself refuses a request line past its header limit, before the app sees it.
+    await request(t.app).get(`/nodes/${org.divisionId}?sort=${'x'.repeat(64 * 1024)}`).expect(431);
+  });
+
+  it('is still serving after all that', async () => {
+    await request(t.app).get('/healthz').expect(200);
+  });
+});

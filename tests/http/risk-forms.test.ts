@@ -1,0 +1,210 @@
+import request from 'supertest';
+import { addRisk, riskFormBody, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('adding and editing a risk', () => {
+  let t: TestApp;
+  let org: BasicOrganisation;
+  beforeAll(async () => {
+    t = await startTestApp();
+    org = await seedBasicOrganisation(t.handle.db);
+  });
+  afterAll(() => t.close());
+
+  const riskCount = async () => (await t.handle.db.selectFrom('risks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+
+  it('offers the form with today as the date identified', async () => {
+    const res = await request(t.app).get(`/nodes/${org.divisionId}/risks/new`).expect(200);
+    expect(res.text).toContain('Add a risk');
+    expect(res.text).toContain('value="2026-11-23"');
+  });
+
+  it('adds a risk numbered within its register and shows it', async () => {
+    const first = await request(t.app).post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org)).expect(303);
+    const second = await request(t.app).post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org, { title: 'Second risk' })).expect(303);
+    const page = await request(t.app).get(first.headers.location as string).expect(200);
+    expect(page.text).toContain('SCD-R01');
+    expect(page.text).toContain('Loss of access to Rose Court');
+    expect(page.text).toContain('York site as fallback');
+    expect((await request(t.app).get(second.headers.location as string)).text).toContain('SCD-R02');
+  });
+
+  it('refuses a bad submission with messages beside the fields and keeps what was typed', async () => {
+    const before = await riskCount();
+    const res = await request(t.app)
+      .post(`/nodes/${org.divisionId}/risks`)
+      .type('form')
+      .send(riskFormBody(org, { title: '', current_likelihood: '7', cause: 'Because <b>typed</b> text stays', identified_on: '2026-02-31' }))
+      .expect(400);
+    expect(res.text).toContain('There is a problem');
+    expect(res.text).toContain('href="#title"');
+    expect(res.text).toContain('Enter a title for the risk');
+    expect(res.text).toContain('Select the current likelihood');
+    expect(res.text).toContain('Enter the date the risk was identified');
+    expect(res.text).toContain('Because &lt;b&gt;typed&lt;/b&gt; text stays');
+    expect(await riskCount()).toBe(before);
+  });
+
+  it('refuses ids that name nothing, and a register of another node', async () => {
+    const res = await request(t.app)
+      .post(`/nodes/${org.divisionId}/risks`)
+      .type('form')
+      .send(riskFormBody(org, { register_id: String(org.unitRegisterId), owner_id: '99999', category_id: '424242' }))
+      .expect(400);
+    expect(res.text).toContain('Select a register of this part of the organisation');
+    expect(res.text).toContain('Select the risk owner from the list');
+    expect(res.text).toContain('Select a category from the list');
+  });
+
+  it('saves an edit made from the current version', async () => {
+    const id = await addRisk(t.handle.db, org);
+    const form = await request(t.app).get(`/risks/${id}/edit`).expect(200);
+    expect(form.text).toContain('name="version" value="1"');
+    await request(t.app).post(`/risks/${id}`).type('form').send({ ...riskFormBody(org), title: 'Renamed risk', status: 'open', version: '1' }).expect(303);
+    const saved = await t.handle.db.selectFrom('risks').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(saved.title).toBe('Renamed risk');
+    expect(saved.version).toBe(2);
+  });
+
+  it('never lets a stale edit overwrite a newer one: it shows what changed', async () => {
+    const id = await addRisk(t.handle.db, org, { title: 'Original title' });
+    await request(t.app).post(`/risks/${id}`).type('form').send({ ...riskFormBody(org), title: 'Edited by Alex', status: 'open', version: '1' }).expect(303);
+    const stale = await request(t.app)
+      .post(`/risks/${id}`)
+      .type('form')
+      .send({ ...riskFormBody(org), title: 'Edited by Sam', status: 'open', version: '1' })
+      .expect(409);
+    expect(stale.text).toContain('Someone else changed this');
+    expect(stale.text).toContain('Edited by Alex');
+    expect(stale.text).toContain('Edited by Sam');
+    expect(stale.text).toContain('name="version" value="2"');
+    const saved = await t.handle.db.selectFrom('risks').select(['title', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(saved).toEqual({ title: 'Edited by Alex', version: 2 });
+  });
+
+  it('closes a risk only with a reason', async () => {
+    const id = await addRisk(t.handle.db, org);
+    const res = await request(t.app).post(`/risks/${id}`).type('form').send({ ...riskFormBody(org), status: 'closed', closed_on: '2026-11-20', version: '1' }).expect(400);
+    expect(res.text).toContain('Enter the reason for closing the risk');
+    await request(t.app).post(`/risks/${id}`).type('form').send({ ...riskFormBody(org), status: 'closed', closed_on: '2026-11-20', closure_reason: 'Building sold', version: '1' }).expect(303);
+    const page = await request(t.app).get(`/risks/${id}`).expect(200);
+    expect(page.text).toContain('Closed 20 Nov 2026');
+    expect(page.text).toContain('Building sold');
+  });
+});
+
+describe('further actions', () => {
+  let t: TestApp;
+  let org: BasicOrganisation;
+  let riskId: number;
+  beforeAll(async () => {
+    t = await startTestApp();
+    org = await seedBasicOrganisation(t.handle.db);
+    riskId = await addRisk(t.handle.db, org);
+  });
+  afterAll(() => t.close());
+
+  const actionsOf = () => t.handle.db.selectFrom('actions').selectAll().where('risk_id', '=', riskId).execute();
+
+  it('adds an action and completes it from the risk page', async () => {
+    await request(t.app)
+      .post(`/risks/${riskId}/actions`)
+      .type('form')
+      .send({ description: 'Test the York fallback', owner_id: String(org.managerId), due_on: '2026-12-15', status: 'not_started' })
+      .expect(303);
+    const [action] = await actionsOf();
+    if (!action) throw new Error('no action saved');
+    await request(t.app).post(`/actions/${action.id}/complete`).type('form').send({ version: '1' }).expect(303);
+    const [completed] = await actionsOf();
+    expect(completed).toMatchObject({ status: 'completed', completed_on: '2026-11-23', version: 2 });
+    const page = await request(t.app).get(`/risks/${riskId}`).expect(200);
+    expect(page.text).toContain('Completed 23 Nov 2026');
+  });
+
+  it('refuses a completed action with no completion date, keeping the text', async () => {
+    const res = await request(t.app)
+      .post(`/risks/${riskId}/actions`)
+      .type('form')
+      .send({ description: 'Half-typed action', status: 'completed', due_on: 'soon' })
+      .expect(400);
+    expect(res.text).toContain('Enter the date the action was completed');
+    expect(res.text).toContain('Enter a due date');
+    expect(res.text).toContain('Half-typed action');
+    expect(await actionsOf()).toHaveLength(1);
+  });
+
+  it('refuses to complete an action from a stale page', async () => {
+    const [action] = await actionsOf();
+    if (!action) throw new Error('no action');
+    await request(t.app).post(`/actions/${action.id}`).type('form').send({ description: 'Reopened', status: 'in_progress', version: '2' }).expect(303);
+    const res = await request(t.app).post(`/actions/${action.id}/complete`).type('form').send({ version: '2' }).expect(409);
+    expect(res.text).toContain('Someone else changed this');
+    const [after] = await actionsOf();
+    expect(after).toMatchObject({ status: 'in_progress', completed_on: null, version: 3 });
+  });
+});
+
+describe('the quarterly review', () => {
+  let t: TestApp;
+  let org: BasicOrganisation;
+  beforeAll(async () => {
+    t = await startTestApp();
+    org = await seedBasicOrganisation(t.handle.db);
+  });
+  afterAll(() => t.close());
+
+  const review = (overrides: Record<string, string> = {}) => ({
+    reviewed_on: '2026-11-20',
+    reviewer_id: String(org.managerId),
+    current_likelihood: '3',
+    current_impact: '4',
+    commentary: 'Supplier confirmed a fix date',
+    mitigating_action: 'Weekly call with supplier',
+    further_action: 'Test restore in December',
+    still_valid: 'yes',
+    version: '1',
+    ...overrides,
+  });
+
+  it('records a review with a snapshot, rescores the risk and shows the direction of travel', async () => {
+    const id = await addRisk(t.handle.db, org, { current_likelihood: 3, current_impact: 4 });
+    await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review({ reviewed_on: '2026-10-05' })).expect(303);
+    await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review({ current_likelihood: '4', version: '2' })).expect(303);
+    const reviews = await t.handle.db.selectFrom('reviews').selectAll().where('risk_id', '=', id).orderBy('id').execute();
+    expect(reviews.map((r) => [r.direction, r.current_score, r.fy_year, r.fy_quarter])).toEqual([
+      ['new', 12, 2026, 3],
+      ['up', 16, 2026, 3],
+    ]);
+    const risk = await t.handle.db.selectFrom('risks').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect([risk.current_likelihood, risk.current_impact, risk.version]).toEqual([4, 4, 3]);
+    const page = await request(t.app).get(`/risks/${id}`).expect(200);
+    expect(page.text).toContain('2026-27 Q3');
+    expect(page.text).toContain('▲ Increasing');
+    expect(page.text).toContain('Reviewed');
+  });
+
+  it('refuses a review dated in the future or before the last one', async () => {
+    const id = await addRisk(t.handle.db, org);
+    const future = await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review({ reviewed_on: '2026-11-24' })).expect(400);
+    expect(future.text).toContain('cannot be in the future');
+    await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review()).expect(303);
+    const earlier = await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review({ reviewed_on: '2026-11-01', version: '2' })).expect(400);
+    expect(earlier.text).toContain('cannot be before the last review');
+  });
+
+  it('refuses a review from a stale page without saving anything', async () => {
+    const id = await addRisk(t.handle.db, org);
+    await t.handle.db.updateTable('risks').set({ title: 'Changed meanwhile', version: 2 }).where('id', '=', id).execute();
+    const res = await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review({ version: '1' })).expect(409);
+    expect(res.text).toContain('Someone else changed this');
+    expect(res.text).toContain('Supplier confirmed a fix date');
+    expect(await t.handle.db.selectFrom('reviews').selectAll().where('risk_id', '=', id).execute()).toHaveLength(0);
+  });
+
+  it('keeps past reviews as evidence: the database refuses to change or delete them', async () => {
+    const id = await addRisk(t.handle.db, org);
+    await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review()).expect(303);
+    await expect(t.handle.db.updateTable('reviews').set({ commentary: 'rewritten' }).where('risk_id', '=', id).execute()).rejects.toThrow(/evidence/);
+    await expect(t.handle.db.deleteFrom('reviews').where('risk_id', '=', id).execute()).rejects.toThrow(/evidence/);
+  });
+});
