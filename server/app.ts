@@ -33,6 +33,8 @@ export function createApp(ctx: AppContext): express.Express {
     layoutsDir: path.join(ROOT_DIR, 'views/layouts'),
     partialsDir: path.join(ROOT_DIR, 'views/partials'),
     helpers,
+    // Handlebars would otherwise indent every line of a partial's output, textarea contents included.
+    compilerOptions: { preventIndent: true },
   }));
   app.set('view engine', 'hbs');
   app.set('views', path.join(ROOT_DIR, 'views'));

@@ -178,16 +178,18 @@ function defaultLevel(score: number): number {
   return 4;
 }
 
+// Highest acceptable level per category: most work tolerates High; money, reputation,
+// information and safety tolerate no more than Medium.
 const categoryAppetites: [string, number][] = [
   ['Strategic', 3],
-  ['Operational', 2],
-  ['Casework', 2],
+  ['Operational', 3],
+  ['Casework', 3],
   ['Project', 3],
   ['Financial', 2],
-  ['People', 2],
+  ['People', 3],
   ['Reputational', 2],
-  ['Information', 1],
-  ['Health and safety', 1],
+  ['Information', 2],
+  ['Health and safety', 2],
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,0 +1,51 @@
+// Walks the main pages of a running Bulwark in headless Chromium and saves full-page PNGs,
+// so a person can look at what users see. Usage: npm run screenshots -- [baseUrl] [outDir]
+import fs from 'node:fs';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { chromiumLaunchOptions } from '../server/browser/chromium';
+
+async function main(): Promise<void> {
+  const base = process.argv[2] ?? 'http://localhost:3000';
+  const outDir = process.argv[3] ?? 'screenshots';
+  fs.mkdirSync(outDir, { recursive: true });
+  const browser = await puppeteer.launch(chromiumLaunchOptions);
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    const shoot = async (name: string, url: string) => {
+      const response = await page.goto(new URL(url, base).toString(), { waitUntil: 'load' });
+      const file = path.join(outDir, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`${response?.status() ?? '?'} ${url} → ${file}`);
+    };
+    await shoot('01-home', '/');
+    const firstDivision = await page.$eval('a[href^="/nodes/"][href*="scope=all"]:not([href^="/nodes/1?"])', (a) => a.getAttribute('href'));
+    await shoot('03-register-own', (firstDivision ?? '/nodes/2').split('?')[0] ?? '/nodes/2');
+    await shoot('02-register-overarching', firstDivision ?? '/nodes/2?scope=all');
+    const cell = await page.$$eval('.bw-heatmap td a', (links) => links.map((a) => [Number(a.textContent?.trim()), a.getAttribute('href')] as const).find(([count]) => count > 0)?.[1]);
+    if (cell) await shoot('04-register-cell', cell);
+    const riskHref = await page.$eval('a[href^="/risks/"]', (a) => a.getAttribute('href'));
+    await shoot('05-risk', riskHref ?? '/risks/1');
+    await shoot('06-risk-edit', `${riskHref}/edit`);
+    await shoot('07-review-form', `${riskHref}/reviews/new`);
+    await shoot('08-action-form', `${riskHref}/actions/new`);
+    // A bad submission as a user would make it: the review form with the commentary left empty.
+    await page.goto(new URL(`${riskHref}/reviews/new`, base).toString());
+    await page.$eval('#commentary', (el) => ((el as HTMLTextAreaElement).value = ''));
+    await page.$eval('#further_action', (el) => ((el as HTMLTextAreaElement).value = 'Typed before the mistake'));
+    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+    await page.screenshot({ path: path.join(outDir, '09-review-form-error.png'), fullPage: true });
+    console.log(`submitted an empty review → ${path.join(outDir, '09-review-form-error.png')}`);
+    await shoot('10-not-found', '/risks/999999');
+    await page.emulateMediaType('print');
+    await shoot('11-risk-print', riskHref ?? '/risks/1');
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
