@@ -1,4 +1,5 @@
-import { addMonths, format, parseISO, subDays } from 'date-fns';
+// Plain arithmetic on 'yyyy-MM-dd' strings: the register judges hundreds of risks per
+// request, and parsing dates with a library for each was most of its time.
 
 /**
  * A financial-year quarter. `fyYear` is the calendar year in which the financial year
@@ -9,15 +10,19 @@ export interface FyQuarter {
   quarter: number;
 }
 
-function toDate(day: string | Date): Date {
-  return typeof day === 'string' ? parseISO(day) : day;
+function yearMonth(day: string | Date): [year: number, month: number] {
+  if (typeof day !== 'string') return [day.getFullYear(), day.getMonth() + 1];
+  return [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+}
+
+function isoDay(year: number, month: number, dayOfMonth: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;
 }
 
 export function quarterOf(day: string | Date, startMonth: number): FyQuarter {
-  const date = toDate(day);
-  const monthsIntoYear = (date.getMonth() + 1 - startMonth + 12) % 12;
-  const fyYear = date.getMonth() + 1 >= startMonth ? date.getFullYear() : date.getFullYear() - 1;
-  return { fyYear, quarter: Math.floor(monthsIntoYear / 3) + 1 };
+  const [year, month] = yearMonth(day);
+  const monthsIntoYear = (month - startMonth + 12) % 12;
+  return { fyYear: month >= startMonth ? year : year - 1, quarter: Math.floor(monthsIntoYear / 3) + 1 };
 }
 
 export function addQuarters(q: FyQuarter, count: number): FyQuarter {
@@ -33,16 +38,26 @@ export function sameQuarter(a: FyQuarter, b: FyQuarter): boolean {
   return compareQuarters(a, b) === 0;
 }
 
+/** Calendar year and month (1–12) in which the quarter starts. */
+function firstMonth(q: FyQuarter, startMonth: number): [year: number, month: number] {
+  const monthIndex = q.fyYear * 12 + (startMonth - 1) + (q.quarter - 1) * 3;
+  return [Math.floor(monthIndex / 12), (monthIndex % 12) + 1];
+}
+
 /** First day of the quarter, 'yyyy-MM-dd'. */
 export function quarterStart(q: FyQuarter, startMonth: number): string {
-  const firstOfYear = new Date(q.fyYear, startMonth - 1, 1);
-  return format(addMonths(firstOfYear, (q.quarter - 1) * 3), 'yyyy-MM-dd');
+  const [year, month] = firstMonth(q, startMonth);
+  return isoDay(year, month, 1);
 }
 
 /** Last day of the quarter, 'yyyy-MM-dd'. */
 export function quarterEnd(q: FyQuarter, startMonth: number): string {
-  const nextStart = parseISO(quarterStart(addQuarters(q, 1), startMonth));
-  return format(subDays(nextStart, 1), 'yyyy-MM-dd');
+  const [startYear, start] = firstMonth(q, startMonth);
+  const monthIndex = startYear * 12 + (start - 1) + 2;
+  const year = Math.floor(monthIndex / 12);
+  const month = (monthIndex % 12) + 1;
+  // Day 0 of the next month is the last day of this one.
+  return isoDay(year, month, new Date(year, month, 0).getDate());
 }
 
 /** '2026-27 Q3' for a financial year spanning two calendar years, '2026 Q3' for a January start. */

@@ -12,17 +12,15 @@ export function listRiskSummaries(db: Db, options: { nodeIds?: number[]; today: 
     .innerJoin('registers as g', 'g.id', 'r.register_id')
     .innerJoin('categories as c', 'c.id', 'r.category_id')
     .leftJoin('people as o', 'o.id', 'r.owner_id')
+    // Only what lists show or judge: every extra column costs measurably across 600 rows.
     .select([
       'r.id',
-      'r.register_id',
       'r.ref_number',
       'r.title',
       'r.status',
       'r.identified_on',
-      'r.treatment',
       'r.category_id',
       'r.owner_id',
-      'r.existing_controls',
       'r.current_likelihood',
       'r.current_impact',
       'r.target_likelihood',

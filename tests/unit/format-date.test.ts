@@ -1,0 +1,15 @@
+import { formatDate } from '../../server/views/helpers/format-date';
+
+describe('formatDate helper', () => {
+  it('writes ISO days the way UK staff read them', () => {
+    expect(formatDate('2026-11-03')).toBe('3 Nov 2026');
+    expect(formatDate('2027-01-31T10:00:00Z')).toBe('31 Jan 2027');
+  });
+
+  it('leaves nothing for no date and passes anything else through unchanged', () => {
+    expect(formatDate(null)).toBe('');
+    expect(formatDate('')).toBe('');
+    expect(formatDate('soon')).toBe('soon');
+    expect(formatDate('2026-13-01')).toBe('2026-13-01');
+  });
+});
