@@ -1,0 +1,53 @@
+import request from 'supertest';
+import { demoOrganisation } from '../../db/demo/demo-data';
+import { loadDemo } from '../../db/demo/load';
+import { fixedClock } from '../../server/clock';
+import { startTestApp, TODAY, type TestApp } from '../support/test-app';
+
+describe('the demo organisation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('loads into an empty database once, and only once', async () => {
+    const first = await loadDemo(t.handle.db, fixedClock(TODAY), demoOrganisation);
+    expect(first).toMatchObject({ loaded: true, nodes: demoOrganisation.nodes.length, risks: demoOrganisation.risks.length });
+    const second = await loadDemo(t.handle.db, fixedClock(TODAY), demoOrganisation);
+    expect(second.loaded).toBe(false);
+    const risks = await t.handle.db.selectFrom('risks').select('id').execute();
+    expect(risks).toHaveLength(demoOrganisation.risks.length);
+  });
+
+  it('has the two divisions of the reports with their units', async () => {
+    const nodes = await t.handle.db.selectFrom('nodes').selectAll().execute();
+    const childrenOf = (name: string) => {
+      const parent = nodes.find((n) => n.name === name);
+      return nodes.filter((n) => n.parent_id === parent?.id && n.kind === 'unit');
+    };
+    expect(childrenOf('Special Crime and Counter Terrorism Division')).toHaveLength(3);
+    expect(childrenOf('International Justice and Organised Crime Division')).toHaveLength(4);
+  });
+
+  it('shows a live quarter: reviews done, due and overdue, actions in every state, some overdue', async () => {
+    const home = await request(t.app).get('/').expect(200);
+    expect(home.text).toContain('Special Crime and Counter Terrorism Division');
+    const hq = await t.handle.db.selectFrom('nodes').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+    const register = await request(t.app).get(`/nodes/${hq.id}?scope=all`).expect(200);
+    for (const tag of ['>Reviewed<', '>Due<', '>Overdue<']) expect(register.text).toContain(tag);
+    const statuses = await t.handle.db.selectFrom('actions').select('status').distinct().execute();
+    expect(statuses.map((s) => s.status).sort()).toEqual(['cancelled', 'completed', 'in_progress', 'not_started']);
+    expect(register.text).toMatch(/\d+ overdue/);
+  });
+
+  it('renders every node and every risk page', async () => {
+    const nodes = await t.handle.db.selectFrom('nodes').select('id').execute();
+    for (const node of nodes) await request(t.app).get(`/nodes/${node.id}?scope=all`).expect(200);
+    const risks = await t.handle.db.selectFrom('risks').select('id').execute();
+    for (const risk of risks) {
+      const page = await request(t.app).get(`/risks/${risk.id}`).expect(200);
+      expect(page.text).toContain('Review history');
+    }
+  });
+});
