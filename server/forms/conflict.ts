@@ -22,3 +22,11 @@ export function conflictChanges(
       entered: display(field, entered[field] ?? '') || '(blank)',
     }));
 }
+
+/** What a form page shows when its save was refused because the record moved on. */
+export interface ConflictNotice {
+  /** 'risk', 'action'… */
+  what: string;
+  changes: ConflictChange[];
+  viewHref: string;
+}

@@ -5,7 +5,7 @@ import { notFound } from '../errors';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../domain/vocabulary';
 import { formatReference } from '../domain/references';
 import { ACTION_FIELD_LABELS, actionFormValues, completeActionSchema, editActionSchema, newActionSchema } from '../forms/action-form';
-import { conflictChanges } from '../forms/conflict';
+import { conflictChanges, type ConflictNotice } from '../forms/conflict';
 import { formErrors, hasErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { findAction, insertAction, updateAction } from '../queries/actions';
 import { listPeople } from '../queries/reference';
@@ -24,7 +24,7 @@ interface ActionFormPage {
   editing: boolean;
   values: Record<string, string>;
   errors?: FormErrors;
-  conflict?: { what: string; changes: ReturnType<typeof conflictChanges>; viewHref: string };
+  conflict?: ConflictNotice;
 }
 
 function actionOptions(people: People, values: Record<string, string>) {

@@ -6,6 +6,7 @@ import { rate } from '../domain/matrix';
 import { quarterOf } from '../domain/quarters';
 import { formatReference } from '../domain/references';
 import { directionOfTravel } from '../domain/reviews';
+import type { ConflictNotice } from '../forms/conflict';
 import { formErrors, hasErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { reviewDateProblem, reviewSchema } from '../forms/review-form';
 import { findLatestReview, insertReview } from '../queries/reviews';
@@ -20,7 +21,7 @@ interface ReviewPage {
   risk: RiskDetailRow;
   values: Record<string, string>;
   errors?: FormErrors;
-  conflict?: { what: string; changes: []; viewHref: string };
+  conflict?: ConflictNotice;
 }
 
 async function renderReviewForm(res: Response, people: Awaited<ReturnType<typeof listPeople>>, matrix: Matrix, page: ReviewPage) {
@@ -45,14 +46,14 @@ async function renderReviewForm(res: Response, people: Awaited<ReturnType<typeof
 export function reviewRoutes({ db, clock }: AppContext): Router {
   const router = Router();
 
-  async function loadOpenRisk(id: string | string[] | undefined) {
+  async function loadRisk(id: string | string[] | undefined) {
     const risk = await findRisk(db, idParam(id, 'That risk'));
     if (!risk) throw notFound('That risk');
     return risk;
   }
 
   router.get('/risks/:id/reviews/new', async (req, res) => {
-    const risk = await loadOpenRisk(req.params.id);
+    const risk = await loadRisk(req.params.id);
     const [people, matrix] = await Promise.all([listPeople(db), loadMatrix(db)]);
     await renderReviewForm(res, people, matrix, {
       risk,
@@ -68,7 +69,7 @@ export function reviewRoutes({ db, clock }: AppContext): Router {
   });
 
   router.post('/risks/:id/reviews', async (req, res) => {
-    const risk = await loadOpenRisk(req.params.id);
+    const risk = await loadRisk(req.params.id);
     const [people, matrix, settings, latest] = await Promise.all([listPeople(db), loadMatrix(db), loadSettings(db), findLatestReview(db, risk.id)]);
     const values = typedValues(req.body);
     const parsed = parseForm(reviewSchema, req.body);
@@ -118,7 +119,7 @@ export function reviewRoutes({ db, clock }: AppContext): Router {
       return true;
     });
     if (!saved) {
-      const current = await loadOpenRisk(req.params.id);
+      const current = await loadRisk(req.params.id);
       await renderReviewForm(res, people, matrix, {
         risk: current,
         values: { ...values, version: String(current.version) },

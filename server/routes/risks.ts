@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import type { AppContext } from '../app';
 import { today } from '../clock';
 import { notFound } from '../errors';
-import { conflictChanges } from '../forms/conflict';
+import { conflictChanges, type ConflictNotice } from '../forms/conflict';
 import { hasErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { editRiskSchema, newRiskSchema, RISK_FIELD_LABELS, riskFormValues } from '../forms/risk-form';
 import { findNode } from '../queries/nodes';
@@ -23,7 +23,7 @@ interface RiskFormPage {
   editing: boolean;
   values: Record<string, string>;
   errors?: FormErrors;
-  conflict?: { what: string; changes: ReturnType<typeof conflictChanges>; viewHref: string };
+  conflict?: ConflictNotice;
 }
 
 function renderRiskForm(res: Response, choices: RiskFormChoices, page: RiskFormPage): void {
