@@ -8,7 +8,7 @@ import { ROOT_DIR } from './config';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { helpers } from './views/helpers';
 import { healthRoutes } from './routes/health';
-import { matrixCssRoutes } from './routes/matrix-css';
+import { assetRoutes } from './routes/assets';
 import { homeRoutes } from './routes/home';
 import { registerRoutes } from './routes/registers';
 import { riskRoutes } from './routes/risks';
@@ -64,7 +64,7 @@ export function createApp(ctx: AppContext): express.Express {
   });
 
   app.use(healthRoutes(ctx));
-  app.use(matrixCssRoutes(ctx));
+  app.use(assetRoutes(ctx));
   app.use(homeRoutes(ctx));
   app.use(registerRoutes(ctx));
   app.use(riskRoutes(ctx));

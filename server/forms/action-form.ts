@@ -5,9 +5,9 @@ import { choice, optionalIdChoice, optionalIsoDay, requiredText, versionField } 
 const actionFields = {
   description: requiredText('Describe the action', 'Action', 2000),
   owner_id: optionalIdChoice('Select the action owner from the list'),
-  due_on: optionalIsoDay('Enter a due date, for example 2027-01-31'),
+  due_on: optionalIsoDay('Enter a real due date, for example 2027-01-31'),
   status: choice(ACTION_STATUSES, 'Select the status of the action'),
-  completed_on: optionalIsoDay('Enter the date completed, for example 2026-11-20'),
+  completed_on: optionalIsoDay('Enter a real date completed, for example 2026-11-20'),
 };
 
 function requireCompletionDate(form: { status: string; completed_on: string | null }, ctx: z.RefinementCtx): void {

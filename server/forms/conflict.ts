@@ -2,25 +2,8 @@ export interface ConflictChange {
   label: string;
   saved: string;
   entered: string;
-}
-
-/**
- * The fields where the record as saved now differs from what the user submitted on a stale
- * form, in words: `display` turns stored values (ids, codes) into what the form showed.
- */
-export function conflictChanges(
-  labels: Record<string, string>,
-  saved: Record<string, string>,
-  entered: Record<string, string>,
-  display: (field: string, value: string) => string = (_field, value) => value,
-): ConflictChange[] {
-  return Object.entries(labels)
-    .filter(([field]) => (saved[field] ?? '').trim() !== (entered[field] ?? '').trim())
-    .map(([field, label]) => ({
-      label,
-      saved: display(field, saved[field] ?? '') || '(blank)',
-      entered: display(field, entered[field] ?? '') || '(blank)',
-    }));
+  /** Both people changed this field, differently: the form keeps this user's entry. */
+  clash: boolean;
 }
 
 /** What a form page shows when its save was refused because the record moved on. */
@@ -29,4 +12,59 @@ export interface ConflictNotice {
   what: string;
   changes: ConflictChange[];
   viewHref: string;
+}
+
+/** The values an edit form started from travel with it as one hidden field, `base`. */
+export const BASE_FIELD = 'base';
+
+export function encodeBase(values: Record<string, string>): string {
+  return JSON.stringify(values);
+}
+
+/** The starting values a form posted back, or null if missing or tampered with. */
+export function decodeBase(body: unknown): Record<string, string> | null {
+  const raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[BASE_FIELD] : undefined;
+  if (typeof raw !== 'string') return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+    const entries = Object.entries(parsed);
+    return entries.every(([, value]) => typeof value === 'string') ? Object.fromEntries(entries) as Record<string, string> : null;
+  } catch {
+    return null;
+  }
+}
+
+const same = (a: string | undefined, b: string | undefined) => (a ?? '').trim() === (b ?? '').trim();
+
+/**
+ * A three-way merge of a stale edit: what the form started from (`base`), what is saved now,
+ * and what the user entered. Fields only the other person changed take the saved value;
+ * fields this user changed keep their entry. The changes listed are the other person's, so
+ * nothing they did is undone without the user seeing it. Without a base every difference is
+ * listed and the user's entries are kept.
+ */
+export function mergeStaleEdit(
+  labels: Record<string, string>,
+  base: Record<string, string> | null,
+  saved: Record<string, string>,
+  entered: Record<string, string>,
+  display: (field: string, value: string) => string = (_field, value) => value,
+): { values: Record<string, string>; changes: ConflictChange[] } {
+  const values = { ...entered };
+  const changes: ConflictChange[] = [];
+  for (const [field, label] of Object.entries(labels)) {
+    const userChanged = base === null || !same(entered[field], base[field]);
+    const otherChanged = base === null ? !same(saved[field], entered[field]) : !same(saved[field], base[field]);
+    if (!userChanged) values[field] = saved[field] ?? '';
+    if (otherChanged && !same(saved[field], entered[field])) {
+      changes.push({
+        label,
+        saved: display(field, saved[field] ?? '') || '(blank)',
+        entered: display(field, entered[field] ?? '') || '(blank)',
+        clash: userChanged,
+      });
+    }
+  }
+  return { values, changes };
 }

@@ -15,6 +15,10 @@ export function formErrors(entries: [field: string, message: string][]): FormErr
   return { summary: Object.entries(fields).map(([field, message]) => ({ field, message })), fields };
 }
 
+export function mergeErrors(...all: FormErrors[]): FormErrors {
+  return formErrors(all.flatMap((errors) => errors.summary.map((e): [string, string] => [e.field, e.message])));
+}
+
 export function hasErrors(errors: FormErrors): boolean {
   return errors.summary.length > 0;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RiskDetailRow } from '../queries/risks';
 import { INFLUENCES, TREATMENTS } from '../domain/vocabulary';
+import { formErrors, type FormErrors } from './parse';
 import { choice, idChoice, isoDay, optionalIdChoice, optionalIsoDay, optionalText, requiredText, scaleValue, versionField } from './fields';
 
 const TEXT = 2000;
@@ -38,9 +39,20 @@ export const editRiskSchema = z
   })
   .superRefine((form, ctx) => {
     if (form.status !== 'closed') return;
-    if (form.closure_reason === '') ctx.addIssue({ code: 'custom', path: ['closure_reason'], message: 'Enter the reason for closing the risk' });
     if (form.closed_on === null) ctx.addIssue({ code: 'custom', path: ['closed_on'], message: 'Enter the date the risk was closed' });
+    if (form.closure_reason === '') ctx.addIssue({ code: 'custom', path: ['closure_reason'], message: 'Enter the reason for closing the risk' });
   });
+
+/** Date rules that need today: nothing is identified or closed in the future, nor closed before it was identified. */
+export function riskDateErrors(form: { identified_on: string; status?: string; closed_on?: string | null }, today: string): FormErrors {
+  const problems: [string, string][] = [];
+  if (form.identified_on > today) problems.push(['identified_on', 'The date identified cannot be in the future']);
+  if (form.status === 'closed' && form.closed_on) {
+    if (form.closed_on > today) problems.push(['closed_on', 'The date closed cannot be in the future']);
+    else if (form.closed_on < form.identified_on) problems.push(['closed_on', 'The date closed cannot be before the date identified']);
+  }
+  return formErrors(problems);
+}
 
 export type NewRiskForm = z.output<typeof newRiskSchema>;
 export type EditRiskForm = z.output<typeof editRiskSchema>;

@@ -5,7 +5,7 @@ import { notFound } from '../errors';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../domain/vocabulary';
 import { formatReference } from '../domain/references';
 import { ACTION_FIELD_LABELS, actionFormValues, completeActionSchema, editActionSchema, newActionSchema } from '../forms/action-form';
-import { conflictChanges, type ConflictNotice } from '../forms/conflict';
+import { decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../forms/conflict';
 import { formErrors, hasErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { findAction, insertAction, updateAction } from '../queries/actions';
 import { listPeople } from '../queries/reference';
@@ -38,8 +38,12 @@ function renderActionForm(res: Response, people: People, page: ActionFormPage): 
   res.status(page.status ?? 200).render('action-form', { title: page.heading, ...page, options: actionOptions(people, page.values) });
 }
 
-function checkOwner(ownerId: number | null, people: People): FormErrors {
-  return formErrors(ownerId !== null && !people.some((p) => p.id === ownerId) ? [['owner_id', 'Select the action owner from the list']] : []);
+/** Checks that need the database or today: the owner exists, and nothing is completed in the future. */
+function checkAction(form: { owner_id: number | null; status: string; completed_on: string | null }, people: People, today: string): FormErrors {
+  const problems: [string, string][] = [];
+  if (form.owner_id !== null && !people.some((p) => p.id === form.owner_id)) problems.push(['owner_id', 'Select the action owner from the list']);
+  if (form.status === 'completed' && form.completed_on !== null && form.completed_on > today) problems.push(['completed_on', 'The date completed cannot be in the future']);
+  return formErrors(problems);
 }
 
 /** Completed actions keep their completion date; any other status has none. */
@@ -89,7 +93,7 @@ export function actionRoutes({ db, clock }: AppContext): Router {
     const risk = await loadRisk(req.params.id);
     const people = await listPeople(db);
     const parsed = parseForm(newActionSchema, req.body);
-    const errors = parsed.ok ? checkOwner(parsed.data.owner_id, people) : parsed.errors;
+    const errors = parsed.ok ? checkAction(parsed.data, people, today(clock)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
       renderActionForm(res, people, { ...newPage(risk, typedValues(req.body)), status: 400, errors });
       return;
@@ -100,7 +104,8 @@ export function actionRoutes({ db, clock }: AppContext): Router {
 
   router.get('/actions/:id/edit', async (req, res) => {
     const action = await loadAction(req.params.id);
-    renderActionForm(res, await listPeople(db), editPage(action, actionFormValues(action)));
+    const values = actionFormValues(action);
+    renderActionForm(res, await listPeople(db), editPage(action, { ...values, base: encodeBase(values) }));
   });
 
   router.post('/actions/:id', async (req, res) => {
@@ -108,7 +113,7 @@ export function actionRoutes({ db, clock }: AppContext): Router {
     const people = await listPeople(db);
     const values = typedValues(req.body);
     const parsed = parseForm(editActionSchema, req.body);
-    const errors = parsed.ok ? checkOwner(parsed.data.owner_id, people) : parsed.errors;
+    const errors = parsed.ok ? checkAction(parsed.data, people, today(clock)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
       renderActionForm(res, people, { ...editPage(action, values), status: 400, errors });
       return;
@@ -121,10 +126,11 @@ export function actionRoutes({ db, clock }: AppContext): Router {
       const options = actionOptions(people, values);
       const display = (field: string, value: string) =>
         (field === 'owner_id' ? options.owners : field === 'status' ? options.statuses : []).find((o) => o.value === value)?.text ?? value;
+      const merged = mergeStaleEdit(ACTION_FIELD_LABELS, decodeBase(req.body), savedValues, values, display);
       renderActionForm(res, people, {
-        ...editPage(current, { ...values, version: savedValues.version ?? '' }),
+        ...editPage(current, { ...merged.values, version: savedValues.version ?? '', base: encodeBase(savedValues) }),
         status: 409,
-        conflict: { what: 'action', changes: conflictChanges(ACTION_FIELD_LABELS, savedValues, values, display), viewHref: `/risks/${current.risk_id}` },
+        conflict: { what: 'action', changes: merged.changes, viewHref: `/risks/${current.risk_id}` },
       });
       return;
     }
@@ -140,7 +146,7 @@ export function actionRoutes({ db, clock }: AppContext): Router {
       const current = await loadAction(req.params.id);
       const people = await listPeople(db);
       renderActionForm(res, people, {
-        ...editPage(current, { ...actionFormValues(current), status: 'completed', completed_on: today(clock) }),
+        ...editPage(current, { ...actionFormValues(current), status: 'completed', completed_on: today(clock), base: encodeBase(actionFormValues(current)) }),
         status: parsed.ok ? 409 : 400,
         errors: parsed.ok ? undefined : parsed.errors,
         conflict: parsed.ok ? { what: 'action', changes: [], viewHref: `/risks/${current.risk_id}` } : undefined,

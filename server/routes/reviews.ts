@@ -3,7 +3,7 @@ import type { AppContext } from '../app';
 import { today } from '../clock';
 import { notFound } from '../errors';
 import { rate } from '../domain/matrix';
-import { quarterOf } from '../domain/quarters';
+import { formatQuarter, quarterOf } from '../domain/quarters';
 import { formatReference } from '../domain/references';
 import { directionOfTravel } from '../domain/reviews';
 import type { ConflictNotice } from '../forms/conflict';
@@ -38,7 +38,7 @@ async function renderReviewForm(res: Response, people: Awaited<ReturnType<typeof
       reviewers: [placeholder('Select a reviewer', values.reviewer_id), ...toOptions(people, (p) => p.id, (p) => p.name, values.reviewer_id)],
       likelihood: axis('likelihood'),
       impact: axis('impact'),
-      stillValid: toOptions(['yes', 'no'] as const, (v) => v, (v) => (v === 'yes' ? 'Yes' : 'No, it should be closed'), values.still_valid),
+      stillValid: toOptions(['yes', 'no'] as const, (v) => v, (v) => (v === 'yes' ? 'Yes' : 'No: close the risk with this review as the reason'), values.still_valid),
     },
   });
 }
@@ -90,9 +90,14 @@ export function reviewRoutes({ db, clock }: AppContext): Router {
     const score = rate(matrix, form.current_likelihood, form.current_impact).score;
     const quarter = quarterOf(form.reviewed_on, settings.fyStartMonth);
     const saved = await db.transaction().execute(async (tx) => {
+      // "No, it should be closed" closes the risk with the review as its reason.
+      const closing = form.still_valid === 'no'
+        ? { status: 'closed' as const, closed_on: form.reviewed_on, closure_reason: `No longer valid at the ${formatQuarter(quarter, settings.fyStartMonth)} review: ${form.commentary}` }
+        : {};
       const updated = await updateRisk(tx, risk.id, form.version, {
         current_likelihood: form.current_likelihood,
         current_impact: form.current_impact,
+        ...closing,
       }, clock.now().toISOString());
       if (!updated) return false;
       // Re-read inside the transaction: the snapshot must be the scores as they now stand.

@@ -2,9 +2,9 @@ import { Router, type Response } from 'express';
 import type { AppContext } from '../app';
 import { today } from '../clock';
 import { notFound } from '../errors';
-import { conflictChanges, type ConflictNotice } from '../forms/conflict';
-import { hasErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
-import { editRiskSchema, newRiskSchema, RISK_FIELD_LABELS, riskFormValues } from '../forms/risk-form';
+import { decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../forms/conflict';
+import { hasErrors, mergeErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
+import { editRiskSchema, newRiskSchema, RISK_FIELD_LABELS, riskDateErrors, riskFormValues } from '../forms/risk-form';
 import { findNode } from '../queries/nodes';
 import { findRisk, insertRisk, updateRisk } from '../queries/risks';
 import { buildRiskPage } from '../presenters/risk-page';
@@ -65,7 +65,7 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     const choices = await loadRiskFormChoices(db, nodeId);
     const values = typedValues(req.body);
     const parsed = parseForm(newRiskSchema, req.body);
-    const errors = parsed.ok ? checkRiskChoices(parsed.data, choices) : parsed.errors;
+    const errors = parsed.ok ? mergeErrors(riskDateErrors(parsed.data, today(clock)), checkRiskChoices(parsed.data, choices)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
       renderRiskForm(res, choices, { ...newRiskPage(node, values), status: 400, errors });
       return;
@@ -82,7 +82,8 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     const risk = await findRisk(db, idParam(req.params.id, 'That risk'));
     if (!risk) throw notFound('That risk');
     const choices = await loadRiskFormChoices(db, risk.node_id);
-    renderRiskForm(res, choices, editRiskPage(risk, riskFormValues(risk)));
+    const values = riskFormValues(risk);
+    renderRiskForm(res, choices, editRiskPage(risk, { ...values, base: encodeBase(values) }));
   });
 
   router.post('/risks/:id', async (req, res) => {
@@ -91,7 +92,7 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     const choices = await loadRiskFormChoices(db, risk.node_id);
     const values = typedValues(req.body);
     const parsed = parseForm(editRiskSchema, req.body);
-    const errors = parsed.ok ? checkRiskChoices(parsed.data, choices) : parsed.errors;
+    const errors = parsed.ok ? mergeErrors(riskDateErrors(parsed.data, today(clock)), checkRiskChoices(parsed.data, choices)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
       renderRiskForm(res, choices, { ...editRiskPage(risk, values), status: 400, errors });
       return;
@@ -107,14 +108,11 @@ export function riskRoutes({ db, clock }: AppContext): Router {
       const current = await findRisk(db, risk.id);
       if (!current) throw notFound('That risk');
       const savedValues = riskFormValues(current);
+      const merged = mergeStaleEdit(RISK_FIELD_LABELS, decodeBase(req.body), savedValues, values, displayWith(choices, values));
       renderRiskForm(res, choices, {
-        ...editRiskPage(current, { ...values, version: savedValues.version ?? '' }),
+        ...editRiskPage(current, { ...merged.values, version: savedValues.version ?? '', base: encodeBase(savedValues) }),
         status: 409,
-        conflict: {
-          what: 'risk',
-          changes: conflictChanges(RISK_FIELD_LABELS, savedValues, values, displayWith(choices, values)),
-          viewHref: `/risks/${risk.id}`,
-        },
+        conflict: { what: 'risk', changes: merged.changes, viewHref: `/risks/${risk.id}` },
       });
       return;
     }

@@ -82,6 +82,33 @@ describe('adding and editing a risk', () => {
     expect(saved).toEqual({ title: 'Edited by Alex', version: 2 });
   });
 
+  it("merges a stale edit: the other person's change survives saving again", async () => {
+    const id = await addRisk(t.handle.db, org, { title: 'Original title' });
+    const form = await request(t.app).get(`/risks/${id}/edit`).expect(200);
+    const base = /name="base" value="([^"]*)"/.exec(form.text)?.[1]?.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    if (!base) throw new Error('the edit form carries no base');
+    const started = JSON.parse(base) as Record<string, string>;
+    // Alex changes the title; Sam, from the same starting form, changes only the cause.
+    await request(t.app).post(`/risks/${id}`).type('form').send({ ...started, title: 'Title by Alex', base }).expect(303);
+    const stale = await request(t.app).post(`/risks/${id}`).type('form').send({ ...started, cause: 'Cause by Sam', base }).expect(409);
+    expect(stale.text).toContain('value="Title by Alex"');
+    expect(stale.text).toContain('Cause by Sam');
+    expect(stale.text).not.toContain('You both changed this');
+    const again = /name="base" value="([^"]*)"/.exec(stale.text)?.[1]?.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    await request(t.app).post(`/risks/${id}`).type('form').send({ ...started, title: 'Title by Alex', cause: 'Cause by Sam', version: '2', base: again ?? '' }).expect(303);
+    const saved = await t.handle.db.selectFrom('risks').select(['title', 'cause']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(saved).toEqual({ title: 'Title by Alex', cause: 'Cause by Sam' });
+  });
+
+  it('refuses impossible dates: identified in the future, closed before it was identified', async () => {
+    const future = await request(t.app).post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org, { identified_on: '2027-05-01' })).expect(400);
+    expect(future.text).toContain('The date identified cannot be in the future');
+    const id = await addRisk(t.handle.db, org, { identified_on: '2026-03-01' });
+    const early = await request(t.app).post(`/risks/${id}`).type('form')
+      .send({ ...riskFormBody(org, { identified_on: '2026-03-01' }), status: 'closed', closed_on: '2020-01-01', closure_reason: 'Gone', version: '1' }).expect(400);
+    expect(early.text).toContain('The date closed cannot be before the date identified');
+  });
+
   it('closes a risk only with a reason', async () => {
     const id = await addRisk(t.handle.db, org);
     const res = await request(t.app).post(`/risks/${id}`).type('form').send({ ...riskFormBody(org), status: 'closed', closed_on: '2026-11-20', version: '1' }).expect(400);
@@ -128,9 +155,15 @@ describe('further actions', () => {
       .send({ description: 'Half-typed action', status: 'completed', due_on: 'soon' })
       .expect(400);
     expect(res.text).toContain('Enter the date the action was completed');
-    expect(res.text).toContain('Enter a due date');
+    expect(res.text).toContain('Enter a real due date');
     expect(res.text).toContain('Half-typed action');
     expect(await actionsOf()).toHaveLength(1);
+  });
+
+  it('refuses an action completed in the future', async () => {
+    const res = await request(t.app).post(`/risks/${riskId}/actions`).type('form')
+      .send({ description: 'Time travel', status: 'completed', completed_on: '2027-06-01' }).expect(400);
+    expect(res.text).toContain('The date completed cannot be in the future');
   });
 
   it('refuses to complete an action from a stale page', async () => {
@@ -181,6 +214,13 @@ describe('the quarterly review', () => {
     expect(page.text).toContain('2026-27 Q3');
     expect(page.text).toContain('▲ Increasing');
     expect(page.text).toContain('Reviewed');
+  });
+
+  it('closes the risk when the review finds it no longer valid', async () => {
+    const id = await addRisk(t.handle.db, org);
+    await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review({ still_valid: 'no', commentary: 'Lease surrendered' })).expect(303);
+    const risk = await t.handle.db.selectFrom('risks').select(['status', 'closed_on', 'closure_reason']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(risk).toEqual({ status: 'closed', closed_on: '2026-11-20', closure_reason: 'No longer valid at the 2026-27 Q3 review: Lease surrendered' });
   });
 
   it('refuses a review dated in the future or before the last one', async () => {

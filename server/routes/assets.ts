@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../app';
 
-export function matrixCssRoutes({ db }: AppContext): Router {
+export function assetRoutes({ db }: AppContext): Router {
   const router = Router();
   // Level colours are admin data, so their stylesheet is generated (no inline styles under the CSP).
   router.get('/matrix.css', async (_req, res) => {
@@ -10,6 +10,10 @@ export function matrixCssRoutes({ db }: AppContext): Router {
       .map((l) => `.bw-level-${l.rank}{background-color:${cssColour(l.colour)};color:${cssColour(l.text_colour)}}`)
       .join('\n');
     res.type('text/css').set('Cache-Control', 'no-cache').send(css);
+  });
+  // No icon yet: answer browsers' automatic request without a 404 in every log.
+  router.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
   });
   return router;
 }
