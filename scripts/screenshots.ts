@@ -37,7 +37,20 @@ async function main(): Promise<void> {
     await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
     await page.screenshot({ path: path.join(outDir, '09-review-form-error.png'), fullPage: true });
     console.log(`submitted an empty review → ${path.join(outDir, '09-review-form-error.png')}`);
-    await shoot('10-not-found', '/risks/999999');
+    // Two people editing the same risk: the second save meets the conflict page.
+    const other = await browser.newPage();
+    await other.setViewport({ width: 1280, height: 900 });
+    await page.goto(new URL(`${riskHref}/edit`, base).toString());
+    await other.goto(new URL(`${riskHref}/edit`, base).toString());
+    await other.$eval('#title', (el) => ((el as HTMLInputElement).value += ' (renamed by someone else)'));
+    await other.bringToFront();
+    await Promise.all([other.waitForNavigation(), other.click('button[type="submit"]')]);
+    await page.bringToFront();
+    await page.$eval('#cause', (el) => ((el as HTMLTextAreaElement).value += ' Added by me.'));
+    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+    await page.screenshot({ path: path.join(outDir, '10-conflict.png'), fullPage: true });
+    console.log(`saved a stale edit → ${path.join(outDir, '10-conflict.png')}`);
+    await shoot('12-not-found', '/risks/999999');
     await page.emulateMediaType('print');
     await shoot('11-risk-print', riskHref ?? '/risks/1');
   } finally {

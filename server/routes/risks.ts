@@ -53,7 +53,8 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     const node = await findNode(db, nodeId);
     if (!node) throw notFound('That part of the organisation');
     const choices = await loadRiskFormChoices(db, nodeId);
-    const values: Record<string, string> = { identified_on: today(clock), treatment: 'treat', influence: 'within' };
+    // Treatment and influence are left for the manager to choose: a default would be a judgement nobody made.
+    const values: Record<string, string> = { identified_on: today(clock) };
     if (choices.registers.length === 1) values.register_id = String(choices.registers[0]?.id);
     renderRiskForm(res, choices, newRiskPage(node, values));
   });
