@@ -2,6 +2,12 @@ import request from 'supertest';
 import { addRisk, riskFormBody, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
+/** The hidden `base` field of an edit form, unescaped as a browser would post it. */
+function hiddenBase(html: string): string | undefined {
+  const escaped = /name="base" value="([^"]*)"/.exec(html)?.[1];
+  return escaped?.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+}
+
 describe('adding and editing a risk', () => {
   let t: TestApp;
   let org: BasicOrganisation;
@@ -85,7 +91,7 @@ describe('adding and editing a risk', () => {
   it("merges a stale edit: the other person's change survives saving again", async () => {
     const id = await addRisk(t.handle.db, org, { title: 'Original title' });
     const form = await request(t.app).get(`/risks/${id}/edit`).expect(200);
-    const base = /name="base" value="([^"]*)"/.exec(form.text)?.[1]?.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    const base = hiddenBase(form.text);
     if (!base) throw new Error('the edit form carries no base');
     const started = JSON.parse(base) as Record<string, string>;
     // Alex changes the title; Sam, from the same starting form, changes only the cause.
@@ -94,7 +100,7 @@ describe('adding and editing a risk', () => {
     expect(stale.text).toContain('value="Title by Alex"');
     expect(stale.text).toContain('Cause by Sam');
     expect(stale.text).not.toContain('You both changed this');
-    const again = /name="base" value="([^"]*)"/.exec(stale.text)?.[1]?.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    const again = hiddenBase(stale.text);
     await request(t.app).post(`/risks/${id}`).type('form').send({ ...started, title: 'Title by Alex', cause: 'Cause by Sam', version: '2', base: again ?? '' }).expect(303);
     const saved = await t.handle.db.selectFrom('risks').select(['title', 'cause']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(saved).toEqual({ title: 'Title by Alex', cause: 'Cause by Sam' });
