@@ -99,7 +99,7 @@ export function actionRoutes({ db, clock }: AppContext): Router {
       return;
     }
     await insertAction(db, { ...parsed.data, completed_on: completion(parsed.data), risk_id: risk.id });
-    res.redirect(303, `/risks/${risk.id}`);
+    res.redirect(303, `/risks/${risk.id}?saved=action-added`);
   });
 
   router.get('/actions/:id/edit', async (req, res) => {
@@ -134,7 +134,7 @@ export function actionRoutes({ db, clock }: AppContext): Router {
       });
       return;
     }
-    res.redirect(303, `/risks/${action.risk_id}`);
+    res.redirect(303, `/risks/${action.risk_id}?saved=action-changed`);
   });
 
   // The one-click "Mark complete" on the risk page.
@@ -153,7 +153,7 @@ export function actionRoutes({ db, clock }: AppContext): Router {
       });
       return;
     }
-    res.redirect(303, `/risks/${action.risk_id}`);
+    res.redirect(303, `/risks/${action.risk_id}?saved=action-completed`);
   });
 
   return router;

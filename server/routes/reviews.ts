@@ -133,7 +133,7 @@ export function reviewRoutes({ db, clock }: AppContext): Router {
       });
       return;
     }
-    res.redirect(303, `/risks/${risk.id}`);
+    res.redirect(303, `/risks/${risk.id}?saved=${form.still_valid === 'no' ? 'review-closed' : 'review'}`);
   });
 
   return router;

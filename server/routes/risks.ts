@@ -72,11 +72,12 @@ export function riskRoutes({ db, clock }: AppContext): Router {
       return;
     }
     const id = await db.transaction().execute((tx) => insertRisk(tx, { ...parsed.data, status: 'open' }));
-    res.redirect(303, `/risks/${id}`);
+    res.redirect(303, `/risks/${id}?saved=risk-added`);
   });
 
   router.get('/risks/:id', async (req, res) => {
-    res.render('risk', await buildRiskPage(db, clock, idParam(req.params.id, 'That risk')));
+    const page = await buildRiskPage(db, clock, idParam(req.params.id, 'That risk'));
+    res.render('risk', { ...page, savedMessage: savedMessage(req.query.saved) });
   });
 
   router.get('/risks/:id/edit', async (req, res) => {
@@ -117,10 +118,26 @@ export function riskRoutes({ db, clock }: AppContext): Router {
       });
       return;
     }
-    res.redirect(303, `/risks/${risk.id}`);
+    res.redirect(303, `/risks/${risk.id}?saved=risk-changed`);
   });
 
   return router;
+}
+
+// After a save the browser is sent back to the risk with ?saved=…, so the page can say so
+// without a session; only these known words are shown.
+const SAVED_MESSAGES: Record<string, string> = {
+  'risk-added': 'Risk added',
+  'risk-changed': 'Changes saved',
+  'action-added': 'Action added',
+  'action-changed': 'Action saved',
+  'action-completed': 'Action marked complete',
+  review: 'Review recorded',
+  'review-closed': 'Review recorded and the risk closed',
+};
+
+function savedMessage(saved: unknown): string | undefined {
+  return typeof saved === 'string' && Object.hasOwn(SAVED_MESSAGES, saved) ? SAVED_MESSAGES[saved] : undefined;
 }
 
 function newRiskPage(node: { id: number; name: string }, values: Record<string, string>): RiskFormPage {

@@ -29,10 +29,13 @@ describe('adding and editing a risk', () => {
     const first = await request(t.app).post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org)).expect(303);
     const second = await request(t.app).post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org, { title: 'Second risk' })).expect(303);
     const page = await request(t.app).get(first.headers.location as string).expect(200);
+    expect(page.text).toContain('Risk added');
     expect(page.text).toContain('SCD-R01');
     expect(page.text).toContain('Loss of access to Rose Court');
     expect(page.text).toContain('York site as fallback');
     expect((await request(t.app).get(second.headers.location as string)).text).toContain('SCD-R02');
+    const unknown = await request(t.app).get(`${(first.headers.location as string).split('?')[0]}?saved=<script>x</script>`).expect(200);
+    expect(unknown.text).not.toContain('govuk-notification-banner--success');
   });
 
   it('refuses a bad submission with messages beside the fields and keeps what was typed', async () => {
