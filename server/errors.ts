@@ -13,7 +13,3 @@ export class AppError extends Error {
 export function notFound(what: string): AppError {
   return new AppError(404, 'not_found', `${what} was not found. It may have been moved, or the address may be wrong.`);
 }
-
-export function badRequest(message: string): AppError {
-  return new AppError(400, 'bad_request', message);
-}

@@ -1,7 +1,7 @@
-import type { ActionStatus } from './vocabulary';
+import { OPEN_ACTION_STATUSES, type ActionStatus } from './vocabulary';
 
 export function isActionOpen(status: ActionStatus): boolean {
-  return status === 'not_started' || status === 'in_progress';
+  return OPEN_ACTION_STATUSES.includes(status);
 }
 
 export function isActionOverdue(action: { status: ActionStatus; due_on: string | null }, today: string): boolean {

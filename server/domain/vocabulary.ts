@@ -30,6 +30,8 @@ export type RiskStatus = (typeof RISK_STATUSES)[number];
 
 export const ACTION_STATUSES = ['not_started', 'in_progress', 'completed', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+/** Statuses of an action still to be done: the only ones that can be overdue. */
+export const OPEN_ACTION_STATUSES: ActionStatus[] = ['not_started', 'in_progress'];
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   not_started: 'Not started',
   in_progress: 'In progress',

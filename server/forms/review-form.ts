@@ -14,8 +14,6 @@ export const reviewSchema = z.object({
   version: versionField,
 });
 
-export type ReviewForm = z.output<typeof reviewSchema>;
-
 /** Date rules that need the risk and today: reviews are evidence, recorded in order and never ahead of time. */
 export function reviewDateProblem(reviewedOn: string, today: string, identifiedOn: string, lastReviewedOn: string | null): string | null {
   if (reviewedOn > today) return 'The date of the review cannot be in the future';

@@ -54,9 +54,6 @@ export function riskDateErrors(form: { identified_on: string; status?: string; c
   return formErrors(problems);
 }
 
-export type NewRiskForm = z.output<typeof newRiskSchema>;
-export type EditRiskForm = z.output<typeof editRiskSchema>;
-
 /** The saved risk as form values, for the edit form and for comparing with a stale submission. */
 export function riskFormValues(risk: RiskDetailRow): Record<string, string> {
   const text = (value: string | number | null) => (value === null ? '' : String(value));

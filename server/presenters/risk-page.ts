@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection';
 import type { Clock } from '../clock';
 import { notFound } from '../errors';
-import { isActionOverdue } from '../domain/actions';
+import { isActionOpen, isActionOverdue } from '../domain/actions';
 import { rate, SCALE } from '../domain/matrix';
 import { formatQuarter } from '../domain/quarters';
 import { buildTree } from '../domain/tree';
@@ -61,7 +61,7 @@ export async function buildRiskPage(db: Db, clock: Clock, riskId: number) {
       ...a,
       statusLabel: ACTION_STATUS_LABELS[a.status],
       overdue: isActionOverdue(a, rules.today),
-      open: a.status === 'not_started' || a.status === 'in_progress',
+      open: isActionOpen(a.status),
     })),
     reviews: reviews.map((v) => ({
       ...v,

@@ -8,10 +8,6 @@ export function findNode(db: Db, id: number) {
   return db.selectFrom('nodes').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listRegisters(db: Db) {
-  return db.selectFrom('registers').selectAll().orderBy('name').execute();
-}
-
 export function listRegistersOfNode(db: Db, nodeId: number) {
   return db.selectFrom('registers').selectAll().where('node_id', '=', nodeId).orderBy('name').execute();
 }

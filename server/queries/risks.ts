@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/connection';
 import type { NewRisk, RiskUpdate } from '../../db/schema';
+import { OPEN_ACTION_STATUSES } from '../domain/vocabulary';
 
 /**
  * One row per risk with what lists need: names joined, the latest review and action counts
@@ -33,37 +34,17 @@ export function listRiskSummaries(db: Db, options: { nodeIds?: number[]; today: 
       'c.appetite_rank',
       'o.name as owner_name',
     ])
-    .select((eb) => [
-      eb
-        .selectFrom('reviews as v')
-        .whereRef('v.risk_id', '=', 'r.id')
-        .select('v.reviewed_on')
-        .orderBy('v.reviewed_on', 'desc')
-        .orderBy('v.id', 'desc')
-        .limit(1)
-        .as('last_reviewed_on'),
-      eb
-        .selectFrom('reviews as v')
-        .whereRef('v.risk_id', '=', 'r.id')
-        .select('v.direction')
-        .orderBy('v.reviewed_on', 'desc')
-        .orderBy('v.id', 'desc')
-        .limit(1)
-        .as('last_direction'),
-      eb
-        .selectFrom('actions as a')
-        .whereRef('a.risk_id', '=', 'r.id')
-        .where('a.status', 'in', ['not_started', 'in_progress'])
-        .select((a) => a.fn.countAll<number>().as('n'))
-        .as('open_actions'),
-      eb
-        .selectFrom('actions as a')
-        .whereRef('a.risk_id', '=', 'r.id')
-        .where('a.status', 'in', ['not_started', 'in_progress'])
-        .where('a.due_on', '<', options.today)
-        .select((a) => a.fn.countAll<number>().as('n'))
-        .as('overdue_actions'),
-    ]);
+    .select((eb) => {
+      const latestReview = () =>
+        eb.selectFrom('reviews as v').whereRef('v.risk_id', '=', 'r.id').orderBy('v.reviewed_on', 'desc').orderBy('v.id', 'desc').limit(1);
+      const openActions = () => eb.selectFrom('actions as a').whereRef('a.risk_id', '=', 'r.id').where('a.status', 'in', OPEN_ACTION_STATUSES);
+      return [
+        latestReview().select('v.reviewed_on').as('last_reviewed_on'),
+        latestReview().select('v.direction').as('last_direction'),
+        openActions().select((a) => a.fn.countAll<number>().as('n')).as('open_actions'),
+        openActions().where('a.due_on', '<', options.today).select((a) => a.fn.countAll<number>().as('n')).as('overdue_actions'),
+      ];
+    });
   if (options.nodeIds) query = query.where('g.node_id', 'in', options.nodeIds.length > 0 ? options.nodeIds : [-1]);
   return query.orderBy('g.code').orderBy('r.ref_number').execute();
 }

@@ -9,9 +9,9 @@ import { decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../
 import { formErrors, hasErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { findAction, insertAction, updateAction } from '../queries/actions';
 import { listPeople } from '../queries/reference';
-import { findRisk } from '../queries/risks';
+
 import { placeholder, toOptions } from '../presenters/options';
-import { idParam } from './params';
+import { idParam, riskFromPath } from './params';
 
 type People = Awaited<ReturnType<typeof listPeople>>;
 
@@ -54,12 +54,6 @@ function completion(form: { status: string; completed_on: string | null }) {
 export function actionRoutes({ db, clock }: AppContext): Router {
   const router = Router();
 
-  async function loadRisk(id: string | string[] | undefined) {
-    const risk = await findRisk(db, idParam(id, 'That risk'));
-    if (!risk) throw notFound('That risk');
-    return risk;
-  }
-
   async function loadAction(id: string | string[] | undefined) {
     const action = await findAction(db, idParam(id, 'That action'));
     if (!action) throw notFound('That action');
@@ -85,12 +79,12 @@ export function actionRoutes({ db, clock }: AppContext): Router {
   });
 
   router.get('/risks/:id/actions/new', async (req, res) => {
-    const risk = await loadRisk(req.params.id);
+    const risk = await riskFromPath(db, req.params.id);
     renderActionForm(res, await listPeople(db), newPage(risk, { status: 'not_started', owner_id: String(risk.manager_id ?? '') }));
   });
 
   router.post('/risks/:id/actions', async (req, res) => {
-    const risk = await loadRisk(req.params.id);
+    const risk = await riskFromPath(db, req.params.id);
     const people = await listPeople(db);
     const parsed = parseForm(newActionSchema, req.body);
     const errors = parsed.ok ? checkAction(parsed.data, people, today(clock)) : parsed.errors;

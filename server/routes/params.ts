@@ -1,7 +1,16 @@
+import type { Db } from '../../db/connection';
+import { findRisk, type RiskDetailRow } from '../queries/risks';
 import { notFound } from '../errors';
 
 /** A record id from the path; anything but a plain positive integer is a page that does not exist. */
 export function idParam(value: string | string[] | undefined, what: string): number {
   if (typeof value !== 'string' || !/^\d{1,9}$/.test(value) || Number(value) === 0) throw notFound(what);
   return Number(value);
+}
+
+/** The risk named in the path, or a 404 page. */
+export async function riskFromPath(db: Db, value: string | string[] | undefined): Promise<RiskDetailRow> {
+  const risk = await findRisk(db, idParam(value, 'That risk'));
+  if (!risk) throw notFound('That risk');
+  return risk;
 }

@@ -1,7 +1,6 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../app';
 import { today } from '../clock';
-import { notFound } from '../errors';
 import { rate } from '../domain/matrix';
 import { formatQuarter, quarterOf } from '../domain/quarters';
 import { formatReference } from '../domain/references';
@@ -10,11 +9,11 @@ import type { ConflictNotice } from '../forms/conflict';
 import { formErrors, hasErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { reviewDateProblem, reviewSchema } from '../forms/review-form';
 import { findLatestReview, insertReview } from '../queries/reviews';
-import { findRisk, updateRisk, type RiskDetailRow } from '../queries/risks';
+import { updateRisk, type RiskDetailRow } from '../queries/risks';
 import { listPeople, loadMatrix, loadSettings } from '../queries/reference';
 import type { Matrix } from '../domain/matrix';
 import { placeholder, toOptions } from '../presenters/options';
-import { idParam } from './params';
+import { riskFromPath } from './params';
 
 interface ReviewPage {
   status?: number;
@@ -46,14 +45,8 @@ async function renderReviewForm(res: Response, people: Awaited<ReturnType<typeof
 export function reviewRoutes({ db, clock }: AppContext): Router {
   const router = Router();
 
-  async function loadRisk(id: string | string[] | undefined) {
-    const risk = await findRisk(db, idParam(id, 'That risk'));
-    if (!risk) throw notFound('That risk');
-    return risk;
-  }
-
   router.get('/risks/:id/reviews/new', async (req, res) => {
-    const risk = await loadRisk(req.params.id);
+    const risk = await riskFromPath(db, req.params.id);
     const [people, matrix] = await Promise.all([listPeople(db), loadMatrix(db)]);
     await renderReviewForm(res, people, matrix, {
       risk,
@@ -69,7 +62,7 @@ export function reviewRoutes({ db, clock }: AppContext): Router {
   });
 
   router.post('/risks/:id/reviews', async (req, res) => {
-    const risk = await loadRisk(req.params.id);
+    const risk = await riskFromPath(db, req.params.id);
     const [people, matrix, settings, latest] = await Promise.all([listPeople(db), loadMatrix(db), loadSettings(db), findLatestReview(db, risk.id)]);
     const values = typedValues(req.body);
     const parsed = parseForm(reviewSchema, req.body);
@@ -124,7 +117,7 @@ export function reviewRoutes({ db, clock }: AppContext): Router {
       return true;
     });
     if (!saved) {
-      const current = await loadRisk(req.params.id);
+      const current = await riskFromPath(db, req.params.id);
       await renderReviewForm(res, people, matrix, {
         risk: current,
         values: { ...values, version: String(current.version) },

@@ -10,7 +10,7 @@ import { findRisk, insertRisk, updateRisk } from '../queries/risks';
 import { buildRiskPage } from '../presenters/risk-page';
 import { checkRiskChoices, loadRiskFormChoices, riskFormOptions, type RiskFormChoices } from '../presenters/risk-form-page';
 import type { Option } from '../presenters/options';
-import { idParam } from './params';
+import { idParam, riskFromPath } from './params';
 
 interface RiskFormPage {
   status?: number;
@@ -81,16 +81,14 @@ export function riskRoutes({ db, clock }: AppContext): Router {
   });
 
   router.get('/risks/:id/edit', async (req, res) => {
-    const risk = await findRisk(db, idParam(req.params.id, 'That risk'));
-    if (!risk) throw notFound('That risk');
+    const risk = await riskFromPath(db, req.params.id);
     const choices = await loadRiskFormChoices(db, risk.node_id);
     const values = riskFormValues(risk);
     renderRiskForm(res, choices, editRiskPage(risk, { ...values, base: encodeBase(values) }));
   });
 
   router.post('/risks/:id', async (req, res) => {
-    const risk = await findRisk(db, idParam(req.params.id, 'That risk'));
-    if (!risk) throw notFound('That risk');
+    const risk = await riskFromPath(db, req.params.id);
     const choices = await loadRiskFormChoices(db, risk.node_id);
     const values = typedValues(req.body);
     const parsed = parseForm(editRiskSchema, req.body);
