@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
 import { backupDatabase, restoreDatabase, verifyDatabaseFile } from '../../db/backup';
 import { openDatabase } from '../../db/connection';
 import { riskFormBody, seedBasicOrganisation } from '../support/fixtures';
@@ -29,7 +28,7 @@ describe('backup and restore', () => {
     let written = 0;
     const writer = (async () => {
       while (writing) {
-        await request(t.app).post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org, { title: `Risk ${written}` })).expect(303);
+        await t.http.post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org, { title: `Risk ${written}` })).expect(303);
         written += 1;
       }
     })();

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { demoOrganisation } from '../../db/demo/demo-data';
 import { loadDemo } from '../../db/demo/load';
 import { fixedClock } from '../../server/clock';
@@ -31,10 +30,10 @@ describe('the demo organisation', () => {
   });
 
   it('shows a live quarter: reviews done, due and overdue, actions in every state, some overdue', async () => {
-    const home = await request(t.app).get('/').expect(200);
+    const home = await t.http.get('/').expect(200);
     expect(home.text).toContain('Special Crime and Counter Terrorism Division');
     const hq = await t.handle.db.selectFrom('nodes').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
-    const register = await request(t.app).get(`/nodes/${hq.id}?scope=all`).expect(200);
+    const register = await t.http.get(`/nodes/${hq.id}?scope=all`).expect(200);
     for (const tag of ['>Reviewed<', '>Due<', '>Overdue<']) expect(register.text).toContain(tag);
     const statuses = await t.handle.db.selectFrom('actions').select('status').distinct().execute();
     expect(statuses.map((s) => s.status).sort()).toEqual(['cancelled', 'completed', 'in_progress', 'not_started']);
@@ -43,10 +42,10 @@ describe('the demo organisation', () => {
 
   it('renders every node and every risk page', async () => {
     const nodes = await t.handle.db.selectFrom('nodes').select('id').execute();
-    for (const node of nodes) await request(t.app).get(`/nodes/${node.id}?scope=all`).expect(200);
+    for (const node of nodes) await t.http.get(`/nodes/${node.id}?scope=all`).expect(200);
     const risks = await t.handle.db.selectFrom('risks').select('id').execute();
     for (const risk of risks) {
-      const page = await request(t.app).get(`/risks/${risk.id}`).expect(200);
+      const page = await t.http.get(`/risks/${risk.id}`).expect(200);
       expect(page.text).toContain('Review history');
     }
   });

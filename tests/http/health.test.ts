@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('GET /healthz', () => {
@@ -9,7 +8,7 @@ describe('GET /healthz', () => {
   afterAll(() => t.close());
 
   it('answers with the version and a database that answers', async () => {
-    const res = await request(t.app).get('/healthz').expect(200);
+    const res = await t.http.get('/healthz').expect(200);
     expect(res.body).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/), database: 'ok' });
   });
 });

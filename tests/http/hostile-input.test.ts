@@ -1,4 +1,3 @@
-import request from 'supertest';
 import type { Db } from '../../db/connection';
 import { addRisk, riskFormBody, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -95,7 +94,7 @@ describe('hostile input to every route that accepts it', () => {
       for (const field of fields) {
         for (const [label, value] of HOSTILE_VALUES) {
           const before = await snapshot(t.handle.db);
-          const res = await request(t.app).post(route.path()).type('form').send(withField(await route.body(), field, value));
+          const res = await t.http.post(route.path()).type('form').send(withField(await route.body(), field, value));
           const context = `${route.name}, ${field} as ${label}: ${res.status}`;
           expect([context, [303, 400, 409, 413].includes(res.status)]).toEqual([context, true]);
           expect(res.text).not.toContain('<script>alert');
@@ -103,28 +102,28 @@ describe('hostile input to every route that accepts it', () => {
           if (res.status !== 303) expect([context, await snapshot(t.handle.db)]).toEqual([context, before]);
         }
       }
-      const page = await request(t.app).get(route.page()).expect(200);
+      const page = await t.http.get(route.page()).expect(200);
       expect(page.text).not.toContain('<script>alert');
       expect(page.text).not.toContain('<img src=x');
     });
 
     it(`${route.name}: refuses an empty body, a JSON body and an unknown id`, async () => {
       const before = await snapshot(t.handle.db);
-      await request(t.app).post(route.path()).expect((res) => expect([400, 409]).toContain(res.status));
-      await request(t.app).post(route.path()).send({ title: SCRIPT }).expect((res) => expect([400, 409]).toContain(res.status));
+      await t.http.post(route.path()).expect((res) => expect([400, 409]).toContain(res.status));
+      await t.http.post(route.path()).send({ title: SCRIPT }).expect((res) => expect([400, 409]).toContain(res.status));
       const unknown = route.path().replace(/\/\d+/, '/987654');
-      await request(t.app).post(unknown).type('form').send(await route.body()).expect(404);
-      await request(t.app).post(route.path().replace(/\/\d+/, `/${encodeURIComponent(SQL)}`)).type('form').send(await route.body()).expect(404);
+      await t.http.post(unknown).type('form').send(await route.body()).expect(404);
+      await t.http.post(route.path().replace(/\/\d+/, `/${encodeURIComponent(SQL)}`)).type('form').send(await route.body()).expect(404);
       expect(await snapshot(t.handle.db)).toEqual(before);
     });
   }
 
   it('saves hostile text that is otherwise valid, and shows it escaped', async () => {
-    const res = await request(t.app).post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org, { title: SCRIPT, cause: SQL })).expect(303);
-    const page = await request(t.app).get(res.headers.location as string).expect(200);
+    const res = await t.http.post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org, { title: SCRIPT, cause: SQL })).expect(303);
+    const page = await t.http.get(res.headers.location as string).expect(200);
     expect(page.text).toContain('&lt;script&gt;alert(&quot;owned&quot;)&lt;/script&gt;');
     expect(page.text).toContain('1&#x27;; DROP TABLE risks; --');
-    const register = await request(t.app).get(`/nodes/${org.divisionId}`).expect(200);
+    const register = await t.http.get(`/nodes/${org.divisionId}`).expect(200);
     expect(register.text).toContain('&lt;script&gt;');
     expect(await t.handle.db.selectFrom('risks').select('id').execute()).not.toHaveLength(0);
   });
@@ -132,14 +131,14 @@ describe('hostile input to every route that accepts it', () => {
   it('refuses hostile query strings on the register page without an error', async () => {
     for (const value of [SCRIPT, SQL, 'x'.repeat(500)]) {
       const q = encodeURIComponent(value);
-      const res = await request(t.app).get(`/nodes/${org.divisionId}?scope=${q}&category=${q}&kind=${q}&owner=${q}&level=${q}&review=${q}&l=${q}&i=${q}&status=${q}&sort=${q}`).expect(200);
+      const res = await t.http.get(`/nodes/${org.divisionId}?scope=${q}&category=${q}&kind=${q}&owner=${q}&level=${q}&review=${q}&l=${q}&i=${q}&status=${q}&sort=${q}`).expect(200);
       expect(res.text).not.toContain('<script>alert');
     }
     // Node itself refuses a request line past its header limit, before the app sees it.
-    await request(t.app).get(`/nodes/${org.divisionId}?sort=${'x'.repeat(64 * 1024)}`).expect(431);
+    await t.http.get(`/nodes/${org.divisionId}?sort=${'x'.repeat(64 * 1024)}`).expect(431);
   });
 
   it('is still serving after all that', async () => {
-    await request(t.app).get('/healthz').expect(200);
+    await t.http.get('/healthz').expect(200);
   });
 });

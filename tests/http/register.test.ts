@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { addRisk, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -25,7 +24,7 @@ describe('the organisation and register pages', () => {
   afterAll(() => t.close());
 
   it('shows the tree on the home page with rolled-up counts', async () => {
-    const res = await request(t.app).get('/').expect(200);
+    const res = await t.http.get('/').expect(200);
     expect(res.text).toContain('Special Crime Division');
     expect(res.text).toContain('Appeals Unit');
     const divisionRow = res.text.slice(res.text.indexOf('Special Crime Division'), res.text.indexOf('Appeals Unit'));
@@ -34,18 +33,18 @@ describe('the organisation and register pages', () => {
   });
 
   it("lists only the node's own risks unless asked for every descendant's", async () => {
-    const own = await request(t.app).get(`/nodes/${org.divisionId}`).expect(200);
+    const own = await t.http.get(`/nodes/${org.divisionId}`).expect(200);
     expect(own.text).toContain('Disclosure failures in complex cases');
     expect(own.text).not.toContain('Appeals backlog grows');
     expect(own.text).toContain('Reviewed this quarter (2026-27 Q3): 1 of 2');
 
-    const all = await request(t.app).get(`/nodes/${org.divisionId}?scope=all`).expect(200);
+    const all = await t.http.get(`/nodes/${org.divisionId}?scope=all`).expect(200);
     expect(all.text).toContain('Appeals backlog grows');
     expect(all.text).toContain('Reviewed this quarter (2026-27 Q3): 1 of 3');
   });
 
   it('filters the list by a heat map cell and marks the cell', async () => {
-    const res = await request(t.app).get(`/nodes/${org.divisionId}?scope=all&l=4&i=4`).expect(200);
+    const res = await t.http.get(`/nodes/${org.divisionId}?scope=all&l=4&i=4`).expect(200);
     expect(res.text).toContain('Disclosure failures in complex cases');
     expect(res.text).not.toContain('Loss of the York lease');
     expect(res.text).toContain('bw-heatmap__selected');
@@ -53,32 +52,32 @@ describe('the organisation and register pages', () => {
   });
 
   it('filters by review state and owner', async () => {
-    const overdue = await request(t.app).get(`/nodes/${org.divisionId}?scope=all&review=overdue`).expect(200);
+    const overdue = await t.http.get(`/nodes/${org.divisionId}?scope=all&review=overdue`).expect(200);
     expect(overdue.text).toContain('Loss of the York lease');
     expect(overdue.text).not.toContain('Disclosure failures in complex cases');
-    const noOwner = await request(t.app).get(`/nodes/${org.divisionId}?scope=all&owner=none`).expect(200);
+    const noOwner = await t.http.get(`/nodes/${org.divisionId}?scope=all&owner=none`).expect(200);
     expect(noOwner.text).toContain('Appeals backlog grows');
     expect(noOwner.text).not.toContain('Loss of the York lease');
   });
 
   it('ignores filter values that make no sense rather than failing', async () => {
-    await request(t.app).get(`/nodes/${org.divisionId}?l=9&i=x&sort=drop+table&category=-1&scope[]=all`).expect(200);
+    await t.http.get(`/nodes/${org.divisionId}?l=9&i=x&sort=drop+table&category=-1&scope[]=all`).expect(200);
   });
 
   it('sorts by score, worst first, by default', async () => {
-    const res = await request(t.app).get(`/nodes/${org.divisionId}?scope=all`).expect(200);
+    const res = await t.http.get(`/nodes/${org.divisionId}?scope=all`).expect(200);
     const order = ['Disclosure failures', 'Appeals backlog', 'Loss of the York lease'].map((title) => res.text.indexOf(title));
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
   it('answers 404 for an unknown or malformed node', async () => {
-    await request(t.app).get('/nodes/999999').expect(404);
-    await request(t.app).get('/nodes/abc').expect(404);
-    await request(t.app).get('/risks/0').expect(404);
+    await t.http.get('/nodes/999999').expect(404);
+    await t.http.get('/nodes/abc').expect(404);
+    await t.http.get('/risks/0').expect(404);
   });
 
   it('shows a risk with its scores, controls, actions and reviews', async () => {
-    const res = await request(t.app).get(`/risks/${unitRiskId}`).expect(200);
+    const res = await t.http.get(`/risks/${unitRiskId}`).expect(200);
     expect(res.text).toContain('Appeals backlog grows');
     expect(res.text).toContain('SCD-AU-R');
     expect(res.text).toContain('Recruit two lawyers');
@@ -99,7 +98,7 @@ describe('the register page query count', () => {
 
   async function queriesFor(path: string): Promise<number> {
     const before = t.handle.queryCount.value;
-    await request(t.app).get(path).expect(200);
+    await t.http.get(path).expect(200);
     return t.handle.queryCount.value - before;
   }
 

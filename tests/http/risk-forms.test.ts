@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { addRisk, riskFormBody, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -20,27 +19,27 @@ describe('adding and editing a risk', () => {
   const riskCount = async () => (await t.handle.db.selectFrom('risks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
 
   it('offers the form with today as the date identified', async () => {
-    const res = await request(t.app).get(`/nodes/${org.divisionId}/risks/new`).expect(200);
+    const res = await t.http.get(`/nodes/${org.divisionId}/risks/new`).expect(200);
     expect(res.text).toContain('Add a risk');
     expect(res.text).toContain('value="2026-11-23"');
   });
 
   it('adds a risk numbered within its register and shows it', async () => {
-    const first = await request(t.app).post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org)).expect(303);
-    const second = await request(t.app).post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org, { title: 'Second risk' })).expect(303);
-    const page = await request(t.app).get(first.headers.location as string).expect(200);
+    const first = await t.http.post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org)).expect(303);
+    const second = await t.http.post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org, { title: 'Second risk' })).expect(303);
+    const page = await t.http.get(first.headers.location as string).expect(200);
     expect(page.text).toContain('Risk added');
     expect(page.text).toContain('SCD-R01');
     expect(page.text).toContain('Loss of access to Rose Court');
     expect(page.text).toContain('York site as fallback');
-    expect((await request(t.app).get(second.headers.location as string)).text).toContain('SCD-R02');
-    const unknown = await request(t.app).get(`${(first.headers.location as string).split('?')[0]}?saved=<script>x</script>`).expect(200);
+    expect((await t.http.get(second.headers.location as string)).text).toContain('SCD-R02');
+    const unknown = await t.http.get(`${(first.headers.location as string).split('?')[0]}?saved=<script>x</script>`).expect(200);
     expect(unknown.text).not.toContain('govuk-notification-banner--success');
   });
 
   it('refuses a bad submission with messages beside the fields and keeps what was typed', async () => {
     const before = await riskCount();
-    const res = await request(t.app)
+    const res = await t.http
       .post(`/nodes/${org.divisionId}/risks`)
       .type('form')
       .send(riskFormBody(org, { title: '', current_likelihood: '7', cause: 'Because <b>typed</b> text stays', identified_on: '2026-02-31' }))
@@ -55,7 +54,7 @@ describe('adding and editing a risk', () => {
   });
 
   it('refuses ids that name nothing, and a register of another node', async () => {
-    const res = await request(t.app)
+    const res = await t.http
       .post(`/nodes/${org.divisionId}/risks`)
       .type('form')
       .send(riskFormBody(org, { register_id: String(org.unitRegisterId), owner_id: '99999', category_id: '424242' }))
@@ -67,9 +66,9 @@ describe('adding and editing a risk', () => {
 
   it('saves an edit made from the current version', async () => {
     const id = await addRisk(t.handle.db, org);
-    const form = await request(t.app).get(`/risks/${id}/edit`).expect(200);
+    const form = await t.http.get(`/risks/${id}/edit`).expect(200);
     expect(form.text).toContain('name="version" value="1"');
-    await request(t.app).post(`/risks/${id}`).type('form').send({ ...riskFormBody(org), title: 'Renamed risk', status: 'open', version: '1' }).expect(303);
+    await t.http.post(`/risks/${id}`).type('form').send({ ...riskFormBody(org), title: 'Renamed risk', status: 'open', version: '1' }).expect(303);
     const saved = await t.handle.db.selectFrom('risks').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(saved.title).toBe('Renamed risk');
     expect(saved.version).toBe(2);
@@ -77,8 +76,8 @@ describe('adding and editing a risk', () => {
 
   it('never lets a stale edit overwrite a newer one: it shows what changed', async () => {
     const id = await addRisk(t.handle.db, org, { title: 'Original title' });
-    await request(t.app).post(`/risks/${id}`).type('form').send({ ...riskFormBody(org), title: 'Edited by Alex', status: 'open', version: '1' }).expect(303);
-    const stale = await request(t.app)
+    await t.http.post(`/risks/${id}`).type('form').send({ ...riskFormBody(org), title: 'Edited by Alex', status: 'open', version: '1' }).expect(303);
+    const stale = await t.http
       .post(`/risks/${id}`)
       .type('form')
       .send({ ...riskFormBody(org), title: 'Edited by Sam', status: 'open', version: '1' })
@@ -93,37 +92,37 @@ describe('adding and editing a risk', () => {
 
   it("merges a stale edit: the other person's change survives saving again", async () => {
     const id = await addRisk(t.handle.db, org, { title: 'Original title' });
-    const form = await request(t.app).get(`/risks/${id}/edit`).expect(200);
+    const form = await t.http.get(`/risks/${id}/edit`).expect(200);
     const base = hiddenBase(form.text);
     if (!base) throw new Error('the edit form carries no base');
     const started = JSON.parse(base) as Record<string, string>;
     // Alex changes the title; Sam, from the same starting form, changes only the cause.
-    await request(t.app).post(`/risks/${id}`).type('form').send({ ...started, title: 'Title by Alex', base }).expect(303);
-    const stale = await request(t.app).post(`/risks/${id}`).type('form').send({ ...started, cause: 'Cause by Sam', base }).expect(409);
+    await t.http.post(`/risks/${id}`).type('form').send({ ...started, title: 'Title by Alex', base }).expect(303);
+    const stale = await t.http.post(`/risks/${id}`).type('form').send({ ...started, cause: 'Cause by Sam', base }).expect(409);
     expect(stale.text).toContain('value="Title by Alex"');
     expect(stale.text).toContain('Cause by Sam');
     expect(stale.text).not.toContain('You both changed this');
     const again = hiddenBase(stale.text);
-    await request(t.app).post(`/risks/${id}`).type('form').send({ ...started, title: 'Title by Alex', cause: 'Cause by Sam', version: '2', base: again ?? '' }).expect(303);
+    await t.http.post(`/risks/${id}`).type('form').send({ ...started, title: 'Title by Alex', cause: 'Cause by Sam', version: '2', base: again ?? '' }).expect(303);
     const saved = await t.handle.db.selectFrom('risks').select(['title', 'cause']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(saved).toEqual({ title: 'Title by Alex', cause: 'Cause by Sam' });
   });
 
   it('refuses impossible dates: identified in the future, closed before it was identified', async () => {
-    const future = await request(t.app).post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org, { identified_on: '2027-05-01' })).expect(400);
+    const future = await t.http.post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org, { identified_on: '2027-05-01' })).expect(400);
     expect(future.text).toContain('The date identified cannot be in the future');
     const id = await addRisk(t.handle.db, org, { identified_on: '2026-03-01' });
-    const early = await request(t.app).post(`/risks/${id}`).type('form')
+    const early = await t.http.post(`/risks/${id}`).type('form')
       .send({ ...riskFormBody(org, { identified_on: '2026-03-01' }), status: 'closed', closed_on: '2020-01-01', closure_reason: 'Gone', version: '1' }).expect(400);
     expect(early.text).toContain('The date closed cannot be before the date identified');
   });
 
   it('closes a risk only with a reason', async () => {
     const id = await addRisk(t.handle.db, org);
-    const res = await request(t.app).post(`/risks/${id}`).type('form').send({ ...riskFormBody(org), status: 'closed', closed_on: '2026-11-20', version: '1' }).expect(400);
+    const res = await t.http.post(`/risks/${id}`).type('form').send({ ...riskFormBody(org), status: 'closed', closed_on: '2026-11-20', version: '1' }).expect(400);
     expect(res.text).toContain('Enter the reason for closing the risk');
-    await request(t.app).post(`/risks/${id}`).type('form').send({ ...riskFormBody(org), status: 'closed', closed_on: '2026-11-20', closure_reason: 'Building sold', version: '1' }).expect(303);
-    const page = await request(t.app).get(`/risks/${id}`).expect(200);
+    await t.http.post(`/risks/${id}`).type('form').send({ ...riskFormBody(org), status: 'closed', closed_on: '2026-11-20', closure_reason: 'Building sold', version: '1' }).expect(303);
+    const page = await t.http.get(`/risks/${id}`).expect(200);
     expect(page.text).toContain('Closed 20 Nov 2026');
     expect(page.text).toContain('Building sold');
   });
@@ -143,22 +142,22 @@ describe('further actions', () => {
   const actionsOf = () => t.handle.db.selectFrom('actions').selectAll().where('risk_id', '=', riskId).execute();
 
   it('adds an action and completes it from the risk page', async () => {
-    await request(t.app)
+    await t.http
       .post(`/risks/${riskId}/actions`)
       .type('form')
       .send({ description: 'Test the York fallback', owner_id: String(org.managerId), due_on: '2026-12-15', status: 'not_started' })
       .expect(303);
     const [action] = await actionsOf();
     if (!action) throw new Error('no action saved');
-    await request(t.app).post(`/actions/${action.id}/complete`).type('form').send({ version: '1' }).expect(303);
+    await t.http.post(`/actions/${action.id}/complete`).type('form').send({ version: '1' }).expect(303);
     const [completed] = await actionsOf();
     expect(completed).toMatchObject({ status: 'completed', completed_on: '2026-11-23', version: 2 });
-    const page = await request(t.app).get(`/risks/${riskId}`).expect(200);
+    const page = await t.http.get(`/risks/${riskId}`).expect(200);
     expect(page.text).toContain('Completed 23 Nov 2026');
   });
 
   it('refuses a completed action with no completion date, keeping the text', async () => {
-    const res = await request(t.app)
+    const res = await t.http
       .post(`/risks/${riskId}/actions`)
       .type('form')
       .send({ description: 'Half-typed action', status: 'completed', due_on: 'soon' })
@@ -170,7 +169,7 @@ describe('further actions', () => {
   });
 
   it('refuses an action completed in the future', async () => {
-    const res = await request(t.app).post(`/risks/${riskId}/actions`).type('form')
+    const res = await t.http.post(`/risks/${riskId}/actions`).type('form')
       .send({ description: 'Time travel', status: 'completed', completed_on: '2027-06-01' }).expect(400);
     expect(res.text).toContain('The date completed cannot be in the future');
   });
@@ -178,8 +177,8 @@ describe('further actions', () => {
   it('refuses to complete an action from a stale page', async () => {
     const [action] = await actionsOf();
     if (!action) throw new Error('no action');
-    await request(t.app).post(`/actions/${action.id}`).type('form').send({ description: 'Reopened', status: 'in_progress', version: '2' }).expect(303);
-    const res = await request(t.app).post(`/actions/${action.id}/complete`).type('form').send({ version: '2' }).expect(409);
+    await t.http.post(`/actions/${action.id}`).type('form').send({ description: 'Reopened', status: 'in_progress', version: '2' }).expect(303);
+    const res = await t.http.post(`/actions/${action.id}/complete`).type('form').send({ version: '2' }).expect(409);
     expect(res.text).toContain('Someone else changed this');
     const [after] = await actionsOf();
     expect(after).toMatchObject({ status: 'in_progress', completed_on: null, version: 3 });
@@ -210,8 +209,8 @@ describe('the quarterly review', () => {
 
   it('records a review with a snapshot, rescores the risk and shows the direction of travel', async () => {
     const id = await addRisk(t.handle.db, org, { current_likelihood: 3, current_impact: 4 });
-    await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review({ reviewed_on: '2026-10-05' })).expect(303);
-    await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review({ current_likelihood: '4', version: '2' })).expect(303);
+    await t.http.post(`/risks/${id}/reviews`).type('form').send(review({ reviewed_on: '2026-10-05' })).expect(303);
+    await t.http.post(`/risks/${id}/reviews`).type('form').send(review({ current_likelihood: '4', version: '2' })).expect(303);
     const reviews = await t.handle.db.selectFrom('reviews').selectAll().where('risk_id', '=', id).orderBy('id').execute();
     expect(reviews.map((r) => [r.direction, r.current_score, r.fy_year, r.fy_quarter])).toEqual([
       ['new', 12, 2026, 3],
@@ -219,7 +218,7 @@ describe('the quarterly review', () => {
     ]);
     const risk = await t.handle.db.selectFrom('risks').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect([risk.current_likelihood, risk.current_impact, risk.version]).toEqual([4, 4, 3]);
-    const page = await request(t.app).get(`/risks/${id}`).expect(200);
+    const page = await t.http.get(`/risks/${id}`).expect(200);
     expect(page.text).toContain('2026-27 Q3');
     expect(page.text).toContain('▲ Increasing');
     expect(page.text).toContain('Reviewed');
@@ -227,24 +226,24 @@ describe('the quarterly review', () => {
 
   it('closes the risk when the review finds it no longer valid', async () => {
     const id = await addRisk(t.handle.db, org);
-    await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review({ still_valid: 'no', commentary: 'Lease surrendered' })).expect(303);
+    await t.http.post(`/risks/${id}/reviews`).type('form').send(review({ still_valid: 'no', commentary: 'Lease surrendered' })).expect(303);
     const risk = await t.handle.db.selectFrom('risks').select(['status', 'closed_on', 'closure_reason']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(risk).toEqual({ status: 'closed', closed_on: '2026-11-20', closure_reason: 'No longer valid at the 2026-27 Q3 review: Lease surrendered' });
   });
 
   it('refuses a review dated in the future or before the last one', async () => {
     const id = await addRisk(t.handle.db, org);
-    const future = await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review({ reviewed_on: '2026-11-24' })).expect(400);
+    const future = await t.http.post(`/risks/${id}/reviews`).type('form').send(review({ reviewed_on: '2026-11-24' })).expect(400);
     expect(future.text).toContain('cannot be in the future');
-    await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review()).expect(303);
-    const earlier = await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review({ reviewed_on: '2026-11-01', version: '2' })).expect(400);
+    await t.http.post(`/risks/${id}/reviews`).type('form').send(review()).expect(303);
+    const earlier = await t.http.post(`/risks/${id}/reviews`).type('form').send(review({ reviewed_on: '2026-11-01', version: '2' })).expect(400);
     expect(earlier.text).toContain('cannot be before the last review');
   });
 
   it('refuses a review from a stale page without saving anything', async () => {
     const id = await addRisk(t.handle.db, org);
     await t.handle.db.updateTable('risks').set({ title: 'Changed meanwhile', version: 2 }).where('id', '=', id).execute();
-    const res = await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review({ version: '1' })).expect(409);
+    const res = await t.http.post(`/risks/${id}/reviews`).type('form').send(review({ version: '1' })).expect(409);
     expect(res.text).toContain('Someone else changed this');
     expect(res.text).toContain('Supplier confirmed a fix date');
     expect(await t.handle.db.selectFrom('reviews').selectAll().where('risk_id', '=', id).execute()).toHaveLength(0);
@@ -252,7 +251,7 @@ describe('the quarterly review', () => {
 
   it('keeps past reviews as evidence: the database refuses to change or delete them', async () => {
     const id = await addRisk(t.handle.db, org);
-    await request(t.app).post(`/risks/${id}/reviews`).type('form').send(review()).expect(303);
+    await t.http.post(`/risks/${id}/reviews`).type('form').send(review()).expect(303);
     // The outcome as text: better-sqlite3's errors are not always recognised by Jest's toThrow across its sandbox.
     const outcome = (query: Promise<unknown>) => query.then(() => 'changed', (error: unknown) => String(error));
     expect(await outcome(t.handle.db.updateTable('reviews').set({ commentary: 'rewritten' }).where('risk_id', '=', id).execute())).toMatch(/evidence/);

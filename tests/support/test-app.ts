@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
+import request from 'supertest';
 import { migrateToLatest, openDatabase, type DbHandle } from '../../db/connection';
 import { createApp } from '../../server/app';
 import { fixedClock } from '../../server/clock';
@@ -10,6 +11,8 @@ export const TODAY = '2026-11-23';
 
 export interface TestApp {
   app: Express;
+  /** A cookie-keeping client of the app, as a browser would be: use it for every request a user makes. */
+  http: ReturnType<typeof request.agent>;
   handle: DbHandle;
   file: string;
   close(): Promise<void>;
@@ -24,6 +27,7 @@ export async function startTestApp(today = TODAY): Promise<TestApp> {
   const app = createApp({ db: handle.db, clock: fixedClock(today) });
   return {
     app,
+    http: request.agent(app),
     handle,
     file,
     async close() {
