@@ -5,6 +5,7 @@ import type {
   Influence,
   NodeKind,
   RegisterKind,
+  PlanVersionStatus,
   RiskStatus,
   Treatment,
 } from '../server/domain/vocabulary';
@@ -158,6 +159,48 @@ export interface ReviewTable {
   created_at: Timestamp;
 }
 
+export interface PlanTable {
+  id: Generated<number>;
+  node_id: number;
+  /** The site a team's or unit's plan covers, when it covers one site. */
+  site_id: number | null;
+  /** Stable reference printed on every page, e.g. BCP-SCCTD-CT-LON. */
+  ref: string;
+  title: string;
+  owner_id: number | null;
+  protective_marking: string;
+  retired_on: string | null;
+  /** Optimistic concurrency for the plan's details (title, owner, marking). */
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/**
+ * A plan's content at one moment. At most one draft per plan; approving freezes it as version
+ * `number`. Approved versions are evidence: the database refuses changes to them and their
+ * deletion, apart from approved -> superseded.
+ */
+export interface PlanVersionTable {
+  id: Generated<number>;
+  plan_id: number;
+  /** NULL while draft; 1, 2, 3... once approved. */
+  number: number | null;
+  status: PlanVersionStatus;
+  /** JSON of `PlanContent` (server/domain/plan-content.ts). */
+  content: string;
+  approver_id: number | null;
+  approved_on: string | null;
+  next_review_on: string | null;
+  change_summary: string;
+  /** Who saved the draft last: shown to the person whose save is refused as stale. */
+  updated_by_id: number | null;
+  /** Optimistic concurrency for draft edits. */
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   nodes: NodeTable;
   sites: SiteTable;
@@ -173,6 +216,8 @@ export interface Database {
   risks: RiskTable;
   actions: ActionTable;
   reviews: ReviewTable;
+  plans: PlanTable;
+  plan_versions: PlanVersionTable;
 }
 
 export type NodeRow = Selectable<NodeTable>;
@@ -187,3 +232,7 @@ export type ActionRow = Selectable<ActionTable>;
 export type NewAction = Insertable<ActionTable>;
 export type ReviewRow = Selectable<ReviewTable>;
 export type NewReview = Insertable<ReviewTable>;
+export type PlanRow = Selectable<PlanTable>;
+export type NewPlan = Insertable<PlanTable>;
+export type PlanVersionRow = Selectable<PlanVersionTable>;
+export type NewPlanVersion = Insertable<PlanVersionTable>;

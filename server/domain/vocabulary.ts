@@ -52,6 +52,18 @@ export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
   closed: 'Closed',
 };
 
+export const PLAN_VERSION_STATUSES = ['draft', 'approved', 'superseded'] as const;
+export type PlanVersionStatus = (typeof PLAN_VERSION_STATUSES)[number];
+export const PLAN_VERSION_STATUS_LABELS: Record<PlanVersionStatus, string> = {
+  draft: 'Draft',
+  approved: 'Approved',
+  superseded: 'Superseded',
+};
+
+/** Government Security Classifications as printed on a plan; a plan holds staff phone numbers, so OFFICIAL-SENSITIVE is the default. */
+export const PROTECTIVE_MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE', 'SECRET'] as const;
+export type ProtectiveMarking = (typeof PROTECTIVE_MARKINGS)[number];
+
 /** The default admin lists, seeded by the first migration. */
 export const DEFAULT_CATEGORIES = [
   'Strategic',

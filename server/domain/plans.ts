@@ -1,0 +1,32 @@
+import { addMonths, format, parseISO } from 'date-fns';
+
+/**
+ * A plan's reference from its node's code and, when it covers one site, the site's first three
+ * letters: BCP-SCCTD-CT-LON. A node code already ending in the site's name is not repeated.
+ */
+export function planReference(nodeCode: string, siteName: string | null): string {
+  const base = `BCP-${nodeCode.toUpperCase()}`;
+  if (!siteName) return base;
+  const letters = siteName.replace(/[^A-Za-z]/g, '').toUpperCase();
+  if (letters === '') return base;
+  const siteCode = letters.slice(0, 3);
+  const lastPart = base.split('-').at(-1) ?? '';
+  return letters.startsWith(lastPart) && lastPart.length >= 3 ? base : `${base}-${siteCode}`;
+}
+
+/** A reference not yet taken: the base, or the base with -2, -3... */
+export function firstFreeReference(base: string, taken: (ref: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** The day a plan approved on `approvedOn` is next due for review. */
+export function nextReviewDue(approvedOn: string, reviewMonths: number): string {
+  return format(addMonths(parseISO(approvedOn), reviewMonths), 'yyyy-MM-dd');
+}
+
+/** 'Version 3', or for a draft 'Draft (after version 2)' / 'Draft (not yet approved)'. */
+export function versionLabel(number: number | null, latestApproved: number | null): string {
+  if (number !== null) return `Version ${number}`;
+  return latestApproved === null ? 'Draft (not yet approved)' : `Draft (after version ${latestApproved})`;
+}

@@ -1,0 +1,243 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from '../../db/connection';
+import type { NewPlan, PlanVersionRow } from '../../db/schema';
+import { parsePlanContent, serialisePlanContent, type PlanContent } from '../domain/plan-content';
+
+/** A plan with the names its pages show. */
+export function findPlan(db: Db | Tx, id: number) {
+  return db
+    .selectFrom('plans as p')
+    .innerJoin('nodes as n', 'n.id', 'p.node_id')
+    .leftJoin('sites as s', 's.id', 'p.site_id')
+    .leftJoin('people as o', 'o.id', 'p.owner_id')
+    .selectAll('p')
+    .select(['n.name as node_name', 'n.code as node_code', 's.name as site_name', 's.address as site_address', 'o.name as owner_name'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type PlanDetailRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
+
+/**
+ * Plans of the given nodes, each with its latest approved version and whether a draft is open:
+ * the lists, the pack and (later) the coordinator's board start here.
+ */
+export function listPlansOfNodes(db: Db, nodeIds: number[]) {
+  if (nodeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('plans as p')
+    .innerJoin('nodes as n', 'n.id', 'p.node_id')
+    .leftJoin('sites as s', 's.id', 'p.site_id')
+    .leftJoin('people as o', 'o.id', 'p.owner_id')
+    .leftJoin('plan_versions as a', (join) => join.onRef('a.plan_id', '=', 'p.id').on('a.status', '=', 'approved'))
+    .leftJoin('plan_versions as d', (join) => join.onRef('d.plan_id', '=', 'p.id').on('d.status', '=', 'draft'))
+    .select([
+      'p.id',
+      'p.ref',
+      'p.title',
+      'p.node_id',
+      'p.site_id',
+      'p.protective_marking',
+      'p.retired_on',
+      'n.name as node_name',
+      's.name as site_name',
+      'o.name as owner_name',
+      'a.number as approved_number',
+      'a.approved_on',
+      'a.next_review_on',
+      'd.id as draft_id',
+      'd.content as draft_content',
+      'a.content as approved_content',
+    ])
+    .where('p.node_id', 'in', nodeIds)
+    .orderBy('p.ref')
+    .execute();
+}
+
+export type PlanListRow = Awaited<ReturnType<typeof listPlansOfNodes>>[number];
+
+export function findDraft(db: Db | Tx, planId: number) {
+  return db.selectFrom('plan_versions').selectAll().where('plan_id', '=', planId).where('status', '=', 'draft').executeTakeFirst();
+}
+
+export function findApprovedVersion(db: Db | Tx, planId: number, number: number) {
+  return db.selectFrom('plan_versions').selectAll().where('plan_id', '=', planId).where('number', '=', number).executeTakeFirst();
+}
+
+/** The version in force: the one approved last, or undefined if none has been approved yet. */
+export function findLatestApproved(db: Db | Tx, planId: number) {
+  return db
+    .selectFrom('plan_versions')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('number', 'is not', null)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Every version, newest first, the draft on top, with the approver's and last editor's names. */
+export function listVersions(db: Db | Tx, planId: number) {
+  return db
+    .selectFrom('plan_versions as v')
+    .leftJoin('people as a', 'a.id', 'v.approver_id')
+    .leftJoin('people as u', 'u.id', 'v.updated_by_id')
+    .select([
+      'v.id',
+      'v.number',
+      'v.status',
+      'v.approved_on',
+      'v.next_review_on',
+      'v.change_summary',
+      'v.updated_at',
+      'v.created_at',
+      'a.name as approver_name',
+      'u.name as updated_by_name',
+    ])
+    .where('v.plan_id', '=', planId)
+    .orderBy(sql`v.number IS NULL`, 'desc')
+    .orderBy('v.number', 'desc')
+    .execute();
+}
+
+export type VersionListRow = Awaited<ReturnType<typeof listVersions>>[number];
+
+export function versionContent(version: Pick<PlanVersionRow, 'content'>): PlanContent {
+  return parsePlanContent(version.content);
+}
+
+/** True if the reference is taken by another plan (references are unique whatever their case). */
+export async function planRefTaken(db: Db | Tx, ref: string, exceptPlanId?: number): Promise<boolean> {
+  let query = db.selectFrom('plans').select('id').where(sql<string>`ref`, '=', sql<string>`${ref} COLLATE NOCASE`);
+  if (exceptPlanId !== undefined) query = query.where('id', '!=', exceptPlanId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** A new plan and its first draft, in one transaction. */
+export async function insertPlan(tx: Tx, plan: NewPlan, content: PlanContent, personId: number | null, now: string): Promise<number> {
+  const { id } = await tx
+    .insertInto('plans')
+    .values({ ...plan, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertDraft(tx, id, content, personId, now, '');
+  return id;
+}
+
+/** Opens the plan's draft; the database refuses a second one. */
+export async function insertDraft(db: Db | Tx, planId: number, content: PlanContent, personId: number | null, now: string, changeSummary: string): Promise<number> {
+  const { id } = await db
+    .insertInto('plan_versions')
+    .values({
+      plan_id: planId,
+      number: null,
+      status: 'draft',
+      content: serialisePlanContent(content),
+      change_summary: changeSummary,
+      updated_by_id: personId,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Saves the draft only if nobody saved it since `version`; returns false otherwise. */
+export async function updateDraft(
+  db: Db | Tx,
+  draftId: number,
+  version: number,
+  changes: { content?: PlanContent; changeSummary?: string },
+  personId: number | null,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('plan_versions')
+    .set({
+      ...(changes.content ? { content: serialisePlanContent(changes.content) } : {}),
+      ...(changes.changeSummary !== undefined ? { change_summary: changes.changeSummary } : {}),
+      updated_by_id: personId,
+      updated_at: now,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', draftId)
+    .where('status', '=', 'draft')
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export interface Approval {
+  draftId: number;
+  draftVersion: number;
+  approverId: number;
+  approvedOn: string;
+  nextReviewOn: string;
+  changeSummary: string;
+}
+
+/**
+ * Freezes the draft as the next numbered version and supersedes the one before; returns the
+ * new number, or null if the draft moved on (or was approved) since the form was shown.
+ */
+export async function approveDraft(tx: Tx, planId: number, approval: Approval, now: string): Promise<number | null> {
+  const { next } = await tx
+    .selectFrom('plan_versions')
+    .select(sql<number>`coalesce(max(number), 0) + 1`.as('next'))
+    .where('plan_id', '=', planId)
+    .executeTakeFirstOrThrow();
+  await tx.updateTable('plan_versions').set({ status: 'superseded' }).where('plan_id', '=', planId).where('status', '=', 'approved').execute();
+  const result = await tx
+    .updateTable('plan_versions')
+    .set({
+      status: 'approved',
+      number: next,
+      approver_id: approval.approverId,
+      approved_on: approval.approvedOn,
+      next_review_on: approval.nextReviewOn,
+      change_summary: approval.changeSummary,
+      updated_at: now,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', approval.draftId)
+    .where('plan_id', '=', planId)
+    .where('status', '=', 'draft')
+    .where('version', '=', approval.draftVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n ? next : null;
+}
+
+/** Applies a change to the plan's details only if nobody saved them since `version`. */
+export async function updatePlanDetails(
+  db: Db | Tx,
+  planId: number,
+  version: number,
+  changes: { title: string; owner_id: number | null; protective_marking: string; site_id: number | null },
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('plans')
+    .set({ ...changes, updated_at: now, version: sql`version + 1` })
+    .where('id', '=', planId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export function listSitesOfNode(db: Db, nodeId: number) {
+  return db
+    .selectFrom('node_sites as ns')
+    .innerJoin('sites as s', 's.id', 'ns.site_id')
+    .select(['s.id', 's.name', 's.address'])
+    .where('ns.node_id', '=', nodeId)
+    .orderBy('s.name')
+    .execute();
+}
+
+/** The months from approval to the next review (the `plan_review_months` setting). */
+export async function planReviewMonths(db: Db | Tx): Promise<number> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'plan_review_months').executeTakeFirst();
+  const months = row ? Number(JSON.parse(row.value)) : NaN;
+  return Number.isInteger(months) && months > 0 ? months : 12;
+}
