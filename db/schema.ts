@@ -193,8 +193,8 @@ export interface PlanVersionTable {
   approved_on: string | null;
   next_review_on: string | null;
   change_summary: string;
-  /** Who saved the draft last: shown to the person whose save is refused as stale. */
-  updated_by_id: number | null;
+  /** Name of whoever saved the draft last (the signed-in actor): shown to a person whose save is refused as stale. */
+  updated_by: Generated<string>;
   /** Optimistic concurrency for draft edits. */
   version: Generated<number>;
   created_at: Timestamp;

@@ -29,7 +29,7 @@ const statements = [
     approved_on TEXT,
     next_review_on TEXT,
     change_summary TEXT NOT NULL DEFAULT '',
-    updated_by_id INTEGER REFERENCES people(id),
+    updated_by TEXT NOT NULL DEFAULT '',
     version INTEGER NOT NULL DEFAULT 1,
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),

@@ -81,7 +81,6 @@ export function listVersions(db: Db | Tx, planId: number) {
   return db
     .selectFrom('plan_versions as v')
     .leftJoin('people as a', 'a.id', 'v.approver_id')
-    .leftJoin('people as u', 'u.id', 'v.updated_by_id')
     .select([
       'v.id',
       'v.number',
@@ -92,7 +91,7 @@ export function listVersions(db: Db | Tx, planId: number) {
       'v.updated_at',
       'v.created_at',
       'a.name as approver_name',
-      'u.name as updated_by_name',
+      'v.updated_by',
     ])
     .where('v.plan_id', '=', planId)
     .orderBy(sql`v.number IS NULL`, 'desc')
@@ -114,18 +113,18 @@ export async function planRefTaken(db: Db | Tx, ref: string, exceptPlanId?: numb
 }
 
 /** A new plan and its first draft, in one transaction. */
-export async function insertPlan(tx: Tx, plan: NewPlan, content: PlanContent, personId: number | null, now: string): Promise<number> {
+export async function insertPlan(tx: Tx, plan: NewPlan, content: PlanContent, editor: string, now: string): Promise<number> {
   const { id } = await tx
     .insertInto('plans')
     .values({ ...plan, created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await insertDraft(tx, id, content, personId, now, '');
+  await insertDraft(tx, id, content, editor, now, '');
   return id;
 }
 
 /** Opens the plan's draft; the database refuses a second one. */
-export async function insertDraft(db: Db | Tx, planId: number, content: PlanContent, personId: number | null, now: string, changeSummary: string): Promise<number> {
+export async function insertDraft(db: Db | Tx, planId: number, content: PlanContent, editor: string, now: string, changeSummary: string): Promise<number> {
   const { id } = await db
     .insertInto('plan_versions')
     .values({
@@ -134,7 +133,7 @@ export async function insertDraft(db: Db | Tx, planId: number, content: PlanCont
       status: 'draft',
       content: serialisePlanContent(content),
       change_summary: changeSummary,
-      updated_by_id: personId,
+      updated_by: editor,
       created_at: now,
       updated_at: now,
     })
@@ -149,7 +148,7 @@ export async function updateDraft(
   draftId: number,
   version: number,
   changes: { content?: PlanContent; changeSummary?: string },
-  personId: number | null,
+  editor: string,
   now: string,
 ): Promise<boolean> {
   const result = await db
@@ -157,7 +156,7 @@ export async function updateDraft(
     .set({
       ...(changes.content ? { content: serialisePlanContent(changes.content) } : {}),
       ...(changes.changeSummary !== undefined ? { change_summary: changes.changeSummary } : {}),
-      updated_by_id: personId,
+      updated_by: editor,
       updated_at: now,
       version: sql`version + 1`,
     })

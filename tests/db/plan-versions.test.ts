@@ -30,7 +30,7 @@ describe('plan versions in the database', () => {
   async function approvedPlan(ref: string): Promise<{ planId: number; versionId: number }> {
     const db = handle.db;
     const planId = await db.transaction().execute((tx) =>
-      insertPlan(tx, { node_id: org.unitId, site_id: null, ref, title: 'Plan', owner_id: org.ownerId, protective_marking: 'OFFICIAL' }, emptyPlanContent(), org.ownerId, NOW),
+      insertPlan(tx, { node_id: org.unitId, site_id: null, ref, title: 'Plan', owner_id: org.ownerId, protective_marking: 'OFFICIAL' }, emptyPlanContent(), 'Test', NOW),
     );
     const draft = await db.selectFrom('plan_versions').select(['id', 'version']).where('plan_id', '=', planId).executeTakeFirstOrThrow();
     const number = await db.transaction().execute((tx) =>
@@ -60,14 +60,14 @@ describe('plan versions in the database', () => {
 
   it('holds at most one draft per plan', async () => {
     const { planId } = await approvedPlan('BCP-T3');
-    expect(await outcome(insertDraft(handle.db, planId, emptyPlanContent(), null, NOW, ''))).toBe('done');
-    expect(await outcome(insertDraft(handle.db, planId, emptyPlanContent(), null, NOW, ''))).toMatch(/UNIQUE/);
+    expect(await outcome(insertDraft(handle.db, planId, emptyPlanContent(), 'Test', NOW, ''))).toBe('done');
+    expect(await outcome(insertDraft(handle.db, planId, emptyPlanContent(), 'Test', NOW, ''))).toMatch(/UNIQUE/);
   });
 
   it('numbers the next approval 2 and supersedes version 1', async () => {
     const { planId } = await approvedPlan('BCP-T4');
     const db = handle.db;
-    const draftId = await insertDraft(db, planId, emptyPlanContent(), null, NOW, '');
+    const draftId = await insertDraft(db, planId, emptyPlanContent(), 'Test', NOW, '');
     const number = await db.transaction().execute((tx) =>
       approveDraft(tx, planId, { draftId, draftVersion: 1, approverId: org.ownerId, approvedOn: '2026-12-01', nextReviewOn: '2027-12-01', changeSummary: 'New cascade' }, NOW),
     );
@@ -78,7 +78,7 @@ describe('plan versions in the database', () => {
 
   it('deletes a draft, which is not evidence yet', async () => {
     const { planId } = await approvedPlan('BCP-T5');
-    const draftId = await insertDraft(handle.db, planId, emptyPlanContent(), null, NOW, '');
+    const draftId = await insertDraft(handle.db, planId, emptyPlanContent(), 'Test', NOW, '');
     expect(await outcome(handle.db.deleteFrom('plan_versions').where('id', '=', draftId).execute())).toBe('done');
   });
 });
