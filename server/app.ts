@@ -14,6 +14,7 @@ import { registerRoutes } from './routes/registers';
 import { riskRoutes } from './routes/risks';
 import { actionRoutes } from './routes/actions';
 import { reviewRoutes } from './routes/reviews';
+import { planRoutes } from './routes/plans';
 
 export interface AppContext {
   db: Db;
@@ -22,6 +23,8 @@ export interface AppContext {
 
 /** Form bodies are small; anything larger than this is refused with 413 before it is parsed. */
 const BODY_LIMIT = '64kb';
+/** Enough fields for a plan section's longest list (a 100-line call cascade is 500 fields). */
+const FIELD_LIMIT = 1000;
 
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
@@ -56,7 +59,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/assets', express.static(path.join(ROOT_DIR, 'node_modules/govuk-frontend/dist/govuk/assets'), { maxAge: '1d' }));
   app.use(express.static(path.join(ROOT_DIR, 'public'), { maxAge: '1h' }));
   // extended: false keeps bodies flat (no nested objects) so every field is a string or a list of strings.
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: FIELD_LIMIT }));
 
   app.use((_req, res, next) => {
     res.locals.today = today(ctx.clock);
@@ -70,6 +73,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(riskRoutes(ctx));
   app.use(actionRoutes(ctx));
   app.use(reviewRoutes(ctx));
+  app.use(planRoutes(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler);
