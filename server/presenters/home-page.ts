@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import { buildTree, type Tree } from '../domain/tree';
 import type { NodeRow } from '../../db/schema';
 import { listNodes } from '../queries/nodes';
+import { countPlansByNode } from '../queries/plans';
 import { listRiskSummaries } from '../queries/risks';
 import { judgeRisk, loadRiskRules } from './risk-rules';
 
@@ -20,6 +21,8 @@ export interface TreeItem {
   own: NodeCounts;
   /** The node and everything below it. */
   total: NodeCounts;
+  /** Continuity plans of the node and everything below it. */
+  plans: number;
   children: TreeItem[];
 }
 
@@ -32,18 +35,19 @@ function add(into: NodeCounts, from: NodeCounts): void {
   into.actionsOverdue += from.actionsOverdue;
 }
 
-function rollUp(tree: Tree<NodeRow>, node: NodeRow, own: Map<number, NodeCounts>): TreeItem {
-  const children = tree.children(node.id).filter((c) => c.retired_on === null).map((c) => rollUp(tree, c, own));
+function rollUp(tree: Tree<NodeRow>, node: NodeRow, own: Map<number, NodeCounts>, plans: Map<number, number>): TreeItem {
+  const children = tree.children(node.id).filter((c) => c.retired_on === null).map((c) => rollUp(tree, c, own, plans));
   const ownCounts = own.get(node.id) ?? zero();
   const total = zero();
   add(total, ownCounts);
   for (const child of children) add(total, child.total);
-  return { id: node.id, name: node.name, kind: node.kind, own: ownCounts, total, children };
+  const planCount = children.reduce((sum, child) => sum + child.plans, plans.get(node.id) ?? 0);
+  return { id: node.id, name: node.name, kind: node.kind, own: ownCounts, total, plans: planCount, children };
 }
 
 /** The organisation tree with, per node, the open risks and what needs attention, rolled up. */
 export async function buildHomePage(db: Db, clock: Clock) {
-  const [nodes, rules] = await Promise.all([listNodes(db), loadRiskRules(db, clock)]);
+  const [nodes, rules, planCounts] = await Promise.all([listNodes(db), loadRiskRules(db, clock), countPlansByNode(db)]);
   const risks = await listRiskSummaries(db, { today: rules.today });
   const own = new Map<number, NodeCounts>();
   for (const risk of risks) {
@@ -60,6 +64,6 @@ export async function buildHomePage(db: Db, clock: Clock) {
   return {
     title: 'Organisation',
     quarterLabel: rules.currentQuarterLabel,
-    roots: tree.children(null).map((root) => rollUp(tree, root, own)),
+    roots: tree.children(null).map((root) => rollUp(tree, root, own, planCounts)),
   };
 }
