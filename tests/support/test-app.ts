@@ -2,17 +2,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
-import request from 'supertest';
 import { migrateToLatest, openDatabase, type DbHandle } from '../../db/connection';
 import { createApp } from '../../server/app';
 import { fixedClock } from '../../server/clock';
+import { ROLES } from '../../server/domain/roles';
+import { signInWith, type Client } from './users';
 
 export const TODAY = '2026-11-23';
 
 export interface TestApp {
   app: Express;
-  /** A cookie-keeping client of the app, as a browser would be: use it for every request a user makes. */
-  http: ReturnType<typeof request.agent>;
+  /**
+   * A signed-in client holding every role over the whole organisation, keeping cookies and
+   * sending the CSRF token as a browser's forms would. Tests about access use signInWith().
+   */
+  http: Client;
   handle: DbHandle;
   file: string;
   close(): Promise<void>;
@@ -24,10 +28,10 @@ export async function startTestApp(today = TODAY): Promise<TestApp> {
   const file = path.join(dir, 'bulwark.sqlite');
   const handle = openDatabase(file);
   await migrateToLatest(handle.db);
-  const app = createApp({ db: handle.db, clock: fixedClock(today) });
+  const app = createApp({ db: handle.db, clock: fixedClock(today), cookies: { secure: false } });
   return {
     app,
-    http: request.agent(app),
+    http: await signInWith(app, handle.db, ROLES.map((role) => ({ role, node_id: null }))),
     handle,
     file,
     async close() {
