@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
+import request from 'supertest';
 import { migrateToLatest, openDatabase, type DbHandle } from '../../db/connection';
 import { createApp } from '../../server/app';
-import { fixedClock } from '../../server/clock';
+import { fixedClock, type Clock } from '../../server/clock';
 import { ROLES } from '../../server/domain/roles';
 import { signInWith, type Client } from './users';
 
@@ -23,15 +24,16 @@ export interface TestApp {
 }
 
 /** A real SQLite file, freshly migrated, behind the real app, with today fixed. */
-export async function startTestApp(today = TODAY): Promise<TestApp> {
+export async function startTestApp(today = TODAY, options: { clock?: Clock; secureCookies?: boolean } = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-test-'));
   const file = path.join(dir, 'bulwark.sqlite');
   const handle = openDatabase(file);
   await migrateToLatest(handle.db);
-  const app = createApp({ db: handle.db, clock: fixedClock(today), cookies: { secure: false } });
+  const app = createApp({ db: handle.db, clock: options.clock ?? fixedClock(today), cookies: { secure: options.secureCookies ?? false } });
   return {
     app,
-    http: await signInWith(app, handle.db, ROLES.map((role) => ({ role, node_id: null }))),
+    // Secure cookies do not come back over the tests' plain HTTP, so that app's client stays signed out.
+    http: options.secureCookies ? request.agent(app) : await signInWith(app, handle.db, ROLES.map((role) => ({ role, node_id: null }))),
     handle,
     file,
     async close() {
