@@ -1,4 +1,5 @@
 import type { PlanContent } from '../../server/domain/plan-content';
+import type { Role } from '../../server/domain/roles';
 import type {
   ActionStatus,
   ProtectiveMarking,
@@ -112,10 +113,19 @@ export interface DemoPlan {
   draft?: { content: PlanContent; changeSummary: string; editor: string };
 }
 
+/** A demo person who can sign in, with roles at nodes (null: the whole organisation). */
+export interface DemoUser {
+  personKey: string;
+  roles: { role: Role; nodeKey: string | null }[];
+}
+
 export interface DemoOrganisation {
   sites: DemoSite[];
   nodes: DemoNode[];
   people: DemoPerson[];
+  users: DemoUser[];
+  /** Every demo user's password: demo use only. */
+  password: string;
   objectives: string[];
   registers: DemoRegister[];
   risks: DemoRisk[];
