@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
     await page.screenshot({ path: path.join(outDir, '10-conflict.png'), fullPage: true });
     console.log(`saved a stale edit → ${path.join(outDir, '10-conflict.png')}`);
+    // The History tab after those saves: the rename in words, by whoever made it.
+    await shoot('13-risk-history', `${riskHref}/history`);
     await shoot('12-not-found', '/risks/999999');
     await page.emulateMediaType('print');
     await shoot('11-risk-print', riskHref ?? '/risks/1');
