@@ -10,9 +10,12 @@ const outcome = (query: Promise<unknown>) => query.then(() => 'done', (error: un
 describe('the audit history', () => {
   let t: TestApp;
   let org: BasicOrganisation;
+  /** The person t.http is signed in as: the one making every change here. */
+  let me: { id: number; name: string };
   beforeAll(async () => {
     t = await startTestApp();
     org = await seedBasicOrganisation(t.handle.db);
+    me = await t.handle.db.selectFrom('users as u').innerJoin('people as p', 'p.id', 'u.person_id').select(['u.id', 'p.name']).executeTakeFirstOrThrow();
   });
   afterAll(() => t.close());
 
@@ -45,7 +48,7 @@ describe('the audit history', () => {
     expect(page.text).toContain('Cause changed');
     expect(page.text).toContain('Date identified 2 November 2026 → 1 November 2026');
     expect(page.text).toContain('23 November 2026 12:00');
-    expect(page.text).toContain('System');
+    expect(page.text).toContain(`<td class="govuk-table__cell">${me.name}</td>`);
     expect(page.text).not.toContain('Existing controls');
     // Newest first: the change above the creation.
     expect(page.text.indexOf('Risk changed')).toBeLessThan(page.text.indexOf('Risk added'));
@@ -55,7 +58,7 @@ describe('the audit history', () => {
     const before = await allEvents();
     const id = await addRiskByForm({ title: 'Flooding at York' });
     const [added] = await eventsOf(id);
-    expect(added).toMatchObject({ entity_type: 'risk', entity_id: id, action: 'create', before: null, actor_name: 'System', node_id: org.divisionId, subject: 'SCD-R02 Flooding at York' });
+    expect(added).toMatchObject({ entity_type: 'risk', entity_id: id, action: 'create', before: null, actor_user_id: me.id, actor_name: me.name, node_id: org.divisionId, subject: 'SCD-R02 Flooding at York' });
     expect(JSON.parse(added?.after ?? '{}')).toMatchObject({ title: 'Flooding at York', current_likelihood: 2, owner_id: org.ownerId });
 
     await t.http.post(`/risks/${id}`).type('form').send(editBody({ title: 'Flooding at York', current_impact: '3' })).expect(303);
@@ -115,7 +118,7 @@ describe('the audit history', () => {
     await t.http.post(`/risks/${id}`).type('form').send(editBody({ title: 'Evidence' })).expect(303);
     expect(await outcome(sql`UPDATE audit_events SET actor_name = 'Someone else'`.execute(t.handle.db))).toMatch(/audit history is evidence and cannot be changed/);
     expect(await outcome(sql`DELETE FROM audit_events WHERE risk_id = ${id}`.execute(t.handle.db))).toMatch(/audit history is evidence and cannot be deleted/);
-    expect((await eventsOf(id)).map((e) => e.actor_name)).toEqual(['System']);
+    expect((await eventsOf(id)).map((e) => e.actor_name)).toEqual([me.name]);
   });
 
   it('answers 404 for the history of a risk that does not exist', async () => {
