@@ -2,6 +2,7 @@ import { eq } from './eq';
 import { formatDate } from './format-date';
 import { inc } from './inc';
 import { lines } from './lines';
+import { or } from './or';
 import { plural } from './plural';
 
-export const helpers = { eq, formatDate, inc, lines, plural };
+export const helpers = { eq, formatDate, inc, lines, or, plural };
