@@ -7,7 +7,6 @@ import os from 'node:os';
 import puppeteer, { type Browser, type PDFOptions } from 'puppeteer-core';
 import { PDFDocument } from 'pdf-lib';
 import { chromiumLaunchOptions } from '../server/browser/chromium';
-import { SharedBrowser } from '../server/browser/shared-browser';
 import { createPlanPrinter } from '../server/print/plan-printer';
 import { loadPlanTemplates, packFrame, planFrame, type PackContentsEntry } from '../server/print/plan-templates';
 import { divisionPack, samplePlan } from '../tests/support/plan-documents';

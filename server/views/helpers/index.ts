@@ -1,8 +1,9 @@
 import { eq } from './eq';
 import { formatDate } from './format-date';
 import { inc } from './inc';
+import { keepNumbersTogether } from './keep-numbers-together';
 import { lines } from './lines';
 import { or } from './or';
 import { plural } from './plural';
 
-export const helpers = { eq, formatDate, inc, lines, or, plural };
+export const helpers = { eq, formatDate, inc, keepNumbersTogether, lines, or, plural };
