@@ -61,7 +61,7 @@ export function createPlanPrinter(options: PlanPrinterOptions = {}): PlanPrinter
       return entry;
     });
     const pdf = await browser.pdf(templates.packContentsHtml(pack, entries), templates.pdfOptions(packFrame(pack)));
-    return PDFDocument.load(pdf);
+    return PDFDocument.load(pdf, { updateMetadata: false });
   }
 
   return {
@@ -76,17 +76,22 @@ export function createPlanPrinter(options: PlanPrinterOptions = {}): PlanPrinter
     async pack(pack) {
       try {
         // Each plan is printed on its own so every page's header and "Page x of y" are its plan's;
-        // the shared browser runs as many at once as it allows.
-        const plans = await Promise.all(pack.plans.map(async (doc) => PDFDocument.load(await printPlan(doc))));
-        // The contents gives each plan's first page, which depends on how long the contents is.
-        let contents = await printContents(pack, plans, 1);
-        if (contents.getPageCount() !== 1) contents = await printContents(pack, plans, contents.getPageCount());
+        // the shared browser runs as many at once as it allows, and each is parsed as it arrives.
+        const plans = await Promise.all(pack.plans.map(async (doc) => PDFDocument.load(await printPlan(doc), { updateMetadata: false })));
         const joined = await PDFDocument.create();
         joined.setTitle(`${pack.title}: ${pack.scope}`);
-        for (const part of [contents, ...plans]) {
-          for (const page of await joined.copyPages(part, part.getPageIndices())) joined.addPage(page);
+        // The contents gives each plan's first page, so it is printed once the plans' lengths are
+        // known, while their pages are copied; it goes in front at the end.
+        const printingContents = printContents(pack, plans, 1);
+        for (const plan of plans) {
+          for (const page of await joined.copyPages(plan, plan.getPageIndices())) joined.addPage(page);
         }
-        return Buffer.from(await joined.save());
+        let contents = await printingContents;
+        if (contents.getPageCount() !== 1) contents = await printContents(pack, plans, contents.getPageCount());
+        const contentsPages = await joined.copyPages(contents, contents.getPageIndices());
+        contentsPages.forEach((page, index) => joined.insertPage(index, page));
+        // Object streams make the file about 7% smaller and take twice as long to write.
+        return Buffer.from(await joined.save({ useObjectStreams: false }));
       } catch (error) {
         throw toPrintError(error);
       }

@@ -5,7 +5,7 @@ describe('keepNumbersTogether', () => {
     expect(keepNumbersTogether('020 3357 1001')).toBe('020\u00a03357\u00a01001');
   });
 
-  it('leaves spaces next to words alone', () => {
-    expect(keepNumbersTogether('2 June 2026, room 4 12')).toBe('2 June 2026, room 4\u00a012');
+  it('keeps a number with the word after it, and leaves other spaces alone', () => {
+    expect(keepNumbersTogether('within 4 hours of the call')).toBe('within 4\u00a0hours of the call');
   });
 });
