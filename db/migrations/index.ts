@@ -1,8 +1,10 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001_initial';
+import * as m002 from './002_identity';
 
 // An explicit, frozen index: tests and production run exactly the same migrations,
 // in this order, whatever files happen to be on disk.
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '002_identity': m002,
 };

@@ -1,3 +1,4 @@
+import { and } from './and';
 import { eq } from './eq';
 import { formatDate } from './format-date';
 import { inc } from './inc';
@@ -6,4 +7,4 @@ import { lines } from './lines';
 import { or } from './or';
 import { plural } from './plural';
 
-export const helpers = { eq, formatDate, inc, keepNumbersTogether, lines, or, plural };
+export const helpers = { and, eq, formatDate, inc, keepNumbersTogether, lines, or, plural };
