@@ -135,7 +135,8 @@ async function main(): Promise<void> {
     console.log(`  ${show('tagged PDF, warm page', stats(taggedSamples))}`);
     console.log(`  ${show('fresh page per render', stats(freshPage))}`);
     console.log(`  ${show('fresh incognito context per render', stats(freshContext))}`);
-    console.log(`${os.cpus().length} cores, ${(await bare.version())}`);
+    // Other work on the machine moves every figure; the load average says how busy it was.
+    console.log(`${os.cpus().length} cores, ${await bare.version()}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`);
   } finally {
     await printer.close();
     await bare.close();

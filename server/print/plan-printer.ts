@@ -83,6 +83,8 @@ export function createPlanPrinter(options: PlanPrinterOptions = {}): PlanPrinter
         // The contents gives each plan's first page, so it is printed once the plans' lengths are
         // known, while their pages are copied; it goes in front at the end.
         const printingContents = printContents(pack, plans, 1);
+        // Should copying fail first, the contents' own failure must not go unhandled and stop the app.
+        printingContents.catch(() => undefined);
         for (const plan of plans) {
           for (const page of await joined.copyPages(plan, plan.getPageIndices())) joined.addPage(page);
         }
