@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const admin = await (await browser.createBrowserContext()).newPage();
     await admin.setViewport({ width: 1280, height: 900 });
     await signIn(admin, base, demoEmail('craig-atkinson'));
-    for (const [name, url] of [['20-users', '/admin/users'], ['21-user-new', '/admin/users/new']]) {
+    for (const [name, url] of [['20-users', '/admin/users'], ['21-user-new', '/admin/users/new']] as const) {
       await admin.goto(new URL(url, base).toString());
       await admin.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
     }
