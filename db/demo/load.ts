@@ -6,10 +6,11 @@ import { rate } from '../../server/domain/matrix';
 import { addQuarters, quarterOf, quarterStart } from '../../server/domain/quarters';
 import { directionOfTravel } from '../../server/domain/reviews';
 import { loadMatrix, loadSettings } from '../../server/queries/reference';
+import { SYSTEM_ACTOR } from '../../server/access/actor';
 import { insertRisk } from '../../server/queries/risks';
 import { serialisePlanContent } from '../../server/domain/plan-content';
 import { nextReviewDue, planReference } from '../../server/domain/plans';
-import { insertDraft, planReviewMonths } from '../../server/queries/plans';
+import { insertDraft, planReviewMonths, recordPlanCreated } from '../../server/queries/plans';
 import { hashPassword } from '../../server/access/passwords';
 import type { DemoOrganisation, DemoRisk } from './types';
 
@@ -90,7 +91,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
     let actions = 0;
     for (const [index, risk] of demo.risks.entries()) {
       const identifiedOn = day(addMonths(parseISO(now), -risk.identifiedMonthsAgo));
-      const riskId = await insertRisk(tx, {
+      const riskId = await insertRisk(tx, { actor: SYSTEM_ACTOR, at: clock.now().toISOString() }, {
         register_id: need(registerIds, risk.registerKey, 'register'),
         title: risk.title,
         cause: risk.cause,
@@ -138,7 +139,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
       const approvedOn = (monthsAgo: number) => day(addMonths(parseISO(now), -monthsAgo));
       const first = plan.approved[0];
       const createdAt = `${first ? approvedOn(first.monthsAgo + 1) : day(addDays(parseISO(now), -20))}T09:00:00.000Z`;
-      const { id: planId } = await tx
+      const planRow = await tx
         .insertInto('plans')
         .values({
           node_id: need(nodeIds, plan.nodeKey, 'node'),
@@ -150,8 +151,11 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
           created_at: createdAt,
           updated_at: createdAt,
         })
-        .returning('id')
+        .returningAll()
         .executeTakeFirstOrThrow();
+      const planId = planRow.id;
+      // Like the risks, the plans are recorded as added by System at load time; their past versions are seeded history.
+      await recordPlanCreated(tx, { actor: SYSTEM_ACTOR, at: clock.now().toISOString() }, planRow);
       // Versions go in as they stand today; the evidence triggers only guard changes afterwards.
       for (const [index, version] of plan.approved.entries()) {
         const on = approvedOn(version.monthsAgo);
@@ -174,7 +178,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
       }
       if (plan.draft) {
         const savedAt = `${day(addDays(parseISO(now), -6))}T14:30:00.000Z`;
-        await insertDraft(tx, planId, plan.draft.content, plan.draft.editor, savedAt, plan.draft.changeSummary);
+        await insertDraft(tx, { actor: { userId: null, name: plan.draft.editor }, at: savedAt }, planRow, plan.draft.content, plan.draft.changeSummary);
       }
     }
     return { loaded: true, nodes: demo.nodes.length, risks: demo.risks.length, reviews, actions, plans: demo.plans.length };

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001_initial';
 import * as m002 from './002_identity';
+import * as m003 from './003_audit';
 import * as m004 from './004_plans';
 
 // An explicit, frozen index: tests and production run exactly the same migrations,
@@ -8,6 +9,6 @@ import * as m004 from './004_plans';
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_identity': m002,
-  // 003 is reserved for another branch.
+  '003_audit': m003,
   '004_plans': m004,
 };
