@@ -14,6 +14,7 @@ import { registerRoutes } from './routes/registers';
 import { riskRoutes } from './routes/risks';
 import { actionRoutes } from './routes/actions';
 import { reviewRoutes } from './routes/reviews';
+import { adminRoutes } from './routes/admin';
 
 export interface AppContext {
   db: Db;
@@ -70,6 +71,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(riskRoutes(ctx));
   app.use(actionRoutes(ctx));
   app.use(reviewRoutes(ctx));
+  app.use(adminRoutes(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -83,3 +83,30 @@ export function heatMap(matrix: Matrix, ratings: { likelihood: number; impact: n
         })),
     }));
 }
+
+export interface GridProblem {
+  likelihood: number;
+  impact: number;
+  message: string;
+}
+
+/**
+ * Cells rated lower than the cell one step less likely or one step less severe: in such a
+ * grid a risk would fall a level by getting worse, which is always a slip of the admin's hand.
+ */
+export function levelDrops(cells: Pick<MatrixCell, 'likelihood' | 'impact' | 'levelRank'>[], levelName: (rank: number) => string): GridProblem[] {
+  const at = (l: number, i: number) => cells.find((c) => c.likelihood === l && c.impact === i);
+  const problems: GridProblem[] = [];
+  for (const cell of cells) {
+    const below = [at(cell.likelihood - 1, cell.impact), at(cell.likelihood, cell.impact - 1)].filter((c) => c !== undefined);
+    const higher = below.find((c) => c.levelRank > cell.levelRank);
+    if (higher) {
+      problems.push({
+        likelihood: cell.likelihood,
+        impact: cell.impact,
+        message: `Likelihood ${cell.likelihood}, impact ${cell.impact} cannot be ${levelName(cell.levelRank)} when likelihood ${higher.likelihood}, impact ${higher.impact} is ${levelName(higher.levelRank)}: a worse risk never rates lower`,
+      });
+    }
+  }
+  return problems;
+}

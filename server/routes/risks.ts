@@ -10,6 +10,7 @@ import { findRisk, insertRisk, updateRisk } from '../queries/risks';
 import { buildRiskPage } from '../presenters/risk-page';
 import { checkRiskChoices, loadRiskFormChoices, riskFormOptions, type RiskFormChoices } from '../presenters/risk-form-page';
 import type { Option } from '../presenters/options';
+import { savedMessage } from '../presenters/saved-message';
 import { idParam, riskFromPath } from './params';
 
 interface RiskFormPage {
@@ -77,7 +78,7 @@ export function riskRoutes({ db, clock }: AppContext): Router {
 
   router.get('/risks/:id', async (req, res) => {
     const page = await buildRiskPage(db, clock, idParam(req.params.id, 'That risk'));
-    res.render('risk', { ...page, savedMessage: savedMessage(req.query.saved) });
+    res.render('risk', { ...page, savedMessage: savedMessage(SAVED_MESSAGES, req.query.saved) });
   });
 
   router.get('/risks/:id/edit', async (req, res) => {
@@ -122,8 +123,6 @@ export function riskRoutes({ db, clock }: AppContext): Router {
   return router;
 }
 
-// After a save the browser is sent back to the risk with ?saved=…, so the page can say so
-// without a session; only these known words are shown.
 const SAVED_MESSAGES: Record<string, string> = {
   'risk-added': 'Risk added',
   'risk-changed': 'Changes saved',
@@ -133,10 +132,6 @@ const SAVED_MESSAGES: Record<string, string> = {
   review: 'Review recorded',
   'review-closed': 'Review recorded and the risk closed',
 };
-
-function savedMessage(saved: unknown): string | undefined {
-  return typeof saved === 'string' && Object.hasOwn(SAVED_MESSAGES, saved) ? SAVED_MESSAGES[saved] : undefined;
-}
 
 function newRiskPage(node: { id: number; name: string }, values: Record<string, string>): RiskFormPage {
   return {
