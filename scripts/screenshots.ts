@@ -51,6 +51,26 @@ async function main(): Promise<void> {
     await page.screenshot({ path: path.join(outDir, '10-conflict.png'), fullPage: true });
     console.log(`saved a stale edit → ${path.join(outDir, '10-conflict.png')}`);
     await shoot('12-not-found', '/risks/999999');
+    await shoot('13-admin', '/admin');
+    await shoot('14-admin-tree', '/admin/nodes');
+    const unitId = await page.$eval('a[href$="/move"]', (a) => a.getAttribute('href')?.split('/')[3]);
+    await shoot('15-admin-node-add', '/admin/nodes/new');
+    await shoot('16-admin-node-move', `/admin/nodes/${unitId}/move`);
+    await shoot('17-admin-node-retire', `/admin/nodes/${unitId}/retire`);
+    await shoot('18-admin-sites', '/admin/sites');
+    await shoot('19-admin-site-form', '/admin/sites/1/edit');
+    await shoot('20-admin-categories', '/admin/categories');
+    await shoot('21-admin-category-form', '/admin/categories/1/edit');
+    await shoot('22-admin-objectives', '/admin/objectives');
+    await shoot('23-admin-matrix', '/admin/matrix');
+    await shoot('24-admin-settings', '/admin/settings');
+    // A matrix mistake as an admin would make it: unreadable text on a level, a cell lower than its neighbour.
+    await page.goto(new URL('/admin/matrix', base).toString());
+    await page.$eval('#level_2_text_colour', (el) => ((el as HTMLInputElement).value = '#ffffff'));
+    await page.select('#cell_5_5', '1');
+    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"].govuk-button')]);
+    await page.screenshot({ path: path.join(outDir, '25-admin-matrix-error.png'), fullPage: true });
+    console.log(`submitted a bad matrix → ${path.join(outDir, '25-admin-matrix-error.png')}`);
     await page.emulateMediaType('print');
     await shoot('11-risk-print', riskHref ?? '/risks/1');
   } finally {

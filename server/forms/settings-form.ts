@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXERCISE_TYPES, REGISTER_KINDS } from '../domain/vocabulary';
+import { EXERCISE_TYPE_LABELS, EXERCISE_TYPES, REGISTER_KIND_LABELS, REGISTER_KINDS } from '../domain/vocabulary';
 import type { Settings } from '../queries/reference';
 
 function wholeMonths(message: string, min: number, max: number, step = 1) {
@@ -40,3 +40,10 @@ export function settingsFormValues(settings: Settings): Record<string, string> {
     ...Object.fromEntries(EXERCISE_TYPES.map((type) => [`exercise_months_${type}`, String(settings.exerciseMonths[type])])),
   };
 }
+
+export const SETTINGS_FIELD_LABELS: Record<string, string> = {
+  fy_start_month: 'Financial year starts in',
+  ...Object.fromEntries(REGISTER_KINDS.map((kind) => [`review_cadence_${kind}`, `Review cadence: ${REGISTER_KIND_LABELS[kind]} registers`])),
+  plan_review_months: 'Plan review',
+  ...Object.fromEntries(EXERCISE_TYPES.map((type) => [`exercise_months_${type}`, EXERCISE_TYPE_LABELS[type]])),
+};

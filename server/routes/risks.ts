@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../app';
 import { today } from '../clock';
-import { notFound } from '../errors';
+import { notFound, retiredNode } from '../errors';
 import { decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../forms/conflict';
 import { hasErrors, mergeErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { editRiskSchema, newRiskSchema, RISK_FIELD_LABELS, riskDateErrors, riskFormValues } from '../forms/risk-form';
@@ -53,6 +53,7 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     const nodeId = idParam(req.params.id, 'That part of the organisation');
     const node = await findNode(db, nodeId);
     if (!node) throw notFound('That part of the organisation');
+    if (node.retired_on !== null) throw retiredNode(node.name, node.retired_on);
     const choices = await loadRiskFormChoices(db, nodeId);
     // Treatment and influence are left for the manager to choose: a default would be a judgement nobody made.
     const values: Record<string, string> = { identified_on: today(clock) };
@@ -64,6 +65,7 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     const nodeId = idParam(req.params.id, 'That part of the organisation');
     const node = await findNode(db, nodeId);
     if (!node) throw notFound('That part of the organisation');
+    if (node.retired_on !== null) throw retiredNode(node.name, node.retired_on);
     const choices = await loadRiskFormChoices(db, nodeId);
     const values = typedValues(req.body);
     const parsed = parseForm(newRiskSchema, req.body);

@@ -1,6 +1,10 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app';
 import { adminNodeRoutes } from './nodes';
+import { adminSiteRoutes } from './sites';
+import { adminListRoutes } from './lists';
+import { adminMatrixRoutes } from './matrix';
+import { adminSettingsRoutes } from './settings';
 
 const SECTIONS = [
   { href: '/admin/nodes', title: 'Organisation tree', description: 'Add, rename, move and retire divisions, units and teams.' },
@@ -18,5 +22,9 @@ export function adminRoutes(ctx: AppContext): Router {
     res.render('admin/index', { title: 'Admin', sections: SECTIONS });
   });
   router.use(adminNodeRoutes(ctx));
+  router.use(adminSiteRoutes(ctx));
+  router.use(adminListRoutes(ctx));
+  router.use(adminMatrixRoutes(ctx));
+  router.use(adminSettingsRoutes(ctx));
   return router;
 }

@@ -1,7 +1,8 @@
+import { concat } from './concat';
 import { eq } from './eq';
 import { formatDate } from './format-date';
 import { inc } from './inc';
 import { lines } from './lines';
 import { plural } from './plural';
 
-export const helpers = { eq, formatDate, inc, lines, plural };
+export const helpers = { concat, eq, formatDate, inc, lines, plural };
