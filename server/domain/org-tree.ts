@@ -26,7 +26,7 @@ export interface OrgNode {
   retired_on: string | null;
 }
 
-const article = (kind: NodeKind) => (kind === 'organisation' || kind === 'unit' ? 'an' : 'a');
+const article = (kind: NodeKind) => (kind === 'organisation' ? 'an' : 'a');
 
 /** Why a node of `kind` cannot sit under `parent` (null: at the root), or null if it can. */
 export function placementProblem(kind: NodeKind, parent: OrgNode | null): string | null {
