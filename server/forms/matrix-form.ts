@@ -45,7 +45,7 @@ export function matrixSchema(levels: Matrix['levels']) {
     }
   }
   return z.object(shape).superRefine((form, ctx) => {
-    const matrix = matrixFromForm(form, levels);
+    const matrix = matrixFromForm(form ?? {}, levels);
     for (const level of matrix.levels) {
       if (!isHexColour(level.colour) || !isHexColour(level.textColour)) continue;
       const ratio = contrastRatio(level.colour, level.textColour);
@@ -61,7 +61,8 @@ export function matrixSchema(levels: Matrix['levels']) {
     for (const problem of levelDrops(matrix.cells, name)) {
       ctx.addIssue({ code: 'custom', path: [cellField(problem.likelihood, problem.impact)], message: problem.message });
     }
-  });
+    // Run even when single fields are wrong, so every problem of this long form is named at once.
+  }, { when: () => true });
 }
 
 /** The parsed form as a matrix; cells keep their score (likelihood × impact is not the admin's to change). */
