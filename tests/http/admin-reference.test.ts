@@ -1,25 +1,13 @@
 import { addRisk, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
+import { formFields, hiddenBase as maybeBase } from '../support/forms';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-/** The hidden `base` field of a form, unescaped as a browser would post it. */
 function hiddenBase(html: string): string {
-  const escaped = /name="base" value="([^"]*)"/.exec(html)?.[1];
-  if (escaped === undefined) throw new Error('the form carries no base');
-  return escaped.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+  const base = maybeBase(html);
+  if (base === undefined) throw new Error('the form carries no base');
+  return base;
 }
 
-/** Every field of a form page as a browser would post it untouched: inputs, checked boxes, selected options. */
-function formFields(html: string): Record<string, string> {
-  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  const fields: Record<string, string> = {};
-  for (const [, name, value] of html.matchAll(/<input class="govuk-input[^"]*" id="[^"]*" name="([^"]+)" type="text"[^>]* value="([^"]*)"/g)) fields[name as string] = unescape(value as string);
-  for (const [, name, body] of html.matchAll(/<select[^>]* name="([^"]+)">([\s\S]*?)<\/select>/g)) {
-    const selected = /<option value="([^"]*)" selected>/.exec(body as string);
-    if (selected) fields[name as string] = selected[1] as string;
-  }
-  fields.base = hiddenBase(html);
-  return fields;
-}
 
 describe('admin: sites', () => {
   let t: TestApp;
