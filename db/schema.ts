@@ -8,6 +8,7 @@ import type {
   RiskStatus,
   Treatment,
 } from '../server/domain/vocabulary';
+import type { Role } from '../server/domain/roles';
 
 // Dates are ISO strings: 'yyyy-MM-dd' for days, full ISO for instants.
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -158,6 +159,42 @@ export interface ReviewTable {
   created_at: Timestamp;
 }
 
+export interface UserTable {
+  id: Generated<number>;
+  person_id: number;
+  /** scrypt, with its parameters and salt: see server/access/passwords.ts. */
+  password_hash: string;
+  disabled_on: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface RoleGrantTable {
+  id: Generated<number>;
+  user_id: number;
+  role: Role;
+  /** The node the role covers with everything below it; null for the whole organisation. */
+  node_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token. */
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface SignInFailureTable {
+  /** The email as typed, trimmed and lower-cased, whether or not anyone has it. */
+  email_key: string;
+  failures: number;
+  last_failed_at: string;
+}
+
 export interface Database {
   nodes: NodeTable;
   sites: SiteTable;
@@ -173,6 +210,10 @@ export interface Database {
   risks: RiskTable;
   actions: ActionTable;
   reviews: ReviewTable;
+  users: UserTable;
+  role_grants: RoleGrantTable;
+  sessions: SessionTable;
+  sign_in_failures: SignInFailureTable;
 }
 
 export type NodeRow = Selectable<NodeTable>;
@@ -187,3 +228,5 @@ export type ActionRow = Selectable<ActionTable>;
 export type NewAction = Insertable<ActionTable>;
 export type ReviewRow = Selectable<ReviewTable>;
 export type NewReview = Insertable<ReviewTable>;
+export type UserRow = Selectable<UserTable>;
+export type RoleGrantRow = Selectable<RoleGrantTable>;

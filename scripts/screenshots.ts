@@ -1,9 +1,21 @@
 // Walks the main pages of a running Bulwark in headless Chromium and saves full-page PNGs,
 // so a person can look at what users see. Usage: npm run screenshots -- [baseUrl] [outDir]
+// It signs in as the demo business manager of SCCTD, then as the demo admin for the admin pages.
 import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { chromiumLaunchOptions } from '../server/browser/chromium';
+import { DEMO_PASSWORD, demoOrganisation } from '../db/demo/demo-data';
+
+const demoEmail = (personKey: string) => demoOrganisation.people.find((p) => p.key === personKey)?.email ?? '';
+
+async function signIn(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(new URL('/sign-in', base).toString());
+  await page.type('#email', email);
+  await page.type('#password', DEMO_PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.click('main button[type="submit"]')]);
+}
 
 async function main(): Promise<void> {
   const base = process.argv[2] ?? 'http://localhost:3000';
@@ -19,6 +31,12 @@ async function main(): Promise<void> {
       await page.screenshot({ path: file, fullPage: true });
       console.log(`${response?.status() ?? '?'} ${url} → ${file}`);
     };
+    await shoot('00-sign-in', '/sign-in');
+    await page.type('#email', 'someone@example.gov.uk');
+    await page.type('#password', 'a wrong password');
+    await Promise.all([page.waitForNavigation(), page.click('main button[type="submit"]')]);
+    await page.screenshot({ path: path.join(outDir, '00-sign-in-refused.png'), fullPage: true });
+    await signIn(page, base, demoEmail('gareth-pryce'));
     await shoot('01-home', '/');
     const firstDivision = await page.$eval('a[href^="/nodes/"][href*="scope=all"]:not([href^="/nodes/1?"])', (a) => a.getAttribute('href'));
     await shoot('03-register-own', (firstDivision ?? '/nodes/2').split('?')[0] ?? '/nodes/2');
@@ -34,7 +52,7 @@ async function main(): Promise<void> {
     await page.goto(new URL(`${riskHref}/reviews/new`, base).toString());
     await page.$eval('#commentary', (el) => ((el as HTMLTextAreaElement).value = ''));
     await page.$eval('#further_action', (el) => ((el as HTMLTextAreaElement).value = 'Typed before the mistake'));
-    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+    await Promise.all([page.waitForNavigation(), page.click('main button[type="submit"]')]);
     await page.screenshot({ path: path.join(outDir, '09-review-form-error.png'), fullPage: true });
     console.log(`submitted an empty review → ${path.join(outDir, '09-review-form-error.png')}`);
     // Two people editing the same risk: the second save meets the conflict page.
@@ -44,35 +62,54 @@ async function main(): Promise<void> {
     await other.goto(new URL(`${riskHref}/edit`, base).toString());
     await other.$eval('#title', (el) => ((el as HTMLInputElement).value += ' (renamed by someone else)'));
     await other.bringToFront();
-    await Promise.all([other.waitForNavigation(), other.click('button[type="submit"]')]);
+    await Promise.all([other.waitForNavigation(), other.click('main button[type="submit"]')]);
     await page.bringToFront();
     await page.$eval('#cause', (el) => ((el as HTMLTextAreaElement).value += ' Added by me.'));
-    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+    await Promise.all([page.waitForNavigation(), page.click('main button[type="submit"]')]);
     await page.screenshot({ path: path.join(outDir, '10-conflict.png'), fullPage: true });
     console.log(`saved a stale edit → ${path.join(outDir, '10-conflict.png')}`);
     await shoot('12-not-found', '/risks/999999');
-    await shoot('13-admin', '/admin');
-    await shoot('14-admin-tree', '/admin/nodes');
-    const unitId = await page.$eval('a[href$="/move"]', (a) => a.getAttribute('href')?.split('/')[3]);
-    await shoot('15-admin-node-add', '/admin/nodes/new');
-    await shoot('16-admin-node-move', `/admin/nodes/${unitId}/move`);
-    await shoot('17-admin-node-retire', `/admin/nodes/${unitId}/retire`);
-    await shoot('18-admin-sites', '/admin/sites');
-    await shoot('19-admin-site-form', '/admin/sites/1/edit');
-    await shoot('20-admin-categories', '/admin/categories');
-    await shoot('21-admin-category-form', '/admin/categories/1/edit');
-    await shoot('22-admin-objectives', '/admin/objectives');
-    await shoot('23-admin-matrix', '/admin/matrix');
-    await shoot('24-admin-settings', '/admin/settings');
-    // A matrix mistake as an admin would make it: unreadable text on a level, a cell lower than its neighbour.
-    await page.goto(new URL('/admin/matrix', base).toString());
-    await page.$eval('#level_2_text_colour', (el) => ((el as HTMLInputElement).value = '#ffffff'));
-    await page.select('#cell_5_5', '1');
-    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"].govuk-button')]);
-    await page.screenshot({ path: path.join(outDir, '25-admin-matrix-error.png'), fullPage: true });
-    console.log(`submitted a bad matrix → ${path.join(outDir, '25-admin-matrix-error.png')}`);
+    await shoot('13-forbidden', '/admin/users');
     await page.emulateMediaType('print');
     await shoot('11-risk-print', riskHref ?? '/risks/1');
+    await page.emulateMediaType('screen');
+    // A separate context: its own cookies, so its own session.
+    const admin = await (await browser.createBrowserContext()).newPage();
+    await admin.setViewport({ width: 1280, height: 900 });
+    await signIn(admin, base, demoEmail('craig-atkinson'));
+    for (const [name, url] of [['20-users', '/admin/users'], ['21-user-new', '/admin/users/new']] as const) {
+      await admin.goto(new URL(url, base).toString());
+      await admin.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+    }
+    await admin.goto(new URL('/admin/users', base).toString());
+    const userHref = await admin.$eval('a[href^="/admin/users/"]:not([href$="/new"])', (a) => a.getAttribute('href'));
+    await admin.goto(new URL(userHref ?? '/admin/users/1', base).toString());
+    await admin.screenshot({ path: path.join(outDir, '22-user.png'), fullPage: true });
+    const adminShoot = async (name: string, url: string) => {
+      const response = await admin.goto(new URL(url, base).toString(), { waitUntil: 'load' });
+      await admin.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+      console.log(`${response?.status() ?? '?'} ${url} → ${path.join(outDir, `${name}.png`)}`);
+    };
+    await adminShoot('23-admin', '/admin');
+    await adminShoot('24-admin-tree', '/admin/nodes');
+    const unitId = await admin.$eval('a[href$="/move"]', (a) => a.getAttribute('href')?.split('/')[3]);
+    await adminShoot('25-admin-node-add', '/admin/nodes/new');
+    await adminShoot('26-admin-node-move', `/admin/nodes/${unitId}/move`);
+    await adminShoot('27-admin-node-retire', `/admin/nodes/${unitId}/retire`);
+    await adminShoot('28-admin-sites', '/admin/sites');
+    await adminShoot('29-admin-site-form', '/admin/sites/1/edit');
+    await adminShoot('30-admin-categories', '/admin/categories');
+    await adminShoot('31-admin-category-form', '/admin/categories/1/edit');
+    await adminShoot('32-admin-objectives', '/admin/objectives');
+    await adminShoot('33-admin-matrix', '/admin/matrix');
+    await adminShoot('34-admin-settings', '/admin/settings');
+    // A matrix mistake as an admin would make it: unreadable text on a level, a cell lower than its neighbour.
+    await admin.goto(new URL('/admin/matrix', base).toString());
+    await admin.$eval('#level_2_text_colour', (el) => ((el as HTMLInputElement).value = '#ffffff'));
+    await admin.select('#cell_5_5', '1');
+    await Promise.all([admin.waitForNavigation(), admin.click('main button[type="submit"]')]);
+    await admin.screenshot({ path: path.join(outDir, '35-admin-matrix-error.png'), fullPage: true });
+    console.log(`submitted a bad matrix → ${path.join(outDir, '35-admin-matrix-error.png')}`);
   } finally {
     await browser.close();
   }

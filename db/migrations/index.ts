@@ -1,11 +1,13 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001_initial';
+import * as m002 from './002_identity';
 import * as m005 from './005_settings';
 
 // An explicit, frozen index: tests and production run exactly the same migrations,
 // in this order, whatever files happen to be on disk.
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
-  // 002–004 are taken by other branches (identity, audit, plans).
+  '002_identity': m002,
+  // 003 and 004 are taken by other branches (audit, plans).
   '005_settings': m005,
 };

@@ -9,6 +9,9 @@ async function snapshot(db: Db): Promise<string> {
   return JSON.stringify(rows);
 }
 
+// Hundreds of requests a test: on a busy 2-core machine that takes longer than Jest's default.
+jest.setTimeout(180_000);
+
 describe('hostile input to every route that accepts it', () => {
   let t: TestApp;
   let org: BasicOrganisation;

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app';
+import { adminOnly } from './guard';
 import { adminNodeRoutes } from './nodes';
 import { adminSiteRoutes } from './sites';
 import { adminListRoutes } from './lists';
@@ -18,7 +19,8 @@ const SECTIONS = [
 /** Everything under /admin: the landing page and each area's routes. */
 export function adminRoutes(ctx: AppContext): Router {
   const router = Router();
-  router.get('/admin', (_req, res) => {
+  const admin = adminOnly(ctx.db);
+  router.get('/admin', admin, (_req, res) => {
     res.render('admin/index', { title: 'Admin', sections: SECTIONS });
   });
   router.use(adminNodeRoutes(ctx));

@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import type { z } from 'zod';
 import type { AppContext } from '../../app';
+import { adminOnly } from './guard';
 import type { Tx } from '../../../db/connection';
 import { notFound } from '../../errors';
 import { changedSince, decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../../forms/conflict';
@@ -109,6 +110,7 @@ export function adminListRoutes(ctx: AppContext): Router {
 
 function listRoutes<S extends z.ZodType>({ db }: AppContext, kind: ListKind<S>): Router {
   const router = Router();
+  const admin = adminOnly(db);
   const crumb = { text: kind.title, href: kind.path };
   const isCategory = kind.table === 'categories';
   const view = { title: kind.title, intro: kind.intro, path: kind.path, singular: kind.singular, isCategory };
@@ -171,15 +173,15 @@ function listRoutes<S extends z.ZodType>({ db }: AppContext, kind: ListKind<S>):
     return formErrors(problems);
   }
 
-  router.get(kind.path, async (req, res) => {
+  router.get(kind.path, admin, async (req, res) => {
     await renderList(res, { saved: req.query.saved });
   });
 
-  router.get(`${kind.path}/new`, async (_req, res) => {
+  router.get(`${kind.path}/new`, admin, async (_req, res) => {
     await renderForm(res, null, { values: {} });
   });
 
-  router.post(kind.path, async (req, res) => {
+  router.post(kind.path, admin, async (req, res) => {
     const values = typedValues(req.body);
     const parsed = parseForm(kind.schema, req.body);
     if (!parsed.ok) {
@@ -198,13 +200,13 @@ function listRoutes<S extends z.ZodType>({ db }: AppContext, kind: ListKind<S>):
     res.redirect(303, `${kind.path}?saved=added`);
   });
 
-  router.get(`${kind.path}/:id/edit`, async (req, res) => {
+  router.get(`${kind.path}/:id/edit`, admin, async (req, res) => {
     const item = await itemFromPath(req.params.id);
     const values = kind.values(item);
     await renderForm(res, item, { values: { ...values, base: encodeBase(values) } });
   });
 
-  router.post(`${kind.path}/:id`, async (req, res) => {
+  router.post(`${kind.path}/:id`, admin, async (req, res) => {
     const item = await itemFromPath(req.params.id);
     const values = typedValues(req.body);
     const base = decodeBase(req.body);
@@ -241,7 +243,7 @@ function listRoutes<S extends z.ZodType>({ db }: AppContext, kind: ListKind<S>):
     res.redirect(303, `${kind.path}?saved=changed`);
   });
 
-  router.post(`${kind.path}/:id/move`, async (req, res) => {
+  router.post(`${kind.path}/:id/move`, admin, async (req, res) => {
     const item = await itemFromPath(req.params.id);
     const parsed = parseForm(moveItemSchema, req.body);
     if (!parsed.ok) {
@@ -254,7 +256,7 @@ function listRoutes<S extends z.ZodType>({ db }: AppContext, kind: ListKind<S>):
   });
 
   // An item in use cannot be deleted: the risks that use it would lose their meaning. Renaming is offered instead.
-  router.post(`${kind.path}/:id/delete`, async (req, res) => {
+  router.post(`${kind.path}/:id/delete`, admin, async (req, res) => {
     const item = await itemFromPath(req.params.id);
     const usedBy = await db.transaction().execute(async (tx) => {
       const count = (await listUsage(tx, kind.table)).get(item.id) ?? 0;

@@ -1,5 +1,6 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../../app';
+import { adminOnly } from './guard';
 import { SCALE, type Matrix } from '../../domain/matrix';
 import { changedSince, decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../../forms/conflict';
 import { cellField, matrixFieldLabels, matrixFormValues, matrixFromForm, matrixSchema } from '../../forms/matrix-form';
@@ -55,6 +56,7 @@ function matrixView(matrix: Matrix, values: Record<string, string>, errors: Form
 
 export function adminMatrixRoutes({ db }: AppContext): Router {
   const router = Router();
+  const admin = adminOnly(db);
 
   async function render(res: Response, matrix: Matrix, page: MatrixPage): Promise<void> {
     res.status(page.status ?? 200).render('admin/matrix', {
@@ -65,13 +67,13 @@ export function adminMatrixRoutes({ db }: AppContext): Router {
     });
   }
 
-  router.get('/admin/matrix', async (req, res) => {
+  router.get('/admin/matrix', admin, async (req, res) => {
     const matrix = await loadMatrix(db);
     const values = matrixFormValues(matrix);
     await render(res, matrix, { values: { ...values, base: encodeBase(values) }, savedMessage: savedMessage(SAVED_MESSAGES, req.query.saved) });
   });
 
-  router.post('/admin/matrix', async (req, res) => {
+  router.post('/admin/matrix', admin, async (req, res) => {
     const before = await loadMatrix(db);
     const values = typedValues(req.body);
     const base = decodeBase(req.body);

@@ -1,5 +1,6 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../../app';
+import { adminOnly } from './guard';
 import { today } from '../../clock';
 import type { Db, Tx } from '../../../db/connection';
 import type { NodeRow } from '../../../db/schema';
@@ -41,6 +42,7 @@ async function codeTaken(db: Tx, code: string, exceptId?: number): Promise<FormE
 
 export function adminNodeRoutes({ db, clock }: AppContext): Router {
   const router = Router();
+  const admin = adminOnly(db);
 
   async function nodeFromPath(value: string | string[] | undefined): Promise<NodeRow> {
     const node = await findNode(db, idParam(value, 'That part of the organisation'));
@@ -48,7 +50,7 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
     return node;
   }
 
-  router.get('/admin/nodes', async (req, res) => {
+  router.get('/admin/nodes', admin, async (req, res) => {
     res.render('admin/nodes', { ...(await buildNodesPage(db)), savedMessage: savedMessage(SAVED_MESSAGES, req.query.saved) });
   });
 
@@ -78,14 +80,14 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
     });
   }
 
-  router.get('/admin/nodes/new', async (req, res) => {
+  router.get('/admin/nodes/new', admin, async (req, res) => {
     const parentId = typeof req.query.parent === 'string' && /^\d{1,9}$/.test(req.query.parent) ? Number(req.query.parent) : undefined;
     const parent = parentId === undefined ? undefined : await findNode(db, parentId);
     const kind = parent ? childKind(parent.kind) : null;
     await renderNewNode(res, { values: parent && kind ? { parent_id: String(parent.id), kind } : {} });
   });
 
-  router.post('/admin/nodes', async (req, res) => {
+  router.post('/admin/nodes', admin, async (req, res) => {
     const values = typedValues(req.body);
     const parsed = parseForm(newNodeSchema, req.body);
     if (!parsed.ok) {
@@ -131,13 +133,13 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
     });
   }
 
-  router.get('/admin/nodes/:id/edit', async (req, res) => {
+  router.get('/admin/nodes/:id/edit', admin, async (req, res) => {
     const node = await nodeFromPath(req.params.id);
     const values = nodeFormValues(node);
     renderRename(res, node, { values: { ...values, base: encodeBase(values) } });
   });
 
-  router.post('/admin/nodes/:id', async (req, res) => {
+  router.post('/admin/nodes/:id', admin, async (req, res) => {
     const node = await nodeFromPath(req.params.id);
     const values = typedValues(req.body);
     const parsed = parseForm(renameNodeSchema, req.body);
@@ -186,12 +188,12 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
     });
   }
 
-  router.get('/admin/nodes/:id/move', async (req, res) => {
+  router.get('/admin/nodes/:id/move', admin, async (req, res) => {
     const node = await nodeFromPath(req.params.id);
     await renderMove(res, node, { values: { version: String(node.version) } });
   });
 
-  router.post('/admin/nodes/:id/move', async (req, res) => {
+  router.post('/admin/nodes/:id/move', admin, async (req, res) => {
     const node = await nodeFromPath(req.params.id);
     const values = typedValues(req.body);
     const parsed = parseForm(moveNodeSchema, req.body);
@@ -249,12 +251,12 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
     });
   }
 
-  router.get('/admin/nodes/:id/retire', async (req, res) => {
+  router.get('/admin/nodes/:id/retire', admin, async (req, res) => {
     const node = await nodeFromPath(req.params.id);
     await renderRetire(res, node, { values: { version: String(node.version) } });
   });
 
-  router.post('/admin/nodes/:id/retire', async (req, res) => {
+  router.post('/admin/nodes/:id/retire', admin, async (req, res) => {
     const node = await nodeFromPath(req.params.id);
     const parsed = parseForm(retireNodeSchema, req.body);
     if (!parsed.ok) {
@@ -285,7 +287,7 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
     res.redirect(303, `/admin/nodes?saved=retired#node-${node.id}`);
   });
 
-  router.post('/admin/nodes/:id/reinstate', async (req, res) => {
+  router.post('/admin/nodes/:id/reinstate', admin, async (req, res) => {
     const node = await nodeFromPath(req.params.id);
     const parsed = parseForm(retireNodeSchema, req.body);
     if (!parsed.ok) {

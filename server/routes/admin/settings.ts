@@ -1,5 +1,6 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../../app';
+import { adminOnly } from './guard';
 import { EXERCISE_TYPE_LABELS, EXERCISE_TYPES, REGISTER_KIND_LABELS, REGISTER_KINDS } from '../../domain/vocabulary';
 import { changedSince, decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../../forms/conflict';
 import { formErrors, parseForm, typedValues, type FormErrors } from '../../forms/parse';
@@ -34,13 +35,14 @@ function render(res: Response, page: SettingsPage): void {
 
 export function adminSettingsRoutes({ db }: AppContext): Router {
   const router = Router();
+  const admin = adminOnly(db);
 
-  router.get('/admin/settings', async (req, res) => {
+  router.get('/admin/settings', admin, async (req, res) => {
     const values = settingsFormValues(await loadSettings(db));
     render(res, { values: { ...values, base: encodeBase(values) }, savedMessage: savedMessage(SAVED_MESSAGES, req.query.saved) });
   });
 
-  router.post('/admin/settings', async (req, res) => {
+  router.post('/admin/settings', admin, async (req, res) => {
     const values = typedValues(req.body);
     const base = decodeBase(req.body);
     const parsed = parseForm(settingsSchema, req.body);

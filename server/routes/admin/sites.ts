@@ -1,5 +1,6 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../../app';
+import { adminOnly } from './guard';
 import type { Db, Tx } from '../../../db/connection';
 import { notFound } from '../../errors';
 import { siteAssignmentProblems } from '../../domain/sites';
@@ -37,8 +38,9 @@ async function nodeIdsAtSite(db: Db | Tx, siteId: number, offered: number[]): Pr
 
 export function adminSiteRoutes({ db }: AppContext): Router {
   const router = Router();
+  const admin = adminOnly(db);
 
-  router.get('/admin/sites', async (req, res) => {
+  router.get('/admin/sites', admin, async (req, res) => {
     const [sites, nodeSites, nodes] = await Promise.all([listSites(db), listNodeSites(db), listNodes(db)]);
     const nameOf = new Map(nodes.map((n) => [n.id, n.retired_on === null ? n.name : `${n.name} (retired)`]));
     res.render('admin/sites', {
@@ -91,11 +93,11 @@ export function adminSiteRoutes({ db }: AppContext): Router {
     return formErrors(problems);
   }
 
-  router.get('/admin/sites/new', async (_req, res) => {
+  router.get('/admin/sites/new', admin, async (_req, res) => {
     await renderSiteForm(res, null, { values: {} });
   });
 
-  router.post('/admin/sites', async (req, res) => {
+  router.post('/admin/sites', admin, async (req, res) => {
     const values = typedValues(req.body);
     const parsed = parseForm(siteSchema, req.body);
     if (!parsed.ok) {
@@ -122,14 +124,14 @@ export function adminSiteRoutes({ db }: AppContext): Router {
     return site;
   }
 
-  router.get('/admin/sites/:id/edit', async (req, res) => {
+  router.get('/admin/sites/:id/edit', admin, async (req, res) => {
     const site = await siteFromPath(req.params.id);
     const offered = (await offeredNodes(db)).map((o) => o.node.id);
     const values = siteFormValues(site, await nodeIdsAtSite(db, site.id, offered));
     await renderSiteForm(res, site, { values: { ...values, base: encodeBase(values) } });
   });
 
-  router.post('/admin/sites/:id', async (req, res) => {
+  router.post('/admin/sites/:id', admin, async (req, res) => {
     const site = await siteFromPath(req.params.id);
     const values = typedValues(req.body);
     const base = decodeBase(req.body);

@@ -1,3 +1,4 @@
+import { and } from './and';
 import { concat } from './concat';
 import { eq } from './eq';
 import { formatDate } from './format-date';
@@ -5,4 +6,4 @@ import { inc } from './inc';
 import { lines } from './lines';
 import { plural } from './plural';
 
-export const helpers = { concat, eq, formatDate, inc, lines, plural };
+export const helpers = { and, concat, eq, formatDate, inc, lines, plural };
