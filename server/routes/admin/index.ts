@@ -9,6 +9,7 @@ import { adminSettingsRoutes } from './settings';
 
 const SECTIONS = [
   { href: '/admin/nodes', title: 'Organisation tree', description: 'Add, rename, move and retire divisions, units and teams.' },
+  { href: '/admin/users', title: 'Users and roles', description: 'Who can sign in, and the roles each person holds over parts of the organisation.' },
   { href: '/admin/sites', title: 'Sites', description: 'The buildings people work in, and which teams, units and divisions work at each.' },
   { href: '/admin/categories', title: 'Risk categories and appetite', description: 'The categories a risk can have, their order, and the highest acceptable level for each.' },
   { href: '/admin/objectives', title: 'Strategic objectives', description: 'The objectives a risk can threaten, in order.' },
