@@ -60,6 +60,8 @@ export async function buildNodesPage(db: Db) {
       canAddBelow: node.retired_on === null && childKind(node.kind) !== null,
       childKindLabel: childKind(node.kind) ?? '',
       isRoot: node.parent_id === null,
+      // Divisions sit under the one organisation: they have nowhere else to go.
+      canMove: node.retired_on === null && (node.kind === 'unit' || node.kind === 'team'),
     })),
   };
 }
