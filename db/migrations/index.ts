@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001_initial';
 import * as m002 from './002_identity';
+import * as m003 from './003_audit';
 import * as m005 from './005_settings';
 
 // An explicit, frozen index: tests and production run exactly the same migrations,
@@ -8,6 +9,7 @@ import * as m005 from './005_settings';
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_identity': m002,
-  // 003 and 004 are taken by other branches (audit, plans).
+  '003_audit': m003,
+  // 004 is taken by another branch (plans).
   '005_settings': m005,
 };

@@ -12,6 +12,11 @@ import { listReviewsOfRisk } from '../queries/reviews';
 import { findRisk } from '../queries/risks';
 import { DIRECTION_SYMBOLS, judgeRisk, loadRiskRules } from './risk-rules';
 
+/** The organisation above a risk, then the risk's reference: shared by the risk's tabs. */
+export function riskBreadcrumbs(nodes: Awaited<ReturnType<typeof listNodes>>, nodeId: number, reference: string) {
+  return [...buildTree(nodes).path(nodeId).map((n) => ({ text: n.name, href: `/nodes/${n.id}` })), { text: reference }];
+}
+
 export async function buildRiskPage(db: Db, clock: Clock, riskId: number) {
   const [risk, actions, reviews, rules, nodes] = await Promise.all([
     findRisk(db, riskId),
@@ -39,13 +44,9 @@ export async function buildRiskPage(db: Db, clock: Clock, riskId: number) {
     })),
   }));
 
-  const tree = buildTree(nodes);
   return {
     title: `${judgement.reference} ${risk.title}`,
-    breadcrumbs: [
-      ...tree.path(risk.node_id).map((n) => ({ text: n.name, href: `/nodes/${n.id}` })),
-      { text: judgement.reference },
-    ],
+    breadcrumbs: riskBreadcrumbs(nodes, risk.node_id, judgement.reference),
     risk: {
       ...risk,
       ...judgement,
