@@ -110,3 +110,27 @@ export function levelDrops(cells: Pick<MatrixCell, 'likelihood' | 'impact' | 'le
   }
   return problems;
 }
+
+/** The field of a cell in a flat matrix: cell_4_5 is likelihood 4, impact 5. */
+export const cellField = (likelihood: number, impact: number) => `cell_${likelihood}_${impact}`;
+
+/**
+ * The matrix as flat text fields (level_2_colour, likelihood_3_label, cell_4_5…): how the
+ * admin form posts it, and how the audit history compares one matrix with the next.
+ */
+export function flatMatrix(matrix: Matrix): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const level of matrix.levels) {
+    values[`level_${level.rank}_name`] = level.name;
+    values[`level_${level.rank}_colour`] = level.colour;
+    values[`level_${level.rank}_text_colour`] = level.textColour;
+  }
+  for (const axis of ['likelihood', 'impact'] as const) {
+    for (const label of matrix[axis]) {
+      values[`${axis}_${label.value}_label`] = label.label;
+      values[`${axis}_${label.value}_description`] = label.description;
+    }
+  }
+  for (const cell of matrix.cells) values[cellField(cell.likelihood, cell.impact)] = String(cell.levelRank);
+  return values;
+}

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { contrastRatio, isHexColour, MIN_CONTRAST } from '../domain/colour';
-import { levelDrops, SCALE, type Matrix } from '../domain/matrix';
+import { cellField, levelDrops, SCALE, type Matrix } from '../domain/matrix';
+
+export { cellField, flatMatrix as matrixFormValues } from '../domain/matrix';
 import { optionalText, requiredText } from './fields';
 
 // The matrix form is flat: level_2_colour, likelihood_3_label, cell_4_5 (likelihood 4, impact 5)…
 
 const AXES = ['likelihood', 'impact'] as const;
 const AXIS_NAMES = { likelihood: 'Likelihood', impact: 'Impact' } as const;
-
-export const cellField = (likelihood: number, impact: number) => `cell_${likelihood}_${impact}`;
 
 function colour(message: string) {
   return z
@@ -78,23 +78,6 @@ export function matrixFromForm(form: Record<string, unknown>, levels: Matrix['le
       SCALE.map((impact) => ({ likelihood, impact, score: likelihood * impact, levelRank: Number(form[cellField(likelihood, impact)]) })),
     ),
   };
-}
-
-export function matrixFormValues(matrix: Matrix): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const level of matrix.levels) {
-    values[`level_${level.rank}_name`] = level.name;
-    values[`level_${level.rank}_colour`] = level.colour;
-    values[`level_${level.rank}_text_colour`] = level.textColour;
-  }
-  for (const axis of AXES) {
-    for (const label of matrix[axis]) {
-      values[`${axis}_${label.value}_label`] = label.label;
-      values[`${axis}_${label.value}_description`] = label.description;
-    }
-  }
-  for (const cell of matrix.cells) values[cellField(cell.likelihood, cell.impact)] = String(cell.levelRank);
-  return values;
 }
 
 /** Labels for the conflict table, one per field of the form. */

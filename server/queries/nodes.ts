@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/connection';
 import type { NodeKind } from '../domain/vocabulary';
+import { recordAudit, type Change } from './audit';
 
 export function listNodes(db: Db | Tx) {
   return db.selectFrom('nodes').selectAll().orderBy('name').execute();
@@ -21,25 +22,45 @@ export function findNodeWithCode(db: Db | Tx, code: string, exceptId?: number) {
   return query.executeTakeFirst();
 }
 
-export async function insertNode(tx: Tx, node: { parent_id: number | null; kind: NodeKind; name: string; code: string }): Promise<number> {
+/** What the audit history keeps of a node. */
+async function nodeRecord(tx: Tx, id: number) {
+  const node = await findNode(tx, id);
+  if (!node) throw new Error(`node ${id} vanished inside its own transaction`);
+  const { version: _version, ...values } = node;
+  return { values, subject: `${node.name} (${node.code})` };
+}
+
+/** Adds a node and records it in the audit history, in the caller's transaction. */
+export async function insertNode(tx: Tx, change: Change, node: { parent_id: number | null; kind: NodeKind; name: string; code: string }): Promise<number> {
   const { id } = await tx.insertInto('nodes').values(node).returning('id').executeTakeFirstOrThrow();
+  const saved = await nodeRecord(tx, id);
+  await recordAudit(tx, change.actor, { entityType: 'node', entityId: id, action: 'create', subject: saved.subject, nodeId: id, after: saved.values, at: change.at });
   return id;
 }
 
-/** Applies the change only if nobody saved the node since `version`; returns false otherwise. */
+/**
+ * Applies the change only if nobody saved the node since `version`, and records what changed
+ * in the audit history; returns false (and changes nothing) if the version moved on.
+ */
 export async function updateNode(
-  db: Db | Tx,
+  tx: Tx,
+  change: Change,
   id: number,
   version: number,
   changes: { name?: string; code?: string; parent_id?: number; retired_on?: string | null },
 ): Promise<boolean> {
-  const result = await db
+  const before = await findNode(tx, id);
+  if (!before) return false;
+  const result = await tx
     .updateTable('nodes')
     .set({ ...changes, version: sql`version + 1` })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  if (result.numUpdatedRows !== 1n) return false;
+  const after = await nodeRecord(tx, id);
+  await recordAudit(tx, change.actor, { entityType: 'node', entityId: id, action: 'update', subject: after.subject, nodeId: id, before, after: after.values, at: change.at });
+  return true;
 }
 
 /** Open risks in the node's own registers. */

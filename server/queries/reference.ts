@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/connection';
-import type { Matrix } from '../domain/matrix';
+import { flatMatrix, type Matrix } from '../domain/matrix';
+import { recordAudit, type Change } from './audit';
 import { REGISTER_KINDS, type ExerciseType, type RegisterKind } from '../domain/vocabulary';
 
 export async function loadMatrix(db: Db | Tx): Promise<Matrix> {
@@ -56,8 +57,15 @@ export async function loadSettings(db: Db | Tx): Promise<Settings> {
   };
 }
 
-/** Writes settings back under their stored keys, as JSON like the migrations seed them. */
-export async function saveSettings(tx: Tx, settings: Settings): Promise<void> {
+/** Settings as stored: the parsed JSON value of each key. */
+async function storedSettings(tx: Tx): Promise<Record<string, unknown>> {
+  const rows = await tx.selectFrom('settings').selectAll().orderBy('key').execute();
+  return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+}
+
+/** Writes settings back under their stored keys, as JSON like the migrations seed them, and records what changed. */
+export async function saveSettings(tx: Tx, change: Change, settings: Settings): Promise<void> {
+  const before = await storedSettings(tx);
   const entries: Record<string, unknown> = {
     fy_start_month: settings.fyStartMonth,
     review_cadence_months: settings.reviewCadenceMonths,
@@ -73,10 +81,13 @@ export async function saveSettings(tx: Tx, settings: Settings): Promise<void> {
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
       .execute();
   }
+  // Settings have no id: the one record of kind 'settings' is number 1.
+  await recordAudit(tx, change.actor, { entityType: 'settings', entityId: 1, action: 'update', subject: 'Cadences and settings', nodeId: null, before, after: await storedSettings(tx), at: change.at });
 }
 
-/** Replaces the matrix's words, colours and cell levels; the levels themselves and the cells' scores stay. */
-export async function saveMatrix(tx: Tx, matrix: Matrix): Promise<void> {
+/** Replaces the matrix's words, colours and cell levels, and records what changed; the levels themselves and the cells' scores stay. */
+export async function saveMatrix(tx: Tx, change: Change, matrix: Matrix): Promise<void> {
+  const before = flatMatrix(await loadMatrix(tx));
   for (const level of matrix.levels) {
     await tx.updateTable('matrix_levels').set({ name: level.name, colour: level.colour, text_colour: level.textColour }).where('rank', '=', level.rank).execute();
   }
@@ -88,6 +99,8 @@ export async function saveMatrix(tx: Tx, matrix: Matrix): Promise<void> {
   for (const cell of matrix.cells) {
     await tx.updateTable('matrix_cells').set({ level_rank: cell.levelRank }).where('likelihood', '=', cell.likelihood).where('impact', '=', cell.impact).execute();
   }
+  // The matrix has no id: the one record of kind 'matrix' is number 1.
+  await recordAudit(tx, change.actor, { entityType: 'matrix', entityId: 1, action: 'update', subject: 'Risk matrix', nodeId: null, before, after: flatMatrix(await loadMatrix(tx)), at: change.at });
 }
 
 export function listCategories(db: Db | Tx) {

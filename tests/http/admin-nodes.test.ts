@@ -144,3 +144,41 @@ describe('admin: the organisation tree', () => {
     await t.http.post('/admin/nodes/abc/move').type('form').send({ parent_id: '1', version: '1' }).expect(404);
   });
 });
+
+describe('admin: every change to the tree is audited in the same transaction', () => {
+  let t: TestApp;
+  let org: BasicOrganisation;
+  beforeAll(async () => {
+    t = await startTestApp();
+    org = await seedBasicOrganisation(t.handle.db);
+  });
+  afterAll(() => t.close());
+
+  const eventsOf = (entityId: number) =>
+    t.handle.db.selectFrom('audit_events').selectAll().where('entity_type', '=', 'node').where('entity_id', '=', entityId).orderBy('id').execute();
+
+  it('records who added, renamed, moved and retired a node, with the changed fields only', async () => {
+    await t.http.post('/admin/nodes').type('form').send({ kind: 'team', parent_id: String(org.unitId), name: 'York Team', code: 'YORK' }).expect(303);
+    const team = await t.handle.db.selectFrom('nodes').selectAll().where('code', '=', 'YORK').executeTakeFirstOrThrow();
+    await t.http.post(`/admin/nodes/${team.id}`).type('form').send({ name: 'York Casework Team', code: 'YORK', version: '1' }).expect(303);
+    await t.http.post(`/admin/nodes/${team.id}/retire`).type('form').send({ version: '2' }).expect(303);
+    const events = await eventsOf(team.id);
+    expect(events.map((e) => e.action)).toEqual(['create', 'update', 'update']);
+    expect(events[0]).toMatchObject({ node_id: team.id, subject: 'York Team (YORK)' });
+    expect(JSON.parse(events[0]?.after ?? '{}')).toMatchObject({ kind: 'team', name: 'York Team', code: 'YORK', parent_id: org.unitId });
+    expect([JSON.parse(events[1]?.before ?? ''), JSON.parse(events[1]?.after ?? '')]).toEqual([{ name: 'York Team' }, { name: 'York Casework Team' }]);
+    expect([JSON.parse(events[2]?.before ?? ''), JSON.parse(events[2]?.after ?? '')]).toEqual([{ retired_on: null }, { retired_on: TODAY }]);
+    for (const event of events) {
+      expect(event.actor_user_id).not.toBeNull();
+      expect(event.actor_name).toMatch(/^Test User/);
+    }
+  });
+
+  it('records nothing for a refused or stale change', async () => {
+    const before = await t.handle.db.selectFrom('audit_events').select('id').execute();
+    await t.http.post(`/admin/nodes/${org.divisionId}/move`).type('form').send({ parent_id: String(org.unitId), version: '1' }).expect(400);
+    await t.http.post(`/admin/nodes/${org.unitId}`).type('form').send({ name: 'Stale', code: 'STALE', version: '99' }).expect(409);
+    await t.http.post('/admin/nodes').type('form').send({ kind: 'team', parent_id: String(org.divisionId), name: 'Misplaced', code: 'MIS' }).expect(400);
+    expect(await t.handle.db.selectFrom('audit_events').select('id').execute()).toEqual(before);
+  });
+});

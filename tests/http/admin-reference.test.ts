@@ -61,6 +61,12 @@ describe('admin: sites', () => {
     expect(stale.text).toContain('Someone else changed this');
     expect(stale.text).toContain('102 Petty France');
     expect((await siteNamed('London')).address).toBe('102 Petty France');
+    const events = await t.handle.db.selectFrom('audit_events').selectAll().where('entity_type', '=', 'site').where('entity_id', '=', london.id).orderBy('id').execute();
+    expect(events.map((e) => e.action)).toEqual(['create', 'update']);
+    expect([JSON.parse(events[1]?.before ?? ''), JSON.parse(events[1]?.after ?? '')]).toEqual([
+      { address: 'Rose Court, London SE1', works_here: 'Appeals London Team, Appeals Unit' },
+      { address: '102 Petty France', works_here: 'Appeals Unit' },
+    ]);
   });
 });
 
@@ -113,6 +119,9 @@ describe('admin: categories and strategic objectives', () => {
     const [newFirst, newSecond] = await categories();
     expect([newFirst?.id, newSecond?.id]).toEqual([second?.id, first?.id]);
     await t.http.post(`/admin/categories/${second?.id}/move`).type('form').send({ direction: 'sideways' }).expect(400);
+    // Each item whose place changed is audited: the two that swapped.
+    const moves = await t.handle.db.selectFrom('audit_events').select(['entity_id', 'before', 'after']).where('entity_type', '=', 'category').where('action', '=', 'update').where('before', 'like', '%sort_order%').execute();
+    expect(moves.map((m) => m.entity_id).sort()).toEqual([first?.id, second?.id].sort());
   });
 
   it('deletes an unused category but refuses one used by risks, saying to rename it', async () => {
@@ -122,6 +131,8 @@ describe('admin: categories and strategic objectives', () => {
     expect((await categories()).some((c) => c.id === org.categoryId)).toBe(true);
     await t.http.post(`/admin/categories/${security?.id}/delete`).expect(303);
     expect((await categories()).some((c) => c.name === 'Security')).toBe(false);
+    const deleted = await t.handle.db.selectFrom('audit_events').selectAll().where('entity_type', '=', 'category').where('entity_id', '=', security?.id ?? 0).where('action', '=', 'delete').executeTakeFirstOrThrow();
+    expect(JSON.parse(deleted.before ?? '')).toMatchObject({ name: 'Security', appetite_rank: 1 });
   });
 
   it('adds, renames and reorders strategic objectives, and keeps one in use', async () => {
@@ -169,6 +180,11 @@ describe('admin: the risk matrix', () => {
     const risk = await t.http.get(`/risks/${riskId}`).expect(200);
     expect(risk.text).toContain('Critical 12');
     expect(risk.text).toContain('Even chance');
+    const [event, ...more] = await t.handle.db.selectFrom('audit_events').selectAll().where('entity_type', '=', 'matrix').execute();
+    expect(more).toEqual([]);
+    // Only what changed: cell 3,4 went from High to Critical; the other cells were already at that level.
+    expect(JSON.parse(event?.before ?? '')).toEqual({ level_4_name: 'Very high', level_4_colour: '#d4351c', likelihood_3_label: 'Possible', cell_3_4: '3' });
+    expect(JSON.parse(event?.after ?? '')).toEqual({ level_4_name: 'Critical', level_4_colour: '#8b0000', likelihood_3_label: 'Even chance', cell_3_4: '4' });
   });
 
   it('refuses bad colours, unreadable text, a missing cell and a cell lower than its neighbour, keeping what was typed', async () => {
@@ -228,6 +244,10 @@ describe('admin: cadences and settings', () => {
     expect(await setting('review_cadence_months')).toEqual({ divisional: 3, unit: 3, project: 6, case: 3, thematic: 3 });
     expect(await setting('plan_review_months')).toBe(24);
     expect(await setting('exercise_months_live')).toBe(48);
+    const [event, ...more] = await t.handle.db.selectFrom('audit_events').selectAll().where('entity_type', '=', 'settings').execute();
+    expect(more).toEqual([]);
+    expect(JSON.parse(event?.before ?? '')).toEqual({ fy_start_month: 4, review_cadence_months: { divisional: 3, unit: 3, project: 3, case: 3, thematic: 3 }, plan_review_months: 12, exercise_months_live: 36 });
+    expect(JSON.parse(event?.after ?? '')).toEqual({ fy_start_month: 1, review_cadence_months: { divisional: 3, unit: 3, project: 6, case: 3, thematic: 3 }, plan_review_months: 24, exercise_months_live: 48 });
     // Quarters follow the new financial year at once.
     expect((await t.http.get('/').expect(200)).text).toContain('2026 Q4');
   });

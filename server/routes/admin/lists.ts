@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../app';
 import { adminOnly } from './guard';
 import type { Tx } from '../../../db/connection';
+import type { Change } from '../../queries/audit';
 import { notFound } from '../../errors';
 import { changedSince, decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../../forms/conflict';
 import {
@@ -32,7 +33,7 @@ import {
   type ListTable,
 } from '../../queries/lists';
 import { listCategories, listObjectives, loadMatrix } from '../../queries/reference';
-import { idParam } from '../params';
+import { changeOf, idParam } from '../params';
 
 const STALE_FORM = 'The form is out of date: reload the page and try again';
 
@@ -56,8 +57,8 @@ interface ListKind<S extends z.ZodType> {
   list(db: Tx | AppContext['db']): Promise<ListItem[]>;
   find(db: Tx | AppContext['db'], id: number): Promise<ListItem | undefined>;
   values(item: ListItem): Record<string, string>;
-  insert(tx: Tx, form: z.output<S>): Promise<number>;
-  update(tx: Tx, id: number, form: z.output<S>): Promise<void>;
+  insert(tx: Tx, change: Change, form: z.output<S>): Promise<number>;
+  update(tx: Tx, change: Change, id: number, form: z.output<S>): Promise<void>;
   text(form: z.output<S>): string;
 }
 
@@ -76,8 +77,8 @@ const categories: ListKind<typeof categorySchema> = {
     return c && { id: c.id, text: c.name, appetiteRank: c.appetite_rank };
   },
   values: (item) => categoryFormValues({ name: item.text, appetite_rank: item.appetiteRank ?? 0 }),
-  insert: (tx, form) => insertCategory(tx, form),
-  update: (tx, id, form) => updateCategory(tx, id, form),
+  insert: (tx, change, form) => insertCategory(tx, change, form),
+  update: (tx, change, id, form) => updateCategory(tx, change, id, form),
   text: (form) => form.name,
 };
 
@@ -96,8 +97,8 @@ const objectives: ListKind<typeof objectiveSchema> = {
     return o && { id: o.id, text: o.title };
   },
   values: (item) => objectiveFormValues({ title: item.text }),
-  insert: (tx, form) => insertObjective(tx, form),
-  update: (tx, id, form) => updateObjective(tx, id, form),
+  insert: (tx, change, form) => insertObjective(tx, change, form),
+  update: (tx, change, id, form) => updateObjective(tx, change, id, form),
   text: (form) => form.title,
 };
 
@@ -108,7 +109,7 @@ export function adminListRoutes(ctx: AppContext): Router {
   return router;
 }
 
-function listRoutes<S extends z.ZodType>({ db }: AppContext, kind: ListKind<S>): Router {
+function listRoutes<S extends z.ZodType>({ db, clock }: AppContext, kind: ListKind<S>): Router {
   const router = Router();
   const admin = adminOnly(db);
   const crumb = { text: kind.title, href: kind.path };
@@ -190,7 +191,7 @@ function listRoutes<S extends z.ZodType>({ db }: AppContext, kind: ListKind<S>):
     }
     const errors = await db.transaction().execute(async (tx) => {
       const problems = await checkItem(tx, parsed.data);
-      if (!hasErrors(problems)) await kind.insert(tx, parsed.data);
+      if (!hasErrors(problems)) await kind.insert(tx, changeOf(res, clock), parsed.data);
       return problems;
     });
     if (hasErrors(errors)) {
@@ -222,7 +223,7 @@ function listRoutes<S extends z.ZodType>({ db }: AppContext, kind: ListKind<S>):
       if (changedSince(Object.keys(kind.labels), base, saved)) return { stale: saved };
       const errors = await checkItem(tx, parsed.data, item.id);
       if (hasErrors(errors)) return { errors };
-      await kind.update(tx, item.id, parsed.data);
+      await kind.update(tx, changeOf(res, clock), item.id, parsed.data);
       return { done: true };
     });
     if (outcome.errors) {
@@ -251,7 +252,7 @@ function listRoutes<S extends z.ZodType>({ db }: AppContext, kind: ListKind<S>):
       return;
     }
     const { direction } = parsed.data;
-    await db.transaction().execute((tx) => moveListItem(tx, kind.table, item.id, direction));
+    await db.transaction().execute((tx) => moveListItem(tx, changeOf(res, clock), kind.table, item.id, direction));
     res.redirect(303, `${kind.path}#item-${item.id}`);
   });
 
@@ -260,7 +261,7 @@ function listRoutes<S extends z.ZodType>({ db }: AppContext, kind: ListKind<S>):
     const item = await itemFromPath(req.params.id);
     const usedBy = await db.transaction().execute(async (tx) => {
       const count = (await listUsage(tx, kind.table)).get(item.id) ?? 0;
-      if (count === 0) await deleteListItem(tx, kind.table, item.id);
+      if (count === 0) await deleteListItem(tx, changeOf(res, clock), kind.table, item.id);
       return count;
     });
     if (usedBy > 0) {

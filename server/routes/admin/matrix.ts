@@ -8,6 +8,7 @@ import { formErrors, parseForm, typedValues, type FormErrors } from '../../forms
 import { ADMIN_CRUMB } from '../../presenters/admin-nodes';
 import { toOptions } from '../../presenters/options';
 import { savedMessage } from '../../presenters/saved-message';
+import { changeOf } from '../params';
 import { loadMatrix, saveMatrix } from '../../queries/reference';
 
 const SAVED_MESSAGES: Record<string, string> = { changed: 'Risk matrix saved: every score now uses it' };
@@ -54,7 +55,7 @@ function matrixView(matrix: Matrix, values: Record<string, string>, errors: Form
   };
 }
 
-export function adminMatrixRoutes({ db }: AppContext): Router {
+export function adminMatrixRoutes({ db, clock }: AppContext): Router {
   const router = Router();
   const admin = adminOnly(db);
 
@@ -87,7 +88,7 @@ export function adminMatrixRoutes({ db }: AppContext): Router {
     const stale = await db.transaction().execute(async (tx) => {
       const saved = matrixFormValues(await loadMatrix(tx));
       if (changedSince(Object.keys(labels), base, saved)) return saved;
-      await saveMatrix(tx, matrixFromForm(parsed.data, before.levels));
+      await saveMatrix(tx, changeOf(res, clock), matrixFromForm(parsed.data, before.levels));
       return null;
     });
     if (stale) {

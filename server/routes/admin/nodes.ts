@@ -15,7 +15,7 @@ import { ADMIN_CRUMB, buildNodesPage, childKind, nodeOptions, pathName, TREE_CRU
 import { toOptions } from '../../presenters/options';
 import { savedMessage } from '../../presenters/saved-message';
 import { countOpenRisksOfNode, findNode, findNodeWithCode, insertNode, listNodes, updateNode } from '../../queries/nodes';
-import { idParam } from '../params';
+import { changeOf, idParam } from '../params';
 
 const SAVED_MESSAGES: Record<string, string> = {
   added: 'Part of the organisation added',
@@ -108,7 +108,7 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
       }
       const errors = formErrors([...problems, ...(await codeTaken(tx, form.code)).summary.map((e): [string, string] => [e.field, e.message])]);
       if (hasErrors(errors)) return { errors };
-      return { id: await insertNode(tx, form) };
+      return { id: await insertNode(tx, changeOf(res, clock), form) };
     });
     if ('errors' in outcome) {
       await renderNewNode(res, { status: 400, values, errors: outcome.errors });
@@ -151,7 +151,7 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
     const outcome = await db.transaction().execute(async (tx) => {
       const errors = await codeTaken(tx, form.code, node.id);
       if (hasErrors(errors)) return { errors };
-      return { saved: await updateNode(tx, node.id, version, form) };
+      return { saved: await updateNode(tx, changeOf(res, clock), node.id, version, form) };
     });
     if ('errors' in outcome) {
       renderRename(res, node, { status: 400, values, errors: outcome.errors });
@@ -207,7 +207,7 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
       if (tree.byId.get(node.id)?.version !== version) return { stale: true } as const;
       const problem = moveProblem(tree, node.id, parent_id);
       if (problem) return { errors: formErrors([['parent_id', problem]]) };
-      return { stale: !(await updateNode(tx, node.id, version, { parent_id })) };
+      return { stale: !(await updateNode(tx, changeOf(res, clock), node.id, version, { parent_id })) };
     });
     if ('errors' in outcome) {
       await renderMove(res, node, { status: 400, values, errors: outcome.errors });
@@ -269,7 +269,7 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
       if (!current || current.version !== parsed.data.version) return { stale: true } as const;
       const problems = retireProblems(current.name, await retireFacts(tx, current));
       if (problems.length > 0) return { problems };
-      return { stale: !(await updateNode(tx, node.id, parsed.data.version, { retired_on: retiredOn })) };
+      return { stale: !(await updateNode(tx, changeOf(res, clock), node.id, parsed.data.version, { retired_on: retiredOn })) };
     });
     if ('problems' in outcome) {
       await renderRetire(res, node, { status: 409, values: { version: String(node.version) }, problems: outcome.problems });
@@ -300,7 +300,7 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
       const parent = current.parent_id === null ? undefined : await findNode(tx, current.parent_id);
       // Reinstating under a retired parent would put a live node out of sight.
       if ((parent?.retired_on ?? null) !== null) return 'parent-retired' as const;
-      return (await updateNode(tx, node.id, parsed.data.version, { retired_on: null })) ? ('saved' as const) : ('stale' as const);
+      return (await updateNode(tx, changeOf(res, clock), node.id, parsed.data.version, { retired_on: null })) ? ('saved' as const) : ('stale' as const);
     });
     if (outcome === 'saved') {
       res.redirect(303, `/admin/nodes?saved=reinstated#node-${node.id}`);

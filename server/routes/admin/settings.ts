@@ -8,6 +8,7 @@ import { SETTINGS_FIELD_LABELS, settingsFormValues, settingsFromForm, settingsSc
 import { ADMIN_CRUMB } from '../../presenters/admin-nodes';
 import { toOptions } from '../../presenters/options';
 import { savedMessage } from '../../presenters/saved-message';
+import { changeOf } from '../params';
 import { loadSettings, saveSettings } from '../../queries/reference';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -33,7 +34,7 @@ function render(res: Response, page: SettingsPage): void {
   });
 }
 
-export function adminSettingsRoutes({ db }: AppContext): Router {
+export function adminSettingsRoutes({ db, clock }: AppContext): Router {
   const router = Router();
   const admin = adminOnly(db);
 
@@ -53,7 +54,7 @@ export function adminSettingsRoutes({ db }: AppContext): Router {
     const stale = await db.transaction().execute(async (tx) => {
       const saved = settingsFormValues(await loadSettings(tx));
       if (changedSince(Object.keys(SETTINGS_FIELD_LABELS), base, saved)) return saved;
-      await saveSettings(tx, settingsFromForm(parsed.data));
+      await saveSettings(tx, changeOf(res, clock), settingsFromForm(parsed.data));
       return null;
     });
     if (stale) {

@@ -12,7 +12,7 @@ import { ADMIN_CRUMB, inTreeOrder } from '../../presenters/admin-nodes';
 import { savedMessage } from '../../presenters/saved-message';
 import { listNodes } from '../../queries/nodes';
 import { findSite, findSiteNamed, insertSite, listNodeSites, listSites, updateSite } from '../../queries/sites';
-import { idParam } from '../params';
+import { changeOf, idParam } from '../params';
 
 const SAVED_MESSAGES: Record<string, string> = { added: 'Site added', changed: 'Site saved' };
 const SITES_CRUMB = { text: 'Sites', href: '/admin/sites' };
@@ -36,7 +36,7 @@ async function nodeIdsAtSite(db: Db | Tx, siteId: number, offered: number[]): Pr
   return rows.map((r) => r.node_id).filter((id) => offered.includes(id));
 }
 
-export function adminSiteRoutes({ db }: AppContext): Router {
+export function adminSiteRoutes({ db, clock }: AppContext): Router {
   const router = Router();
   const admin = adminOnly(db);
 
@@ -109,7 +109,7 @@ export function adminSiteRoutes({ db }: AppContext): Router {
       const offered = await offeredNodes(tx);
       const errors = await checkSite(tx, null, form, offered);
       if (hasErrors(errors)) return { errors };
-      return { id: await insertSite(tx, { name: form.name, address: form.address }, { offered: offered.map((o) => o.node.id), chosen: form.node_ids }) };
+      return { id: await insertSite(tx, changeOf(res, clock), { name: form.name, address: form.address }, { offered: offered.map((o) => o.node.id), chosen: form.node_ids }) };
     });
     if ('errors' in outcome) {
       await renderSiteForm(res, null, { status: 400, values, errors: outcome.errors });
@@ -150,7 +150,7 @@ export function adminSiteRoutes({ db }: AppContext): Router {
       if (changedSince(Object.keys(SITE_FIELD_LABELS), base, saved)) return { stale: saved };
       const errors = await checkSite(tx, site.id, form, offered);
       if (hasErrors(errors)) return { errors };
-      await updateSite(tx, site.id, { name: form.name, address: form.address }, { offered: offeredIds, chosen: form.node_ids });
+      await updateSite(tx, changeOf(res, clock), site.id, { name: form.name, address: form.address }, { offered: offeredIds, chosen: form.node_ids });
       return { done: true };
     });
     if (outcome.errors) {
