@@ -18,6 +18,7 @@ import { actionRoutes } from './routes/actions';
 import { reviewRoutes } from './routes/reviews';
 import { signInRoutes } from './routes/sign-in';
 import { userRoutes } from './routes/users';
+import { adminRoutes } from './routes/admin';
 
 export interface AppContext {
   db: Db;
@@ -80,6 +81,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(actionRoutes(ctx));
   app.use(reviewRoutes(ctx));
   app.use(userRoutes(ctx));
+  app.use(adminRoutes(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

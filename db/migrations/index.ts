@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m001 from './001_initial';
 import * as m002 from './002_identity';
 import * as m003 from './003_audit';
+import * as m005 from './005_settings';
 
 // An explicit, frozen index: tests and production run exactly the same migrations,
 // in this order, whatever files happen to be on disk.
@@ -9,4 +10,6 @@ export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_identity': m002,
   '003_audit': m003,
+  // 004 is taken by another branch (plans).
+  '005_settings': m005,
 };

@@ -17,6 +17,9 @@ interface Records {
   actionId: number;
   victimUserId: number;
   victimGrantId: number;
+  siteId: number;
+  categoryId: number;
+  objectiveId: number;
 }
 
 /** Ids for each route's path parameters: all inside the division, so a division grant reaches them. */
@@ -25,6 +28,10 @@ const PATH_PARAMETERS: [RegExp, (r: Records) => Record<string, number>][] = [
   [/^\/risks\/:id/, (r) => ({ id: r.riskId })],
   [/^\/actions\/:id/, (r) => ({ id: r.actionId })],
   [/^\/admin\/users\/:id/, (r) => ({ id: r.victimUserId, grantId: r.victimGrantId })],
+  [/^\/admin\/nodes\/:id/, (r) => ({ id: r.unitId })],
+  [/^\/admin\/sites\/:id/, (r) => ({ id: r.siteId })],
+  [/^\/admin\/categories\/:id/, (r) => ({ id: r.categoryId })],
+  [/^\/admin\/objectives\/:id/, (r) => ({ id: r.objectiveId })],
 ];
 
 function concretePath(route: RouteRule, records: Records): string {
@@ -61,7 +68,12 @@ describe('the route-by-role table', () => {
     const action = await db.insertInto('actions').values({ risk_id: riskId, description: 'Act', status: 'not_started' }).returning('id').executeTakeFirstOrThrow();
     const victim = await addUser(db, [{ role: 'business_manager', node_id: org.unitId }]);
     const grant = await db.selectFrom('role_grants').select('id').where('user_id', '=', victim.id).executeTakeFirstOrThrow();
-    records = { divisionId: org.divisionId, unitId: org.unitId, otherDivisionId: other.id, riskId, actionId: action.id, victimUserId: victim.id, victimGrantId: grant.id };
+    const site = await db.insertInto('sites').values({ name: 'London', address: '' }).returning('id').executeTakeFirstOrThrow();
+    records = {
+      divisionId: org.divisionId, unitId: org.unitId, otherDivisionId: other.id, riskId, actionId: action.id, victimUserId: victim.id, victimGrantId: grant.id,
+      // The risk uses the category and objective, so an empty POST to delete them is refused, never carried out.
+      siteId: site.id, categoryId: org.categoryId, objectiveId: org.objectiveId,
+    };
     // Signing out ends the client's session, so it goes last.
     routes = listRouteRules(t.app).sort((a, b) => Number(a.path === '/sign-out') - Number(b.path === '/sign-out'));
   });
