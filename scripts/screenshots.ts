@@ -89,6 +89,31 @@ async function main(): Promise<void> {
     const userHref = await admin.$eval('a[href^="/admin/users/"]:not([href$="/new"])', (a) => a.getAttribute('href'));
     await admin.goto(new URL(userHref ?? '/admin/users/1', base).toString());
     await admin.screenshot({ path: path.join(outDir, '22-user.png'), fullPage: true });
+    const adminShoot = async (name: string, url: string) => {
+      const response = await admin.goto(new URL(url, base).toString(), { waitUntil: 'load' });
+      await admin.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+      console.log(`${response?.status() ?? '?'} ${url} → ${path.join(outDir, `${name}.png`)}`);
+    };
+    await adminShoot('23-admin', '/admin');
+    await adminShoot('24-admin-tree', '/admin/nodes');
+    const unitId = await admin.$eval('a[href$="/move"]', (a) => a.getAttribute('href')?.split('/')[3]);
+    await adminShoot('25-admin-node-add', '/admin/nodes/new');
+    await adminShoot('26-admin-node-move', `/admin/nodes/${unitId}/move`);
+    await adminShoot('27-admin-node-retire', `/admin/nodes/${unitId}/retire`);
+    await adminShoot('28-admin-sites', '/admin/sites');
+    await adminShoot('29-admin-site-form', '/admin/sites/1/edit');
+    await adminShoot('30-admin-categories', '/admin/categories');
+    await adminShoot('31-admin-category-form', '/admin/categories/1/edit');
+    await adminShoot('32-admin-objectives', '/admin/objectives');
+    await adminShoot('33-admin-matrix', '/admin/matrix');
+    await adminShoot('34-admin-settings', '/admin/settings');
+    // A matrix mistake as an admin would make it: unreadable text on a level, a cell lower than its neighbour.
+    await admin.goto(new URL('/admin/matrix', base).toString());
+    await admin.$eval('#level_2_text_colour', (el) => ((el as HTMLInputElement).value = '#ffffff'));
+    await admin.select('#cell_5_5', '1');
+    await Promise.all([admin.waitForNavigation(), admin.click('main button[type="submit"]')]);
+    await admin.screenshot({ path: path.join(outDir, '35-admin-matrix-error.png'), fullPage: true });
+    console.log(`submitted a bad matrix → ${path.join(outDir, '35-admin-matrix-error.png')}`);
     // Business continuity plans, as the demo coordinators: SCCTD's, then IJOCD's (with a draft missing sections).
     const coordinator = async (personKey: string) => {
       const p = await (await browser.createBrowserContext()).newPage();
@@ -106,25 +131,25 @@ async function main(): Promise<void> {
       return (ref: string) => links.find(([text]) => text === ref)?.[1] ?? '/plans/1';
     };
     const hannah = await coordinator('hannah-sowerby');
-    await shootOn(hannah, '30-plans', '/nodes/2/plans?scope=all');
+    await shootOn(hannah, '40-plans', '/nodes/2/plans?scope=all');
     const scctdPlan = await planLinks(hannah);
     const ct = scctdPlan('BCP-SCCTD-CT-LON');
-    await shootOn(hannah, '31-plan-approved', ct);
-    await shootOn(hannah, '33-plan-old-version', `${scctdPlan('BCP-SCCTD')}/versions/1`);
-    await shootOn(hannah, '34-section-cascade', `${ct}/sections/contacts/edit`);
-    await shootOn(hannah, '35-section-cards', `${scctdPlan('BCP-SCCTD-SC-LON')}/sections/recovery/edit`);
-    await shootOn(hannah, '37-plan-new', '/nodes/2/plans/new');
+    await shootOn(hannah, '41-plan-approved', ct);
+    await shootOn(hannah, '43-plan-old-version', `${scctdPlan('BCP-SCCTD')}/versions/1`);
+    await shootOn(hannah, '44-section-cascade', `${ct}/sections/contacts/edit`);
+    await shootOn(hannah, '45-section-cards', `${scctdPlan('BCP-SCCTD-SC-LON')}/sections/recovery/edit`);
+    await shootOn(hannah, '47-plan-new', '/nodes/2/plans/new');
     const stephen = await coordinator('stephen-mulligan');
-    await shootOn(stephen, '30-plans-ijocd', '/nodes/7/plans?scope=all');
+    await shootOn(stephen, '40-plans-ijocd', '/nodes/7/plans?scope=all');
     const ijocdPlan = await planLinks(stephen);
-    await shootOn(stephen, '32-plan-draft-missing', ijocdPlan('BCP-IJOCD-INT-LON'));
-    await shootOn(stephen, '36-approve-blocked', `${ijocdPlan('BCP-IJOCD-INT-LON')}/approve`);
+    await shootOn(stephen, '42-plan-draft-missing', ijocdPlan('BCP-IJOCD-INT-LON'));
+    await shootOn(stephen, '46-approve-blocked', `${ijocdPlan('BCP-IJOCD-INT-LON')}/approve`);
     // A malformed line as a user would type it: an RTO in words.
     await stephen.goto(new URL(`${ijocdPlan('BCP-IJOCD-EXT-LON')}/sections/criticalActivities/edit`, base).toString());
     await stephen.$eval('#rto_1', (el) => ((el as HTMLInputElement).value = 'two hours'));
     await Promise.all([stephen.waitForNavigation(), stephen.click('main button[type="submit"]')]);
-    await stephen.screenshot({ path: path.join(outDir, '38-section-error.png'), fullPage: true });
-    console.log(`typed an RTO in words → ${path.join(outDir, '38-section-error.png')}`);
+    await stephen.screenshot({ path: path.join(outDir, '48-section-error.png'), fullPage: true });
+    console.log(`typed an RTO in words → ${path.join(outDir, '48-section-error.png')}`);
     // Two tabs editing the same section of a draft: the second save meets the conflict page.
     const section = new URL(`${ijocdPlan('BCP-IJOCD-EXT-LON')}/sections/responseTeam/edit`, base).toString();
     const secondTab = await stephen.browserContext().newPage();
@@ -137,8 +162,8 @@ async function main(): Promise<void> {
     await stephen.bringToFront();
     await stephen.$eval('#alternate_3', (el) => ((el as HTMLInputElement).value = 'Me'));
     await Promise.all([stephen.waitForNavigation(), stephen.click('main button[type="submit"]')]);
-    await stephen.screenshot({ path: path.join(outDir, '39-section-conflict.png'), fullPage: true });
-    console.log(`saved a stale section → ${path.join(outDir, '39-section-conflict.png')}`);
+    await stephen.screenshot({ path: path.join(outDir, '49-section-conflict.png'), fullPage: true });
+    console.log(`saved a stale section → ${path.join(outDir, '49-section-conflict.png')}`);
   } finally {
     await browser.close();
   }

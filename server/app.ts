@@ -19,6 +19,7 @@ import { reviewRoutes } from './routes/reviews';
 import { planRoutes } from './routes/plans';
 import { signInRoutes } from './routes/sign-in';
 import { userRoutes } from './routes/users';
+import { adminRoutes } from './routes/admin';
 
 export interface AppContext {
   db: Db;
@@ -84,6 +85,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(reviewRoutes(ctx));
   app.use(planRoutes(ctx));
   app.use(userRoutes(ctx));
+  app.use(adminRoutes(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

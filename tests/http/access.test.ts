@@ -18,6 +18,9 @@ interface Records {
   actionId: number;
   victimUserId: number;
   victimGrantId: number;
+  siteId: number;
+  categoryId: number;
+  objectiveId: number;
   planId: number;
 }
 
@@ -28,6 +31,10 @@ const PATH_PARAMETERS: [RegExp, (r: Records) => Record<string, number | string>]
   [/^\/risks\/:id/, (r) => ({ id: r.riskId })],
   [/^\/actions\/:id/, (r) => ({ id: r.actionId })],
   [/^\/admin\/users\/:id/, (r) => ({ id: r.victimUserId, grantId: r.victimGrantId })],
+  [/^\/admin\/nodes\/:id/, (r) => ({ id: r.unitId })],
+  [/^\/admin\/sites\/:id/, (r) => ({ id: r.siteId })],
+  [/^\/admin\/categories\/:id/, (r) => ({ id: r.categoryId })],
+  [/^\/admin\/objectives\/:id/, (r) => ({ id: r.objectiveId })],
 ];
 
 function concretePath(route: RouteRule, records: Records): string {
@@ -66,7 +73,12 @@ describe('the route-by-role table', () => {
     const grant = await db.selectFrom('role_grants').select('id').where('user_id', '=', victim.id).executeTakeFirstOrThrow();
     const planId = await addPlan(db, org, 'BCP-ACCESS', completePlanContent());
     await db.updateTable('plan_versions').set({ status: 'approved', number: 1, approver_id: org.ownerId, approved_on: '2026-11-01', next_review_on: '2027-11-01' }).where('plan_id', '=', planId).execute();
-    records = { divisionId: org.divisionId, unitId: org.unitId, otherDivisionId: other.id, riskId, actionId: action.id, victimUserId: victim.id, victimGrantId: grant.id, planId };
+    const site = await db.insertInto('sites').values({ name: 'London', address: '' }).returning('id').executeTakeFirstOrThrow();
+    records = {
+      divisionId: org.divisionId, unitId: org.unitId, otherDivisionId: other.id, riskId, actionId: action.id, victimUserId: victim.id, victimGrantId: grant.id,
+      // The risk uses the category and objective, so an empty POST to delete them is refused, never carried out.
+      siteId: site.id, categoryId: org.categoryId, objectiveId: org.objectiveId, planId,
+    };
     // Signing out ends the client's session, so it goes last.
     routes = listRouteRules(t.app).sort((a, b) => Number(a.path === '/sign-out') - Number(b.path === '/sign-out'));
   });

@@ -1,7 +1,7 @@
 import { parsePlanContent, planTemplate } from '../../server/domain/plan-content';
 import { insertPlan } from '../../server/queries/plans';
 import { seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
-import { hiddenBase, hiddenField, visibleText } from '../support/html';
+import { hiddenBase, hiddenField, visibleText } from '../support/forms';
 import { addPlan, completePlanContent, FIXTURE_CHANGE } from '../support/plan-fixtures';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
 import { signInWith } from '../support/users';
