@@ -2,10 +2,12 @@
 import { openDatabase } from '../db/connection';
 import { createApp } from '../server/app';
 import { systemClock } from '../server/clock';
+import { createPlanPrinter } from '../server/print/plan-printer';
 import { describeRule, listRouteRules } from '../server/access/route-rules';
 
 const handle = openDatabase(':memory:');
-const app = createApp({ db: handle.db, clock: systemClock, cookies: { secure: false } });
+const printer = createPlanPrinter();
+const app = createApp({ db: handle.db, clock: systemClock, cookies: { secure: false }, printer });
 console.log('| method | path | who may use it |\n|---|---|---|');
 for (const route of listRouteRules(app)) console.log(`| ${route.method} | \`${route.path}\` | ${describeRule(route.rule)} |`);
-void handle.close();
+void Promise.all([printer.close(), handle.close()]);

@@ -19,12 +19,16 @@ import { reviewRoutes } from './routes/reviews';
 import { planRoutes } from './routes/plans';
 import { signInRoutes } from './routes/sign-in';
 import { userRoutes } from './routes/users';
+import { planPdfRoutes } from './routes/plan-pdfs';
+import type { PlanPrinter } from './print/plan-printer';
 import { adminRoutes } from './routes/admin';
 
 export interface AppContext {
   db: Db;
   clock: Clock;
   cookies: CookieSettings;
+  /** Prints plans; its Chromium starts on the first print. */
+  printer: PlanPrinter;
 }
 
 /** Form bodies are small; anything larger than this is refused with 413 before it is parsed. */
@@ -83,6 +87,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(riskRoutes(ctx));
   app.use(actionRoutes(ctx));
   app.use(reviewRoutes(ctx));
+  app.use(planPdfRoutes(ctx));
   app.use(planRoutes(ctx));
   app.use(userRoutes(ctx));
   app.use(adminRoutes(ctx));

@@ -7,6 +7,7 @@ import { migrateToLatest, openDatabase, type DbHandle } from '../../db/connectio
 import { createApp } from '../../server/app';
 import { fixedClock, type Clock } from '../../server/clock';
 import { ROLES } from '../../server/domain/roles';
+import { createPlanPrinter, type PlanPrinter } from '../../server/print/plan-printer';
 import { signInWith, type Client } from './users';
 
 export const TODAY = '2026-11-23';
@@ -24,12 +25,14 @@ export interface TestApp {
 }
 
 /** A real SQLite file, freshly migrated, behind the real app, with today fixed. */
-export async function startTestApp(today = TODAY, options: { clock?: Clock; secureCookies?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(today = TODAY, options: { clock?: Clock; secureCookies?: boolean; printer?: PlanPrinter } = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-test-'));
   const file = path.join(dir, 'bulwark.sqlite');
   const handle = openDatabase(file);
   await migrateToLatest(handle.db);
-  const app = createApp({ db: handle.db, clock: options.clock ?? fixedClock(today), cookies: { secure: options.secureCookies ?? false } });
+  // Chromium starts only if a test prints.
+  const printer = options.printer ?? createPlanPrinter();
+  const app = createApp({ db: handle.db, clock: options.clock ?? fixedClock(today), cookies: { secure: options.secureCookies ?? false }, printer });
   return {
     app,
     // Secure cookies do not come back over the tests' plain HTTP, so that app's client stays signed out.
@@ -37,6 +40,7 @@ export async function startTestApp(today = TODAY, options: { clock?: Clock; secu
     handle,
     file,
     async close() {
+      await printer.close();
       await handle.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -1,0 +1,43 @@
+import { Router, type Response } from 'express';
+import type { AppContext } from '../app';
+import { allow } from '../access/guard';
+import { nodeInPath, planInPath } from '../access/scopes';
+import { AppError } from '../errors';
+import { buildPlanPackDocument, buildPlanPrintDocument, type PlanVersionChoice } from '../presenters/plan-print';
+import { findLatestApproved } from '../queries/plans';
+import { idParam } from './params';
+
+/** ?version=N prints approved version N, ?version=draft the draft; otherwise the version in force, or the draft of a plan never approved. */
+async function versionAsked(db: AppContext['db'], planId: number, asked: unknown): Promise<PlanVersionChoice> {
+  if (asked === 'draft') return 'draft';
+  if (asked === undefined) return (await findLatestApproved(db, planId)) ? 'latest-approved' : 'draft';
+  return { version: idParam(typeof asked === 'string' ? asked : undefined, 'That version of the plan') };
+}
+
+function sendPdf(res: Response, pdf: Buffer, filename: string): void {
+  res.type('application/pdf');
+  res.set('Content-Disposition', `inline; filename="${filename.replace(/[^\w.-]/g, '_')}"`);
+  // A printed plan may be OFFICIAL-SENSITIVE: nothing between here and the reader keeps a copy.
+  res.set('Cache-Control', 'no-store');
+  res.send(pdf);
+}
+
+export function planPdfRoutes({ db, clock, printer }: AppContext): Router {
+  const router = Router();
+
+  // Before /plans/:id, which would otherwise take "12.pdf" for an id.
+  router.get('/plans/:id.pdf', allow(db, 'read', planInPath), async (req, res) => {
+    const planId = idParam(req.params.id, 'That plan');
+    const doc = await buildPlanPrintDocument(db, clock, planId, await versionAsked(db, planId, req.query.version));
+    const version = doc.header.draft ? 'draft' : doc.header.versionLabel.replace(/\D+/g, 'v');
+    sendPdf(res, await printer.plan(doc), `${doc.header.planRef}-${version}.pdf`);
+  });
+
+  router.get('/nodes/:id/plans.pdf', allow(db, 'read', nodeInPath), async (req, res) => {
+    const pack = await buildPlanPackDocument(db, clock, idParam(req.params.id, 'That part of the organisation'));
+    if (pack.plans.length === 0) throw new AppError(404, 'no_plans', `There are no plans for ${pack.scope} yet, so there is nothing to print.`);
+    sendPdf(res, await printer.pack(pack), `plans-${pack.scope.slice(0, 40)}.pdf`);
+  });
+
+  return router;
+}
