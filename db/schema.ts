@@ -9,6 +9,7 @@ import type {
   RiskStatus,
   Treatment,
 } from '../server/domain/vocabulary';
+import type { Role } from '../server/domain/roles';
 
 // Dates are ISO strings: 'yyyy-MM-dd' for days, full ISO for instants.
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -201,6 +202,42 @@ export interface PlanVersionTable {
   updated_at: Timestamp;
 }
 
+export interface UserTable {
+  id: Generated<number>;
+  person_id: number;
+  /** scrypt, with its parameters and salt: see server/access/passwords.ts. */
+  password_hash: string;
+  disabled_on: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface RoleGrantTable {
+  id: Generated<number>;
+  user_id: number;
+  role: Role;
+  /** The node the role covers with everything below it; null for the whole organisation. */
+  node_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token. */
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface SignInFailureTable {
+  /** The email as typed, trimmed and lower-cased, whether or not anyone has it. */
+  email_key: string;
+  failures: number;
+  last_failed_at: string;
+}
+
 export interface Database {
   nodes: NodeTable;
   sites: SiteTable;
@@ -218,6 +255,10 @@ export interface Database {
   reviews: ReviewTable;
   plans: PlanTable;
   plan_versions: PlanVersionTable;
+  users: UserTable;
+  role_grants: RoleGrantTable;
+  sessions: SessionTable;
+  sign_in_failures: SignInFailureTable;
 }
 
 export type NodeRow = Selectable<NodeTable>;
@@ -236,3 +277,5 @@ export type PlanRow = Selectable<PlanTable>;
 export type NewPlan = Insertable<PlanTable>;
 export type PlanVersionRow = Selectable<PlanVersionTable>;
 export type NewPlanVersion = Insertable<PlanVersionTable>;
+export type UserRow = Selectable<UserTable>;
+export type RoleGrantRow = Selectable<RoleGrantTable>;

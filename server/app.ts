@@ -2,9 +2,11 @@ import path from 'node:path';
 import express from 'express';
 import { engine } from 'express-handlebars';
 import helmet from 'helmet';
+import cookieParser from 'cookie-parser';
 import type { Db } from '../db/connection';
 import { today, type Clock } from './clock';
 import { ROOT_DIR } from './config';
+import { loadSession, requireCsrfToken, type CookieSettings } from './access/session';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { helpers } from './views/helpers';
 import { healthRoutes } from './routes/health';
@@ -14,10 +16,13 @@ import { registerRoutes } from './routes/registers';
 import { riskRoutes } from './routes/risks';
 import { actionRoutes } from './routes/actions';
 import { reviewRoutes } from './routes/reviews';
+import { signInRoutes } from './routes/sign-in';
+import { userRoutes } from './routes/users';
 
 export interface AppContext {
   db: Db;
   clock: Clock;
+  cookies: CookieSettings;
 }
 
 /** Form bodies are small; anything larger than this is refused with 413 before it is parsed. */
@@ -57,12 +62,16 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(express.static(path.join(ROOT_DIR, 'public'), { maxAge: '1h' }));
   // extended: false keeps bodies flat (no nested objects) so every field is a string or a list of strings.
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 }));
+  app.use(cookieParser());
+  app.use(loadSession(ctx.db, ctx.clock, ctx.cookies));
+  app.use(requireCsrfToken);
 
   app.use((_req, res, next) => {
     res.locals.today = today(ctx.clock);
     next();
   });
 
+  app.use(signInRoutes(ctx));
   app.use(healthRoutes(ctx));
   app.use(assetRoutes(ctx));
   app.use(homeRoutes(ctx));
@@ -70,6 +79,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(riskRoutes(ctx));
   app.use(actionRoutes(ctx));
   app.use(reviewRoutes(ctx));
+  app.use(userRoutes(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

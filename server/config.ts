@@ -6,12 +6,15 @@ export const ROOT_DIR = path.resolve(__dirname, '..');
 export interface Config {
   port: number;
   databasePath: string;
+  /** Set SECURE_COOKIES=1 when Bulwark is served over TLS (directly or behind a proxy). */
+  secureCookies: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: Number(env.PORT ?? 3000),
     databasePath: env.DATABASE_PATH ?? path.join(ROOT_DIR, 'data', 'bulwark.sqlite'),
+    secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
   };
 }
 

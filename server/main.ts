@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const config = configFromEnv();
   const handle = openDatabase(config.databasePath);
   await migrateToLatest(handle.db);
-  const server = createApp({ db: handle.db, clock: systemClock }).listen(config.port, () => {
+  const server = createApp({ db: handle.db, clock: systemClock, cookies: { secure: config.secureCookies } }).listen(config.port, () => {
     console.log(`Bulwark is running on http://localhost:${config.port} (database ${config.databasePath})`);
   });
   const stop = () => server.close(() => void handle.close().then(() => process.exit(0)));

@@ -26,6 +26,7 @@ import type {
   DemoReview,
   DemoRisk,
   DemoSite,
+  DemoUser,
   Score,
 } from './types';
 
@@ -2809,10 +2810,26 @@ const risks: Risk[] = [
   },
 ];
 
+/**
+ * One user per role, for trying Bulwark out; all share DEMO_PASSWORD (README). A unit
+ * manager shows how a role reaches only its own part of the organisation.
+ */
+export const DEMO_PASSWORD = 'bulwark-demo-2026';
+const users: DemoUser[] = [
+  { personKey: 'craig-atkinson', roles: [{ role: 'admin', nodeKey: null }] },
+  { personKey: 'priya-raman', roles: [{ role: 'hq_reviewer', nodeKey: null }] },
+  { personKey: 'gareth-pryce', roles: [{ role: 'business_manager', nodeKey: 'scctd' }] },
+  { personKey: 'hannah-sowerby', roles: [{ role: 'bcp_coordinator', nodeKey: 'scctd' }] },
+  { personKey: 'stephen-mulligan', roles: [{ role: 'business_manager', nodeKey: 'ijocd' }, { role: 'bcp_coordinator', nodeKey: 'ijocd' }] },
+  { personKey: 'rebecca-thorne', roles: [{ role: 'business_manager', nodeKey: 'scctd-aru' }] },
+];
+
 export const demoOrganisation: DemoOrganisation = {
   sites,
   nodes,
   people,
+  users,
+  password: DEMO_PASSWORD,
   objectives: [...OBJECTIVES],
   registers,
   risks,

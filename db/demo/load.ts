@@ -7,6 +7,7 @@ import { addQuarters, quarterOf, quarterStart } from '../../server/domain/quarte
 import { directionOfTravel } from '../../server/domain/reviews';
 import { loadMatrix, loadSettings } from '../../server/queries/reference';
 import { insertRisk } from '../../server/queries/risks';
+import { hashPassword } from '../../server/access/passwords';
 import type { DemoOrganisation, DemoRisk } from './types';
 
 const day = (date: Date) => format(date, 'yyyy-MM-dd');
@@ -29,6 +30,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
   if (existing.n > 0) return { loaded: false, nodes: existing.n, risks: 0, reviews: 0, actions: 0 };
   const [matrix, settings] = await Promise.all([loadMatrix(db), loadSettings(db)]);
   const now = today(clock);
+  const passwordHash = await hashPassword(demo.password);
 
   return db.transaction().execute(async (tx) => {
     const siteIds = new Map<string, number>();
@@ -57,6 +59,12 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
         .returning('id')
         .executeTakeFirstOrThrow();
       personIds.set(person.key, id);
+    }
+    for (const user of demo.users) {
+      const { id } = await tx.insertInto('users').values({ person_id: need(personIds, user.personKey, 'person'), password_hash: passwordHash }).returning('id').executeTakeFirstOrThrow();
+      for (const { role, nodeKey } of user.roles) {
+        await tx.insertInto('role_grants').values({ user_id: id, role, node_id: nodeKey === null ? null : need(nodeIds, nodeKey, 'node') }).execute();
+      }
     }
     const objectiveIds = new Map<string, number>();
     for (const [index, title] of demo.objectives.entries()) {

@@ -1,3 +1,4 @@
+import type { Role } from '../../server/domain/roles';
 import type {
   ActionStatus,
   Influence,
@@ -90,10 +91,19 @@ export interface DemoRisk {
   closed?: { monthsAgo: number; reason: string };
 }
 
+/** A demo person who can sign in, with roles at nodes (null: the whole organisation). */
+export interface DemoUser {
+  personKey: string;
+  roles: { role: Role; nodeKey: string | null }[];
+}
+
 export interface DemoOrganisation {
   sites: DemoSite[];
   nodes: DemoNode[];
   people: DemoPerson[];
+  users: DemoUser[];
+  /** Every demo user's password: demo use only. */
+  password: string;
   objectives: string[];
   registers: DemoRegister[];
   risks: DemoRisk[];

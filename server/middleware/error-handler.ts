@@ -11,6 +11,8 @@ function fromHttpError(err: unknown): AppError | null {
   return null;
 }
 
+const ERROR_TITLES: Record<number, string> = { 401: 'Sign in', 403: 'You do not have access', 404: 'Page not found' };
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -21,12 +23,17 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const status = appError?.status ?? 500;
   const message = appError?.message ?? 'Something went wrong on our side. Nothing you entered has been lost: go back and try again.';
   if (res.headersSent) return;
+  if (appError?.code === 'sign_in' && req.method === 'GET' && req.accepts(['html', 'json']) === 'html') {
+    res.redirect(303, `/sign-in?next=${encodeURIComponent(req.originalUrl)}`);
+    return;
+  }
   res.status(status);
   if (req.path === '/healthz' || req.accepts(['html', 'json']) === 'json') {
     res.json({ error: appError?.code ?? 'internal_error', message });
     return;
   }
-  res.render('error', { title: status === 404 ? 'Page not found' : 'There is a problem', status, message }, (renderError, html) => {
+  const signInLink = appError?.code === 'sign_in' || appError?.code === 'csrf';
+  res.render('error', { title: ERROR_TITLES[status] ?? 'There is a problem', status, message, signInLink: signInLink && !res.locals.user }, (renderError, html) => {
     if (renderError) {
       console.error('error page failed to render:', renderError);
       res.type('html').send(`<!doctype html><title>Error ${status}</title><h1>Error ${status}</h1><p>${escapeHtml(message)}</p>`);

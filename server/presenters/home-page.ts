@@ -41,8 +41,11 @@ function rollUp(tree: Tree<NodeRow>, node: NodeRow, own: Map<number, NodeCounts>
   return { id: node.id, name: node.name, kind: node.kind, own: ownCounts, total, children };
 }
 
-/** The organisation tree with, per node, the open risks and what needs attention, rolled up. */
-export async function buildHomePage(db: Db, clock: Clock) {
+/**
+ * The organisation tree with, per node, the open risks and what needs attention, rolled up.
+ * `readableRoots` (null: everything) are the nodes whose subtrees this person may see.
+ */
+export async function buildHomePage(db: Db, clock: Clock, readableRoots: number[] | null) {
   const [nodes, rules] = await Promise.all([listNodes(db), loadRiskRules(db, clock)]);
   const risks = await listRiskSummaries(db, { today: rules.today });
   const own = new Map<number, NodeCounts>();
@@ -57,9 +60,15 @@ export async function buildHomePage(db: Db, clock: Clock) {
     own.set(risk.node_id, counts);
   }
   const tree = buildTree(nodes);
+  // A root inside another readable root's subtree would be listed twice.
+  const shown = readableRoots === null
+    ? tree.children(null)
+    : readableRoots
+      .filter((id) => !readableRoots.some((other) => other !== id && tree.path(id).some((n) => n.id === other)))
+      .flatMap((id) => tree.byId.get(id) ?? []);
   return {
     title: 'Organisation',
     quarterLabel: rules.currentQuarterLabel,
-    roots: tree.children(null).map((root) => rollUp(tree, root, own)),
+    roots: shown.filter((node) => node.retired_on === null).map((root) => rollUp(tree, root, own)),
   };
 }

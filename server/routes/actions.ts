@@ -1,5 +1,7 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../app';
+import { allow } from '../access/guard';
+import { actionInPath, riskInPath } from '../access/scopes';
 import { today } from '../clock';
 import { notFound } from '../errors';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../domain/vocabulary';
@@ -78,12 +80,12 @@ export function actionRoutes({ db, clock }: AppContext): Router {
     values,
   });
 
-  router.get('/risks/:id/actions/new', async (req, res) => {
+  router.get('/risks/:id/actions/new', allow(db, 'manage_risks', riskInPath), async (req, res) => {
     const risk = await riskFromPath(db, req.params.id);
     renderActionForm(res, await listPeople(db), newPage(risk, { status: 'not_started', owner_id: String(risk.manager_id ?? '') }));
   });
 
-  router.post('/risks/:id/actions', async (req, res) => {
+  router.post('/risks/:id/actions', allow(db, 'manage_risks', riskInPath), async (req, res) => {
     const risk = await riskFromPath(db, req.params.id);
     const people = await listPeople(db);
     const parsed = parseForm(newActionSchema, req.body);
@@ -96,13 +98,13 @@ export function actionRoutes({ db, clock }: AppContext): Router {
     res.redirect(303, `/risks/${risk.id}?saved=action-added`);
   });
 
-  router.get('/actions/:id/edit', async (req, res) => {
+  router.get('/actions/:id/edit', allow(db, 'manage_risks', actionInPath), async (req, res) => {
     const action = await loadAction(req.params.id);
     const values = actionFormValues(action);
     renderActionForm(res, await listPeople(db), editPage(action, { ...values, base: encodeBase(values) }));
   });
 
-  router.post('/actions/:id', async (req, res) => {
+  router.post('/actions/:id', allow(db, 'manage_risks', actionInPath), async (req, res) => {
     const action = await loadAction(req.params.id);
     const people = await listPeople(db);
     const values = typedValues(req.body);
@@ -132,7 +134,7 @@ export function actionRoutes({ db, clock }: AppContext): Router {
   });
 
   // The one-click "Mark complete" on the risk page.
-  router.post('/actions/:id/complete', async (req, res) => {
+  router.post('/actions/:id/complete', allow(db, 'manage_risks', actionInPath), async (req, res) => {
     const action = await loadAction(req.params.id);
     const parsed = parseForm(completeActionSchema, req.body);
     const stale = !parsed.ok || !(await updateAction(db, action.id, parsed.data.version, { status: 'completed', completed_on: today(clock) }, clock.now().toISOString()));

@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import type { AppContext } from '../app';
+import { anyone } from '../access/guard';
 
 export function assetRoutes({ db }: AppContext): Router {
   const router = Router();
   // Level colours are admin data, so their stylesheet is generated (no inline styles under the CSP).
-  router.get('/matrix.css', async (_req, res) => {
+  router.get('/matrix.css', anyone, async (_req, res) => {
     const levels = await db.selectFrom('matrix_levels').selectAll().execute();
     const css = levels
       .map((l) => `.bw-level-${l.rank}{background-color:${cssColour(l.colour)};color:${cssColour(l.text_colour)}}`)
@@ -12,7 +13,7 @@ export function assetRoutes({ db }: AppContext): Router {
     res.type('text/css').set('Cache-Control', 'no-cache').send(css);
   });
   // No icon yet: answer browsers' automatic request without a 404 in every log.
-  router.get('/favicon.ico', (_req, res) => {
+  router.get('/favicon.ico', anyone, (_req, res) => {
     res.status(204).end();
   });
   return router;

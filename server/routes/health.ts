@@ -1,11 +1,12 @@
 import { Router } from 'express';
 import { sql } from 'kysely';
 import type { AppContext } from '../app';
+import { anyone } from '../access/guard';
 import { APP_VERSION } from '../config';
 
 export function healthRoutes({ db }: AppContext): Router {
   const router = Router();
-  router.get('/healthz', async (_req, res) => {
+  router.get('/healthz', anyone, async (_req, res) => {
     let database = 'ok';
     try {
       await sql`select 1`.execute(db);

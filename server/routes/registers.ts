@@ -1,11 +1,13 @@
 import { Router } from 'express';
 import type { AppContext } from '../app';
+import { allow } from '../access/guard';
+import { nodeInPath } from '../access/scopes';
 import { buildRegisterPage, registerQuerySchema } from '../presenters/register-page';
 import { idParam } from './params';
 
 export function registerRoutes({ db, clock }: AppContext): Router {
   const router = Router();
-  router.get('/nodes/:id', async (req, res) => {
+  router.get('/nodes/:id', allow(db, 'read', nodeInPath), async (req, res) => {
     const nodeId = idParam(req.params.id, 'That part of the organisation');
     const page = await buildRegisterPage(db, clock, nodeId, registerQuerySchema.parse(req.query));
     res.render('register', page);

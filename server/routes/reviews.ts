@@ -1,5 +1,7 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../app';
+import { allow } from '../access/guard';
+import { riskInPath } from '../access/scopes';
 import { today } from '../clock';
 import { rate } from '../domain/matrix';
 import { formatQuarter, quarterOf } from '../domain/quarters';
@@ -45,7 +47,7 @@ async function renderReviewForm(res: Response, people: Awaited<ReturnType<typeof
 export function reviewRoutes({ db, clock }: AppContext): Router {
   const router = Router();
 
-  router.get('/risks/:id/reviews/new', async (req, res) => {
+  router.get('/risks/:id/reviews/new', allow(db, 'manage_risks', riskInPath), async (req, res) => {
     const risk = await riskFromPath(db, req.params.id);
     const [people, matrix] = await Promise.all([listPeople(db), loadMatrix(db)]);
     await renderReviewForm(res, people, matrix, {
@@ -61,7 +63,7 @@ export function reviewRoutes({ db, clock }: AppContext): Router {
     });
   });
 
-  router.post('/risks/:id/reviews', async (req, res) => {
+  router.post('/risks/:id/reviews', allow(db, 'manage_risks', riskInPath), async (req, res) => {
     const risk = await riskFromPath(db, req.params.id);
     const [people, matrix, settings, latest] = await Promise.all([listPeople(db), loadMatrix(db), loadSettings(db), findLatestReview(db, risk.id)]);
     const values = typedValues(req.body);

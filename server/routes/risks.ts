@@ -1,5 +1,7 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../app';
+import { allow } from '../access/guard';
+import { nodeInPath, riskInPath } from '../access/scopes';
 import { today } from '../clock';
 import { notFound } from '../errors';
 import { decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../forms/conflict';
@@ -48,7 +50,7 @@ function displayWith(choices: RiskFormChoices, values: Record<string, string>) {
 export function riskRoutes({ db, clock }: AppContext): Router {
   const router = Router();
 
-  router.get('/nodes/:id/risks/new', async (req, res) => {
+  router.get('/nodes/:id/risks/new', allow(db, 'manage_risks', nodeInPath), async (req, res) => {
     const nodeId = idParam(req.params.id, 'That part of the organisation');
     const node = await findNode(db, nodeId);
     if (!node) throw notFound('That part of the organisation');
@@ -59,7 +61,7 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     renderRiskForm(res, choices, newRiskPage(node, values));
   });
 
-  router.post('/nodes/:id/risks', async (req, res) => {
+  router.post('/nodes/:id/risks', allow(db, 'manage_risks', nodeInPath), async (req, res) => {
     const nodeId = idParam(req.params.id, 'That part of the organisation');
     const node = await findNode(db, nodeId);
     if (!node) throw notFound('That part of the organisation');
@@ -75,19 +77,19 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     res.redirect(303, `/risks/${id}?saved=risk-added`);
   });
 
-  router.get('/risks/:id', async (req, res) => {
+  router.get('/risks/:id', allow(db, 'read', riskInPath), async (req, res) => {
     const page = await buildRiskPage(db, clock, idParam(req.params.id, 'That risk'));
     res.render('risk', { ...page, savedMessage: savedMessage(req.query.saved) });
   });
 
-  router.get('/risks/:id/edit', async (req, res) => {
+  router.get('/risks/:id/edit', allow(db, 'manage_risks', riskInPath), async (req, res) => {
     const risk = await riskFromPath(db, req.params.id);
     const choices = await loadRiskFormChoices(db, risk.node_id);
     const values = riskFormValues(risk);
     renderRiskForm(res, choices, editRiskPage(risk, { ...values, base: encodeBase(values) }));
   });
 
-  router.post('/risks/:id', async (req, res) => {
+  router.post('/risks/:id', allow(db, 'manage_risks', riskInPath), async (req, res) => {
     const risk = await riskFromPath(db, req.params.id);
     const choices = await loadRiskFormChoices(db, risk.node_id);
     const values = typedValues(req.body);

@@ -1,7 +1,8 @@
-import { demoOrganisation } from '../../db/demo/demo-data';
+import { DEMO_PASSWORD, demoOrganisation } from '../../db/demo/demo-data';
 import { loadDemo } from '../../db/demo/load';
 import { fixedClock } from '../../server/clock';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
+import { signIn } from '../support/users';
 
 describe('the demo organisation', () => {
   let t: TestApp;
@@ -48,5 +49,38 @@ describe('the demo organisation', () => {
       const page = await t.http.get(`/risks/${risk.id}`).expect(200);
       expect(page.text).toContain('Review history');
     }
+  });
+});
+
+describe('the demo users', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await loadDemo(t.handle.db, fixedClock(TODAY), demoOrganisation);
+  });
+  afterAll(() => t.close());
+
+  const email = (key: string) => demoOrganisation.people.find((p) => p.key === key)?.email ?? '';
+  const nodeId = async (code: string) => (await t.handle.db.selectFrom('nodes').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+
+  it('sign in with the demo password, one per role', async () => {
+    for (const user of demoOrganisation.users) {
+      const client = await signIn(t.app, email(user.personKey), DEMO_PASSWORD);
+      await client.get('/').expect(200);
+    }
+  });
+
+  it('a unit manager sees and edits only their unit', async () => {
+    const unitManager = demoOrganisation.users.find((u) => u.roles.some((r) => r.nodeKey === 'scctd-aru'));
+    const client = await signIn(t.app, email(unitManager?.personKey ?? ''), DEMO_PASSWORD);
+    const home = await client.get('/').expect(200);
+    expect(home.text).toContain('Appeals and Review Unit');
+    expect(home.text).not.toContain('International Justice and Organised Crime Division');
+    const unit = demoOrganisation.nodes.find((n) => n.key === 'scctd-aru')?.code ?? '';
+    await client.get(`/nodes/${await nodeId(unit)}`).expect(200);
+    await client.get(`/nodes/${await nodeId(unit)}/risks/new`).expect(200);
+    const other = demoOrganisation.nodes.find((n) => n.key === 'ijocd')?.code ?? '';
+    await client.get(`/nodes/${await nodeId(other)}`).expect(403);
+    await client.get(`/admin/users`).expect(403);
   });
 });

@@ -32,6 +32,9 @@ function withField(body: Record<string, string>, field: string, value: string | 
   return copy;
 }
 
+// Hundreds of requests a test: on a busy 2-core machine that takes longer than Jest's default.
+jest.setTimeout(180_000);
+
 describe('hostile input to every route that accepts it', () => {
   let t: TestApp;
   let org: BasicOrganisation;

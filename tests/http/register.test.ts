@@ -114,6 +114,7 @@ describe('the register page query count', () => {
     await addMany(495);
     const forFiveHundred = await queriesFor(`/nodes/${org.divisionId}?scope=all`);
     expect(forFiveHundred).toBe(forFive);
-    expect(forFive).toBeLessThan(12);
+    // 11 for the page, plus finding the session, its roles and the node's path for the access check.
+    expect(forFive).toBeLessThan(15);
   });
 });

@@ -5,29 +5,35 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { migrateToLatest, openDatabase, type DbHandle } from '../../db/connection';
 import { createApp } from '../../server/app';
-import { fixedClock } from '../../server/clock';
+import { fixedClock, type Clock } from '../../server/clock';
+import { ROLES } from '../../server/domain/roles';
+import { signInWith, type Client } from './users';
 
 export const TODAY = '2026-11-23';
 
 export interface TestApp {
   app: Express;
-  /** A cookie-keeping client of the app, as a browser would be: use it for every request a user makes. */
-  http: ReturnType<typeof request.agent>;
+  /**
+   * A signed-in client holding every role over the whole organisation, keeping cookies and
+   * sending the CSRF token as a browser's forms would. Tests about access use signInWith().
+   */
+  http: Client;
   handle: DbHandle;
   file: string;
   close(): Promise<void>;
 }
 
 /** A real SQLite file, freshly migrated, behind the real app, with today fixed. */
-export async function startTestApp(today = TODAY): Promise<TestApp> {
+export async function startTestApp(today = TODAY, options: { clock?: Clock; secureCookies?: boolean } = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-test-'));
   const file = path.join(dir, 'bulwark.sqlite');
   const handle = openDatabase(file);
   await migrateToLatest(handle.db);
-  const app = createApp({ db: handle.db, clock: fixedClock(today) });
+  const app = createApp({ db: handle.db, clock: options.clock ?? fixedClock(today), cookies: { secure: options.secureCookies ?? false } });
   return {
     app,
-    http: request.agent(app),
+    // Secure cookies do not come back over the tests' plain HTTP, so that app's client stays signed out.
+    http: options.secureCookies ? request.agent(app) : await signInWith(app, handle.db, ROLES.map((role) => ({ role, node_id: null }))),
     handle,
     file,
     async close() {

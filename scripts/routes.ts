@@ -1,0 +1,11 @@
+// Prints every route with the rule that guards it, as a Markdown table: npm run routes
+import { openDatabase } from '../db/connection';
+import { createApp } from '../server/app';
+import { systemClock } from '../server/clock';
+import { describeRule, listRouteRules } from '../server/access/route-rules';
+
+const handle = openDatabase(':memory:');
+const app = createApp({ db: handle.db, clock: systemClock, cookies: { secure: false } });
+console.log('| method | path | who may use it |\n|---|---|---|');
+for (const route of listRouteRules(app)) console.log(`| ${route.method} | \`${route.path}\` | ${describeRule(route.rule)} |`);
+void handle.close();

@@ -1,0 +1,69 @@
+import type { Request, RequestHandler } from 'express';
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection';
+import { AppError, notFound } from '../errors';
+import { permits, type Permission, type Scope } from '../domain/roles';
+import { signedInUser } from './session';
+
+/**
+ * Finds the part of the organisation a request is about, from its path: the node whose
+ * subtree a role must cover. Undefined when the record named does not exist (a 404).
+ */
+export interface ScopeOf {
+  /** For the route-by-role table: 'the risk in the path'. */
+  describe: string;
+  resolve(db: Db, req: Request): Promise<Scope | undefined>;
+}
+
+/** What a route declares about who may use it; every route has one (a test walks the router). */
+export type AccessRule =
+  | { kind: 'anyone' }
+  | { kind: 'signed-in' }
+  | { kind: 'permission'; permission: Permission; scope: string };
+
+export type Guard = RequestHandler & { accessRule: AccessRule };
+
+function guard(rule: AccessRule, handler: RequestHandler): Guard {
+  return Object.assign(handler, { accessRule: rule });
+}
+
+export const forbidden = () =>
+  new AppError(403, 'forbidden', 'You do not have access to this. Your roles cover only some parts of the organisation; ask an admin if you need more.');
+
+/** Open to everyone, signed in or not: sign-in, health, styles. */
+export const anyone: Guard = guard({ kind: 'anyone' }, (_req, _res, next) => next());
+
+/** The error middleware sends a GET to the sign-in page and back; anything else gets a page saying so. */
+function requireSignIn(): never {
+  throw new AppError(401, 'sign_in', 'Sign in to continue. If you were signed in, your session has ended: sign in again.');
+}
+
+/** Anyone signed in, whatever their roles: their home page, signing out. */
+export const signedIn: Guard = guard({ kind: 'signed-in' }, (req, res, next) => {
+  if (!signedInUser(res)) requireSignIn();
+  next();
+});
+
+/** Signed in with a role that gives `permission` over the node `scopeOf` finds. */
+export function allow(db: Db, permission: Permission, scopeOf: ScopeOf): Guard {
+  return guard({ kind: 'permission', permission, scope: scopeOf.describe }, async (req, res, next) => {
+    const user = signedInUser(res);
+    if (!user) requireSignIn();
+    const scope = await scopeOf.resolve(db, req);
+    if (!scope) throw notFound('That page');
+    if (!permits(user.grants, permission, scope)) throw forbidden();
+    next();
+  });
+}
+
+/** The ids from the root down to a node, in one query. */
+export async function scopeOfNode(db: Db, nodeId: number): Promise<Scope | undefined> {
+  const { rows } = await sql<{ id: number }>`
+    WITH RECURSIVE up(id, parent_id, depth) AS (
+      SELECT id, parent_id, 0 FROM nodes WHERE id = ${nodeId}
+      UNION ALL
+      SELECT nodes.id, nodes.parent_id, up.depth + 1 FROM nodes JOIN up ON nodes.id = up.parent_id WHERE up.depth < 50
+    )
+    SELECT id FROM up ORDER BY depth DESC`.execute(db);
+  return rows.length === 0 ? undefined : { kind: 'node', path: rows.map((r) => r.id) };
+}

@@ -1,0 +1,47 @@
+import type { Request } from 'express';
+import type { Db } from '../../db/connection';
+import type { Scope } from '../domain/roles';
+import { scopeOfNode, type ScopeOf } from './guard';
+
+/** A path id as a number, or undefined when it cannot name a record (the route then 404s). */
+function pathId(req: Request, name = 'id'): number | undefined {
+  const value = req.params[name];
+  return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
+}
+
+/** A scope found from one record named in the path: the node that record belongs to. */
+export function recordInPath(describe: string, nodeIdOf: (db: Db, id: number) => Promise<number | undefined>, param = 'id'): ScopeOf {
+  return {
+    describe,
+    async resolve(db, req) {
+      const id = pathId(req, param);
+      if (id === undefined) return undefined;
+      const nodeId = await nodeIdOf(db, id);
+      return nodeId === undefined ? undefined : scopeOfNode(db, nodeId);
+    },
+  };
+}
+
+export const nodeInPath = recordInPath('the node in the path', async (db, id) =>
+  (await db.selectFrom('nodes').select('id').where('id', '=', id).executeTakeFirst())?.id);
+
+export const riskInPath = recordInPath('the node of the risk in the path', async (db, id) =>
+  (await db.selectFrom('risks').innerJoin('registers', 'registers.id', 'risks.register_id').select('registers.node_id').where('risks.id', '=', id).executeTakeFirst())?.node_id);
+
+export const actionInPath = recordInPath('the node of the action in the path', async (db, id) =>
+  (await db
+    .selectFrom('actions')
+    .innerJoin('risks', 'risks.id', 'actions.risk_id')
+    .innerJoin('registers', 'registers.id', 'risks.register_id')
+    .select('registers.node_id')
+    .where('actions.id', '=', id)
+    .executeTakeFirst())?.node_id);
+
+/** Settings, lists, users: what belongs to no one node. Whole-organisation or root-node grants cover it. */
+export const organisation: ScopeOf = {
+  describe: 'the whole organisation',
+  async resolve(db): Promise<Scope> {
+    const roots = await db.selectFrom('nodes').select('id').where('parent_id', 'is', null).execute();
+    return { kind: 'organisation', rootIds: roots.map((r) => r.id) };
+  },
+};

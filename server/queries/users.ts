@@ -1,0 +1,93 @@
+import type { Db } from '../../db/connection';
+import type { Grant, Role } from '../domain/roles';
+
+export interface SignedInUser {
+  id: number;
+  personId: number;
+  name: string;
+  email: string;
+  grants: Grant[];
+}
+
+/** An active user by email, with the hash to check; undefined when there is none. */
+export function findActiveUserByEmail(db: Db, email: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('people', 'people.id', 'users.person_id')
+    .select(['users.id', 'users.password_hash'])
+    .where('people.email', '=', email)
+    .where('users.disabled_on', 'is', null)
+    .executeTakeFirst();
+}
+
+export function listGrantsOfUser(db: Db, userId: number): Promise<Grant[]> {
+  return db.selectFrom('role_grants').select(['role', 'node_id']).where('user_id', '=', userId).execute();
+}
+
+export function listUsers(db: Db) {
+  return db
+    .selectFrom('users')
+    .innerJoin('people', 'people.id', 'users.person_id')
+    .select(['users.id', 'users.disabled_on', 'people.name', 'people.email', 'people.job_title'])
+    .orderBy('people.name')
+    .execute();
+}
+
+export function listAllGrants(db: Db) {
+  return db
+    .selectFrom('role_grants')
+    .leftJoin('nodes', 'nodes.id', 'role_grants.node_id')
+    .select(['role_grants.id', 'role_grants.user_id', 'role_grants.role', 'role_grants.node_id', 'nodes.name as node_name'])
+    .orderBy('role_grants.id')
+    .execute();
+}
+
+export function findUser(db: Db, id: number) {
+  return db
+    .selectFrom('users')
+    .innerJoin('people', 'people.id', 'users.person_id')
+    .select(['users.id', 'users.person_id', 'users.disabled_on', 'users.version', 'people.name', 'people.email', 'people.job_title', 'people.node_id'])
+    .where('users.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findPersonByEmail(db: Db, email: string) {
+  return db.selectFrom('people').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export interface NewUser {
+  name: string;
+  email: string;
+  jobTitle: string;
+  /** Where the person works, when they are new to Bulwark. */
+  homeNodeId: number | null;
+  passwordHash: string;
+  grants: Grant[];
+}
+
+/** A sign-in for a person, reusing the person record when the email already owns risks. Call inside a transaction. */
+export async function createUser(db: Db, user: NewUser): Promise<number> {
+  const person = await findPersonByEmail(db, user.email);
+  const personId = person?.id ?? (await db
+    .insertInto('people')
+    .values({ name: user.name, email: user.email, job_title: user.jobTitle, node_id: user.homeNodeId })
+    .returning('id')
+    .executeTakeFirstOrThrow()).id;
+  const { id } = await db.insertInto('users').values({ person_id: personId, password_hash: user.passwordHash }).returning('id').executeTakeFirstOrThrow();
+  for (const grant of user.grants) await insertGrant(db, id, grant.role, grant.node_id);
+  return id;
+}
+
+export async function userExistsWithEmail(db: Db, email: string): Promise<boolean> {
+  const row = await db.selectFrom('users').innerJoin('people', 'people.id', 'users.person_id').select('users.id').where('people.email', '=', email).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertGrant(db: Db, userId: number, role: Role, nodeId: number | null): Promise<boolean> {
+  const result = await db
+    .insertInto('role_grants')
+    .values({ user_id: userId, role, node_id: nodeId })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}

@@ -1,0 +1,76 @@
+import { Router, type Response } from 'express';
+import type { AppContext } from '../app';
+import { anyone, signedIn } from '../access/guard';
+import { decoyHash, verifyPassword } from '../access/passwords';
+import { endSession, signedInUser, startSession } from '../access/session';
+import { afterFailure, judgeAttempt, type ThrottleVerdict } from '../domain/sign-in-throttle';
+import { formErrors, parseForm, type FormErrors } from '../forms/parse';
+import { safeNextPath, signInSchema } from '../forms/sign-in-form';
+import { clearSignInFailures, findSignInFailures, saveSignInFailures } from '../queries/sessions';
+import { findActiveUserByEmail } from '../queries/users';
+
+// One message for a wrong password, an unknown address and a disabled account: the page
+// never tells anyone which addresses have accounts.
+const WRONG = 'The email address or password is not right. Check them and try again.';
+
+function throttleMessage(verdict: Exclude<ThrottleVerdict, { kind: 'allowed' }>): string {
+  return verdict.kind === 'locked'
+    ? `There have been too many failed attempts to sign in with this email address, so it is locked for ${verdict.minutes} minute${verdict.minutes === 1 ? '' : 's'}. Wait, or ask an admin to reset your password.`
+    : `There have been several failed attempts to sign in with this email address. Wait ${verdict.seconds} second${verdict.seconds === 1 ? '' : 's'} before trying again.`;
+}
+
+function renderSignIn(res: Response, status: number, values: { email?: string; next: string }, errors?: FormErrors): void {
+  res.status(status).render('sign-in', { title: 'Sign in', values, errors });
+}
+
+export function signInRoutes({ db, clock, cookies }: AppContext): Router {
+  const router = Router();
+
+  router.get('/sign-in', anyone, (req, res) => {
+    const next = safeNextPath(req.query.next);
+    if (signedInUser(res)) {
+      res.redirect(303, next);
+      return;
+    }
+    renderSignIn(res, 200, { next });
+  });
+
+  router.post('/sign-in', anyone, async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const next = safeNextPath(body.next);
+    const typedEmail = typeof body.email === 'string' ? body.email : '';
+    const parsed = parseForm(signInSchema, body);
+    if (!parsed.ok) {
+      renderSignIn(res, 400, { email: typedEmail, next }, parsed.errors);
+      return;
+    }
+    const { email, password } = parsed.data;
+    const now = clock.now();
+    const failures = await findSignInFailures(db, email);
+    const record = failures && { failures: failures.failures, lastFailedAt: new Date(failures.last_failed_at) };
+    const verdict = judgeAttempt(record, now);
+    if (verdict.kind !== 'allowed') {
+      renderSignIn(res, 429, { email: typedEmail, next }, formErrors([['email', throttleMessage(verdict)]]));
+      return;
+    }
+    const user = await findActiveUserByEmail(db, email);
+    const matches = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
+    if (!user || !matches) {
+      const after = afterFailure(record, now);
+      await saveSignInFailures(db, email, after.failures, after.lastFailedAt.toISOString());
+      renderSignIn(res, 401, { email: typedEmail, next }, formErrors([['email', WRONG]]));
+      return;
+    }
+    await clearSignInFailures(db, email);
+    await endSession(db, cookies, req, res);
+    await startSession(db, clock, cookies, res, user.id);
+    res.redirect(303, next);
+  });
+
+  router.post('/sign-out', signedIn, async (req, res) => {
+    await endSession(db, cookies, req, res);
+    res.redirect(303, '/sign-in?signed-out=1');
+  });
+
+  return router;
+}

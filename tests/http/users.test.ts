@@ -1,0 +1,73 @@
+import { seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { signIn } from '../support/users';
+
+describe('managing users and roles', () => {
+  let t: TestApp;
+  let org: BasicOrganisation;
+  beforeAll(async () => {
+    t = await startTestApp();
+    org = await seedBasicOrganisation(t.handle.db);
+  });
+  afterAll(() => t.close());
+
+  it('adds a user with a made-up password shown once, who can then sign in within their role', async () => {
+    const res = await t.http
+      .post('/admin/users')
+      .type('form')
+      .send({ name: 'Nadia Khan', email: 'Nadia.Khan@example.gov.uk', job_title: 'Business Manager', role: 'business_manager', node_id: String(org.unitId), password: '' })
+      .expect(200);
+    expect(res.text).toContain('User added');
+    const password = /New password, shown only this once: <strong class="bw-password">([^<]+)</.exec(res.text)?.[1];
+    expect(password).toMatch(/^\w{5}-\w{5}-\w{5}-\w{5}$/);
+    const nadia = await signIn(t.app, 'nadia.khan@example.gov.uk', password);
+    await nadia.get(`/nodes/${org.unitId}`).expect(200);
+    await nadia.get(`/nodes/${org.divisionId}`).expect(403);
+    await nadia.get('/admin/users').expect(403);
+  });
+
+  it('refuses bad input on the same form, keeping what was typed, and a second user with the same email', async () => {
+    const res = await t.http
+      .post('/admin/users')
+      .type('form')
+      .send({ name: '<b>Bold</b>', email: 'not-an-email', role: 'wizard', node_id: '99999', password: 'short' })
+      .expect(400);
+    expect(res.text).toContain('Enter an email address in the right format');
+    expect(res.text).toContain('Select a role');
+    expect(res.text).toContain('Password must be at least 12 characters');
+    expect(res.text).toContain('value="&lt;b&gt;Bold&lt;/b&gt;"');
+    expect(res.text).not.toContain('value="short"');
+    const again = await t.http
+      .post('/admin/users')
+      .type('form')
+      .send({ name: 'Nadia Again', email: 'nadia.khan@example.gov.uk', role: 'admin', node_id: '' })
+      .expect(400);
+    expect(again.text).toContain('There is already a user with this email address');
+  });
+
+  it('adds and removes roles, but never the last whole-organisation admin', async () => {
+    const user = await t.handle.db.selectFrom('users').innerJoin('people', 'people.id', 'users.person_id').select('users.id').where('people.email', '=', 'nadia.khan@example.gov.uk').executeTakeFirstOrThrow();
+    const added = await t.http.post(`/admin/users/${user.id}/roles`).type('form').send({ role: 'admin', node_id: '' }).expect(200);
+    expect(added.text).toContain('Role added');
+    const grants = await t.handle.db.selectFrom('role_grants').selectAll().where('user_id', '=', user.id).execute();
+    expect(grants.map((g) => g.role).sort()).toEqual(['admin', 'business_manager']);
+    const adminGrant = grants.find((g) => g.role === 'admin');
+    await t.http.post(`/admin/users/${user.id}/roles/${adminGrant?.id}/remove`).type('form').send({}).expect(200);
+    // The test client is the only whole-organisation admin now.
+    const self = await t.handle.db.selectFrom('role_grants').selectAll().where('role', '=', 'admin').where('node_id', 'is', null).execute();
+    expect(self).toHaveLength(1);
+    const refused = await t.http.post(`/admin/users/${self[0]?.user_id}/roles/${self[0]?.id}/remove`).type('form').send({}).expect(409);
+    expect(refused.text).toContain('only admin for the whole organisation');
+  });
+
+  it('disabling a user signs them out at once', async () => {
+    const user = await t.handle.db.selectFrom('users').innerJoin('people', 'people.id', 'users.person_id').select('users.id').where('people.email', '=', 'nadia.khan@example.gov.uk').executeTakeFirstOrThrow();
+    const reset = await t.http.post(`/admin/users/${user.id}/password`).type('form').send({ password: 'a new long password' }).expect(200);
+    expect(reset.text).toContain('Password changed');
+    const nadia = await signIn(t.app, 'nadia.khan@example.gov.uk', 'a new long password');
+    await t.http.post(`/admin/users/${user.id}/disable`).type('form').send({}).expect(200);
+    await nadia.get(`/nodes/${org.unitId}`).expect(303);
+    const list = await t.http.get('/admin/users').expect(200);
+    expect(list.text).toContain('Disabled');
+  });
+});
