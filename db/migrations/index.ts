@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m001 from './001_initial';
 import * as m002 from './002_identity';
 import * as m004 from './004_plans';
+import * as m006 from './006_exercises';
 
 // An explicit, frozen index: tests and production run exactly the same migrations,
 // in this order, whatever files happen to be on disk.
@@ -10,4 +11,6 @@ export const migrations: Record<string, Migration> = {
   '002_identity': m002,
   // 003 is reserved for another branch.
   '004_plans': m004,
+  // 005 is reserved for another branch.
+  '006_exercises': m006,
 };
