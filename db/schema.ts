@@ -254,13 +254,13 @@ export interface ExerciseTable {
   held_on: string | null;
   coordinator_id: number | null;
   /** One participant per line. */
-  participants: string;
-  scenario: string;
-  objectives: string;
+  participants: Generated<string>;
+  scenario: Generated<string>;
+  objectives: Generated<string>;
   result: ExerciseResult | null;
   /** Time taken to recover the critical activities, compared with their RTO. */
   recovery_hours: number | null;
-  lessons: string;
+  lessons: Generated<string>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -18,6 +18,9 @@ import { actionRoutes } from './routes/actions';
 import { reviewRoutes } from './routes/reviews';
 import { signInRoutes } from './routes/sign-in';
 import { userRoutes } from './routes/users';
+import { exerciseRoutes } from './routes/exercises';
+import { planBoardRoutes } from './routes/plan-board';
+import { planRiskRoutes } from './routes/plan-risks';
 
 export interface AppContext {
   db: Db;
@@ -80,6 +83,9 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(actionRoutes(ctx));
   app.use(reviewRoutes(ctx));
   app.use(userRoutes(ctx));
+  app.use(exerciseRoutes(ctx));
+  app.use(planBoardRoutes(ctx));
+  app.use(planRiskRoutes(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -11,14 +11,16 @@ import { listNodes } from '../queries/nodes';
 import { listReviewsOfRisk } from '../queries/reviews';
 import { findRisk } from '../queries/risks';
 import { DIRECTION_SYMBOLS, judgeRisk, loadRiskRules } from './risk-rules';
+import { loadLinkedPlans } from './risk-plans';
 
 export async function buildRiskPage(db: Db, clock: Clock, riskId: number) {
-  const [risk, actions, reviews, rules, nodes] = await Promise.all([
+  const [risk, actions, reviews, rules, nodes, plans] = await Promise.all([
     findRisk(db, riskId),
     listActionsOfRisk(db, riskId),
     listReviewsOfRisk(db, riskId),
     loadRiskRules(db, clock),
     listNodes(db),
+    loadLinkedPlans(db, clock, riskId),
   ]);
   if (!risk) throw notFound('That risk');
   const judgement = judgeRisk(risk, reviews[0]?.reviewed_on ?? null, rules);
@@ -71,5 +73,7 @@ export async function buildRiskPage(db: Db, clock: Clock, riskId: number) {
       stillValid: v.still_valid === 1,
     })),
     currentQuarterLabel: rules.currentQuarterLabel,
+    plans,
+    planTestOverdue: plans.some((p) => p.testOverdue),
   };
 }

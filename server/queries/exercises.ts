@@ -1,0 +1,143 @@
+import { sql, type Updateable } from 'kysely';
+import type { Db, Tx } from '../../db/connection';
+import type { ExerciseFindingTable, ExerciseTable, NewExercise, NewExerciseFinding } from '../../db/schema';
+import { DEFAULT_EXERCISE_CADENCE, type ExerciseCadence } from '../domain/exercise-due';
+import { EXERCISE_TYPES } from '../domain/exercise-vocabulary';
+
+/** Months between tests per type, from the `exercise_months_<type>` settings, defaults where unset or unusable. */
+export async function loadExerciseCadence(db: Db | Tx): Promise<ExerciseCadence> {
+  const keys = EXERCISE_TYPES.map((type) => `exercise_months_${type}`);
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
+  const cadence = { ...DEFAULT_EXERCISE_CADENCE };
+  for (const type of EXERCISE_TYPES) {
+    const raw = rows.find((r) => r.key === `exercise_months_${type}`)?.value;
+    const months = raw === undefined ? NaN : Number(JSON.parse(raw));
+    if (Number.isInteger(months) && months > 0 && months <= 120) cadence[type] = months;
+  }
+  return cadence;
+}
+
+/** Every exercise of the given plans, newest first by the date it was (or is to be) held. */
+export function listExercisesOfPlans(db: Db | Tx, planIds: number[]) {
+  return db
+    .selectFrom('exercises as e')
+    .leftJoin('people as c', 'c.id', 'e.coordinator_id')
+    .selectAll('e')
+    .select('c.name as coordinator_name')
+    .where('e.plan_id', 'in', planIds.length > 0 ? planIds : [-1])
+    .orderBy(sql`coalesce(e.held_on, e.planned_on)`, 'desc')
+    .orderBy('e.id', 'desc')
+    .execute();
+}
+
+export type ExerciseListRow = Awaited<ReturnType<typeof listExercisesOfPlans>>[number];
+
+/** One exercise with its plan's names, for its page, its forms and access checks. */
+export function findExercise(db: Db | Tx, id: number) {
+  return db
+    .selectFrom('exercises as e')
+    .innerJoin('plans as p', 'p.id', 'e.plan_id')
+    .innerJoin('nodes as n', 'n.id', 'p.node_id')
+    .leftJoin('people as c', 'c.id', 'e.coordinator_id')
+    .selectAll('e')
+    .select(['c.name as coordinator_name', 'p.ref as plan_ref', 'p.title as plan_title', 'p.node_id', 'n.name as node_name'])
+    .where('e.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type ExerciseDetailRow = NonNullable<Awaited<ReturnType<typeof findExercise>>>;
+
+export async function insertExercise(db: Db | Tx, exercise: NewExercise): Promise<number> {
+  const { id } = await db.insertInto('exercises').values(exercise).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Saves only if nobody saved the exercise since `version`; false otherwise. */
+export async function updateExercise(db: Db | Tx, id: number, version: number, changes: Updateable<ExerciseTable>, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('exercises')
+    .set({ ...changes, version: sql`version + 1`, updated_at: now })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Findings of the given plans' exercises, open first, then by due date. */
+export function listFindingsOfPlans(db: Db | Tx, planIds: number[]) {
+  return db
+    .selectFrom('exercise_findings as f')
+    .innerJoin('exercises as e', 'e.id', 'f.exercise_id')
+    .leftJoin('people as o', 'o.id', 'f.owner_id')
+    .selectAll('f')
+    .select(['o.name as owner_name', 'e.plan_id', 'e.type as exercise_type', 'e.held_on as exercise_held_on', 'e.planned_on as exercise_planned_on'])
+    .where('e.plan_id', 'in', planIds.length > 0 ? planIds : [-1])
+    .orderBy(sql`f.status = 'closed'`)
+    .orderBy(sql`f.due_on IS NULL`)
+    .orderBy('f.due_on')
+    .orderBy('f.id')
+    .execute();
+}
+
+export type FindingListRow = Awaited<ReturnType<typeof listFindingsOfPlans>>[number];
+
+/** A finding with its exercise and plan, for its form and access checks. */
+export function findFinding(db: Db | Tx, id: number) {
+  return db
+    .selectFrom('exercise_findings as f')
+    .innerJoin('exercises as e', 'e.id', 'f.exercise_id')
+    .innerJoin('plans as p', 'p.id', 'e.plan_id')
+    .selectAll('f')
+    .select([
+      'e.plan_id',
+      'e.type as exercise_type',
+      'e.plan_version_number as exercised_version_number',
+      'e.held_on as exercise_held_on',
+      'e.planned_on as exercise_planned_on',
+      'p.ref as plan_ref',
+      'p.title as plan_title',
+      'p.node_id',
+    ])
+    .where('f.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type FindingDetailRow = NonNullable<Awaited<ReturnType<typeof findFinding>>>;
+
+export async function insertFinding(db: Db | Tx, finding: NewExerciseFinding): Promise<number> {
+  const { id } = await db.insertInto('exercise_findings').values(finding).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateFinding(db: Db | Tx, id: number, version: number, changes: Updateable<ExerciseFindingTable>, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('exercise_findings')
+    .set({ ...changes, version: sql`version + 1`, updated_at: now })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** The approved (and superseded) versions of a plan, oldest first: what can be exercised, or close a finding. */
+export function listApprovedVersions(db: Db | Tx, planId: number) {
+  return db
+    .selectFrom('plan_versions')
+    .select(['number', 'approved_on', 'status'])
+    .where('plan_id', '=', planId)
+    .where('number', 'is not', null)
+    .orderBy('number')
+    .execute() as Promise<{ number: number; approved_on: string; status: 'approved' | 'superseded' }[]>;
+}
+
+/** Each plan's first approval date: a plan never tested is due from it. Plans never approved are absent. */
+export async function firstApprovals(db: Db | Tx, planIds: number[]): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('plan_versions')
+    .select(['plan_id', (eb) => eb.fn.min<string>('approved_on').as('first_approved_on')])
+    .where('plan_id', 'in', planIds.length > 0 ? planIds : [-1])
+    .where('number', 'is not', null)
+    .groupBy('plan_id')
+    .execute();
+  return new Map(rows.map((r) => [r.plan_id, r.first_approved_on]));
+}
