@@ -18,6 +18,7 @@ import { actionRoutes } from './routes/actions';
 import { reviewRoutes } from './routes/reviews';
 import { signInRoutes } from './routes/sign-in';
 import { userRoutes } from './routes/users';
+import { planRoutes } from './routes/plans';
 import { exerciseRoutes } from './routes/exercises';
 import { planBoardRoutes } from './routes/plan-board';
 import { planRiskRoutes } from './routes/plan-risks';
@@ -30,6 +31,8 @@ export interface AppContext {
 
 /** Form bodies are small; anything larger than this is refused with 413 before it is parsed. */
 const BODY_LIMIT = '64kb';
+/** Enough fields for a plan section's longest list (a 100-line call cascade is 500 fields). */
+const FIELD_LIMIT = 1000;
 
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
@@ -64,7 +67,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/assets', express.static(path.join(ROOT_DIR, 'node_modules/govuk-frontend/dist/govuk/assets'), { maxAge: '1d' }));
   app.use(express.static(path.join(ROOT_DIR, 'public'), { maxAge: '1h' }));
   // extended: false keeps bodies flat (no nested objects) so every field is a string or a list of strings.
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: FIELD_LIMIT }));
   app.use(cookieParser());
   app.use(loadSession(ctx.db, ctx.clock, ctx.cookies));
   app.use(requireCsrfToken);
@@ -83,6 +86,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(actionRoutes(ctx));
   app.use(reviewRoutes(ctx));
   app.use(userRoutes(ctx));
+  app.use(planRoutes(ctx));
   app.use(exerciseRoutes(ctx));
   app.use(planBoardRoutes(ctx));
   app.use(planRiskRoutes(ctx));

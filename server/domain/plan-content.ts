@@ -272,6 +272,8 @@ export interface MissingSection {
 }
 
 const blank = (value: string) => value.trim() === '';
+/** 'Loss of IT' → 'loss of IT': lower case inside a sentence, acronyms kept. */
+export const lowerFirst = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
 function missingIn(key: SectionKey, content: PlanContent): string[] {
   const missing: string[] = [];
@@ -286,7 +288,7 @@ function missingIn(key: SectionKey, content: PlanContent): string[] {
       const { purpose, scope, assumptions } = content.purpose;
       need(purpose, 'Purpose');
       need(scope, 'Scope');
-      for (const scenario of LOSS_SCENARIOS) need(assumptions[scenario], `Planning assumption: ${LOSS_SCENARIO_LABELS[scenario].toLowerCase()}`);
+      for (const scenario of LOSS_SCENARIOS) need(assumptions[scenario], `Planning assumption: ${lowerFirst(LOSS_SCENARIO_LABELS[scenario])}`);
       break;
     }
     case 'invocation': {
@@ -341,7 +343,7 @@ function missingIn(key: SectionKey, content: PlanContent): string[] {
       if (content.recovery.cards.length === 0) missing.push('Action cards');
       for (const card of content.recovery.cards) {
         const title = `${CARD_SCENARIO_LABELS[card.scenario]}: ${card.role || 'a role'}`;
-        need(card.role, `Role for the ${CARD_SCENARIO_LABELS[card.scenario].toLowerCase()} card`);
+        need(card.role, `Role for the ${lowerFirst(CARD_SCENARIO_LABELS[card.scenario])} card`);
         if (card.steps.length === 0) missing.push(`Steps for ${title}`);
       }
       break;
@@ -350,8 +352,8 @@ function missingIn(key: SectionKey, content: PlanContent): string[] {
       if (!messages.some((row) => row.audience === 'staff' && !blank(row.method))) missing.push('How staff are told');
       for (const row of messages) {
         if (blank(row.method) && blank(row.responsible)) continue;
-        need(row.method, `How ${AUDIENCE_LABELS[row.audience].toLowerCase()} are told`);
-        need(row.responsible, `Who tells ${AUDIENCE_LABELS[row.audience].toLowerCase()}`);
+        need(row.method, `How ${lowerFirst(AUDIENCE_LABELS[row.audience])} are told`);
+        need(row.responsible, `Who tells ${lowerFirst(AUDIENCE_LABELS[row.audience])}`);
       }
       break;
     }

@@ -12,6 +12,8 @@ export interface ConflictNotice {
   what: string;
   changes: ConflictChange[];
   viewHref: string;
+  /** Who changed it and when, where the record keeps that. */
+  by?: string;
 }
 
 /** The values an edit form started from travel with it as one hidden field, `base`. */

@@ -105,13 +105,6 @@ export function versionContent(version: Pick<PlanVersionRow, 'content'>): PlanCo
   return parsePlanContent(version.content);
 }
 
-/** True if the reference is taken by another plan (references are unique whatever their case). */
-export async function planRefTaken(db: Db | Tx, ref: string, exceptPlanId?: number): Promise<boolean> {
-  let query = db.selectFrom('plans').select('id').where(sql<string>`ref`, '=', sql<string>`${ref} COLLATE NOCASE`);
-  if (exceptPlanId !== undefined) query = query.where('id', '!=', exceptPlanId);
-  return (await query.executeTakeFirst()) !== undefined;
-}
-
 /** A new plan and its first draft, in one transaction. */
 export async function insertPlan(tx: Tx, plan: NewPlan, content: PlanContent, editor: string, now: string): Promise<number> {
   const { id } = await tx
@@ -181,13 +174,22 @@ export interface Approval {
  * new number, or null if the draft moved on (or was approved) since the form was shown.
  */
 export async function approveDraft(tx: Tx, planId: number, approval: Approval, now: string): Promise<number | null> {
+  const current = await tx
+    .selectFrom('plan_versions')
+    .select('id')
+    .where('id', '=', approval.draftId)
+    .where('plan_id', '=', planId)
+    .where('status', '=', 'draft')
+    .where('version', '=', approval.draftVersion)
+    .executeTakeFirst();
+  if (!current) return null;
   const { next } = await tx
     .selectFrom('plan_versions')
     .select(sql<number>`coalesce(max(number), 0) + 1`.as('next'))
     .where('plan_id', '=', planId)
     .executeTakeFirstOrThrow();
   await tx.updateTable('plan_versions').set({ status: 'superseded' }).where('plan_id', '=', planId).where('status', '=', 'approved').execute();
-  const result = await tx
+  await tx
     .updateTable('plan_versions')
     .set({
       status: 'approved',
@@ -199,12 +201,9 @@ export async function approveDraft(tx: Tx, planId: number, approval: Approval, n
       updated_at: now,
       version: sql`version + 1`,
     })
-    .where('id', '=', approval.draftId)
-    .where('plan_id', '=', planId)
-    .where('status', '=', 'draft')
-    .where('version', '=', approval.draftVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n ? next : null;
+    .where('id', '=', current.id)
+    .execute();
+  return next;
 }
 
 /** Applies a change to the plan's details only if nobody saved them since `version`. */

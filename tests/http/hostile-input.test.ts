@@ -1,5 +1,8 @@
 import type { Db } from '../../db/connection';
+import { emptyPlanContent } from '../../server/domain/plan-content';
+import { findDraft, findLatestApproved, insertDraft } from '../../server/queries/plans';
 import { addRisk, riskFormBody, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
+import { addPlan, completePlanContent } from '../support/plan-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const SCRIPT = '<script>alert("owned")</script><img src=x onerror=alert(1)>';
@@ -20,7 +23,7 @@ const HOSTILE_VALUES: [name: string, value: string | string[] | undefined][] = [
 ];
 
 async function snapshot(db: Db): Promise<string> {
-  const tables = ['nodes', 'people', 'registers', 'risks', 'actions', 'reviews', 'categories', 'objectives', 'settings'] as const;
+  const tables = ['nodes', 'people', 'registers', 'risks', 'actions', 'reviews', 'categories', 'objectives', 'settings', 'plans', 'plan_versions'] as const;
   const rows = await Promise.all(tables.map((table) => db.selectFrom(table).selectAll().execute()));
   return JSON.stringify(rows);
 }
@@ -40,6 +43,7 @@ describe('hostile input to every route that accepts it', () => {
   let org: BasicOrganisation;
   let riskId: number;
   let actionId: number;
+  let planId: number;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -47,11 +51,20 @@ describe('hostile input to every route that accepts it', () => {
     riskId = await addRisk(t.handle.db, org);
     const action = await t.handle.db.insertInto('actions').values({ risk_id: riskId, description: 'Act', owner_id: org.ownerId, due_on: '2026-12-01', status: 'in_progress' }).returning('id').executeTakeFirstOrThrow();
     actionId = action.id;
+    planId = await addPlan(t.handle.db, org, 'BCP-HOSTILE', completePlanContent());
   });
   afterAll(() => t.close());
 
-  const version = async (table: 'risks' | 'actions', id: number) =>
+  const version = async (table: 'risks' | 'actions' | 'plans', id: number) =>
     String((await t.handle.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version);
+  /** The plan's draft, opened again from the version in force if an approval closed it. */
+  const planDraft = async () => {
+    const draft = await findDraft(t.handle.db, planId);
+    if (draft) return draft;
+    const latest = await findLatestApproved(t.handle.db, planId);
+    await insertDraft(t.handle.db, planId, latest ? JSON.parse(latest.content) as ReturnType<typeof emptyPlanContent> : emptyPlanContent(), 'Test', '2026-11-23T09:00:00.000Z', '');
+    return (await findDraft(t.handle.db, planId)) ?? (() => { throw new Error('no draft'); })();
+  };
 
   // Each route with a valid body built fresh (versions move as valid posts land).
   const routes: { name: string; path: () => string; body: () => Promise<Record<string, string>>; page: () => string }[] = [
@@ -89,6 +102,40 @@ describe('hostile input to every route that accepts it', () => {
       }),
       page: () => `/risks/${riskId}`,
     },
+    {
+      name: 'add a plan',
+      path: () => `/nodes/${org.unitId}/plans`,
+      body: async () => ({ title: 'Plan', site_id: '', owner_id: String(org.ownerId), protective_marking: 'OFFICIAL', copy_from: String(planId) }),
+      page: () => `/nodes/${org.unitId}/plans`,
+    },
+    {
+      name: 'edit plan details',
+      path: () => `/plans/${planId}`,
+      body: async () => ({ title: 'Plan', site_id: '', owner_id: String(org.ownerId), protective_marking: 'OFFICIAL', version: await version('plans', planId) }),
+      page: () => `/plans/${planId}`,
+    },
+    {
+      name: 'save a plan section',
+      path: () => `/plans/${planId}/sections/contacts`,
+      body: async () => {
+        const draft = await planDraft();
+        return {
+          draft_id: String(draft.id), version: String(draft.version), base: '',
+          step_1: '1', caller_1: 'Alex', calls_1: 'Sam', phone_1: '07700 900001', contact_kind_1: 'internal',
+          organisation_1: 'Police', contact_1: 'Control room', external_phone_1: '101', purpose_1: 'Access',
+        };
+      },
+      page: () => `/plans/${planId}`,
+    },
+    {
+      name: 'approve a plan',
+      path: () => `/plans/${planId}/approve`,
+      body: async () => {
+        const draft = await planDraft();
+        return { draft_id: String(draft.id), version: String(draft.version), approver_id: String(org.managerId), approved_on: '2026-11-23', change_summary: 'Approved' };
+      },
+      page: () => `/plans/${planId}`,
+    },
   ];
 
   for (const route of routes) {
@@ -96,8 +143,10 @@ describe('hostile input to every route that accepts it', () => {
       const fields = Object.keys(await route.body());
       for (const field of fields) {
         for (const [label, value] of HOSTILE_VALUES) {
+          // The body first: building it may reopen a plan's draft, which is not a change the post made.
+          const body = await route.body();
           const before = await snapshot(t.handle.db);
-          const res = await t.http.post(route.path()).type('form').send(withField(await route.body(), field, value));
+          const res = await t.http.post(route.path()).type('form').send(withField(body, field, value));
           const context = `${route.name}, ${field} as ${label}: ${res.status}`;
           expect([context, [303, 400, 409, 413].includes(res.status)]).toEqual([context, true]);
           expect(res.text).not.toContain('<script>alert');
@@ -108,7 +157,7 @@ describe('hostile input to every route that accepts it', () => {
       const page = await t.http.get(route.page()).expect(200);
       expect(page.text).not.toContain('<script>alert');
       expect(page.text).not.toContain('<img src=x');
-    });
+    }, 180_000); // hundreds of posts: generous for a busy two-core machine
 
     it(`${route.name}: refuses an empty body, a JSON body and an unknown id`, async () => {
       const before = await snapshot(t.handle.db);

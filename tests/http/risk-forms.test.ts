@@ -1,11 +1,6 @@
 import { addRisk, riskFormBody, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
+import { hiddenBase } from '../support/html';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-/** The hidden `base` field of an edit form, unescaped as a browser would post it. */
-function hiddenBase(html: string): string | undefined {
-  const escaped = /name="base" value="([^"]*)"/.exec(html)?.[1];
-  return escaped?.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
-}
 
 describe('adding and editing a risk', () => {
   let t: TestApp;

@@ -1,4 +1,7 @@
-import { emptyPlanContent, type PlanContent } from '../../server/domain/plan-content';
+import type { Db } from '../../db/connection';
+import { emptyPlanContent, planTemplate, type PlanContent } from '../../server/domain/plan-content';
+import { insertPlan } from '../../server/queries/plans';
+import type { BasicOrganisation } from './fixtures';
 
 /** A plan with nothing missing in any section: tests take one field away at a time. */
 export function completePlanContent(): PlanContent {
@@ -57,4 +60,11 @@ export function completePlanContent(): PlanContent {
   };
   content.exercising = { requiredTests: ['call_cascade', 'tabletop'], maintenance: 'Reviewed after every exercise' };
   return content;
+}
+
+/** A plan of the unit whose draft holds `content` (the template by default); returns its id. */
+export async function addPlan(db: Db, org: BasicOrganisation, ref: string, content: PlanContent = planTemplate()): Promise<number> {
+  return db.transaction().execute((tx) =>
+    insertPlan(tx, { node_id: org.unitId, site_id: null, ref, title: `${ref} plan`, owner_id: org.ownerId, protective_marking: 'OFFICIAL-SENSITIVE' }, content, 'Test fixture', '2026-11-01T09:00:00.000Z'),
+  );
 }

@@ -1,0 +1,402 @@
+import { Router, type Request, type Response } from 'express';
+import type { AppContext } from '../app';
+import { actorOf } from '../access/actor';
+import { today } from '../clock';
+import { parsePlanContent, planTemplate, sectionByKey, type SectionDefinition } from '../domain/plan-content';
+import { firstFreeReference, nextReviewDue, planReference } from '../domain/plans';
+import { PROTECTIVE_MARKINGS } from '../domain/vocabulary';
+import { notFound } from '../errors';
+import { decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../forms/conflict';
+import { versionField } from '../forms/fields';
+import { formErrors, hasErrors, mergeErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
+import { approvalDateErrors, approvePlanSchema, checkPlanChoices, editPlanSchema, newPlanSchema, PLAN_FIELD_LABELS } from '../forms/plan-form';
+import {
+  MORE_LINES,
+  parseSectionForm,
+  sectionDisplay,
+  sectionFieldLabels,
+  sectionFormSpec,
+  sectionFormValues,
+  sectionTypedValues,
+  SPARE_LINES,
+  type SectionFormSpec,
+} from '../forms/plan-section-form';
+import { missingSections } from '../domain/plan-content';
+import { findNode } from '../queries/nodes';
+import { listPeople } from '../queries/reference';
+import {
+  approveDraft,
+  findDraft,
+  findLatestApproved,
+  insertDraft,
+  insertPlan,
+  listSitesOfNode,
+  planReviewMonths,
+  updateDraft,
+  updatePlanDetails,
+  type PlanDetailRow,
+} from '../queries/plans';
+import { placeholder, toOptions } from '../presenters/options';
+import { buildPlanListPage, buildPlanPage, loadPlan, planBreadcrumbs } from '../presenters/plan-page';
+import { buildSectionFormPage } from '../presenters/plan-section-page';
+import { idParam } from './params';
+
+// After a save the browser is sent back to the plan with ?saved=…; only these known words are shown.
+const SAVED_MESSAGES: Record<string, string> = {
+  'plan-added': 'Plan added. It starts as a draft in the standard format.',
+  'plan-changed': 'Plan details saved',
+  section: 'Section saved',
+  'draft-started': 'Section saved in a new draft. The approved version stays in force until this draft is approved.',
+  approved: 'Plan approved',
+};
+
+function savedMessage(saved: unknown): string | undefined {
+  return typeof saved === 'string' && Object.hasOwn(SAVED_MESSAGES, saved) ? SAVED_MESSAGES[saved] : undefined;
+}
+
+const person = (p: { name: string; job_title: string }) => (p.job_title ? `${p.name}, ${p.job_title}` : p.name);
+const bodyField = (req: Request, name: string): string => {
+  const value = (req.body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
+};
+
+interface PlanFormChoices {
+  sites: { id: number; name: string }[];
+  people: { id: number; name: string; job_title: string }[];
+  plans: { id: number; ref: string; title: string }[];
+}
+
+function planFormOptions(choices: PlanFormChoices, values: Record<string, string>) {
+  return {
+    sites: [placeholder('No one site: the whole of this part of the organisation', values.site_id), ...toOptions(choices.sites, (s) => s.id, (s) => s.name, values.site_id)],
+    owners: [placeholder('Select the owner', values.owner_id), ...toOptions(choices.people, (p) => p.id, person, values.owner_id)],
+    markings: toOptions(PROTECTIVE_MARKINGS, (m) => m, (m) => m, values.protective_marking),
+    copyFrom: [placeholder('The standard template', values.copy_from), ...toOptions(choices.plans, (p) => p.id, (p) => `${p.ref} ${p.title}`, values.copy_from)],
+  };
+}
+
+export function planRoutes({ db, clock }: AppContext): Router {
+  const router = Router();
+  const now = () => clock.now().toISOString();
+
+  async function nodeFromPath(value: string | string[] | undefined) {
+    const node = await findNode(db, idParam(value, 'That part of the organisation'));
+    if (!node) throw notFound('That part of the organisation');
+    return node;
+  }
+
+  async function planFormChoices(nodeId: number): Promise<PlanFormChoices> {
+    const [sites, people, plans] = await Promise.all([
+      listSitesOfNode(db, nodeId),
+      listPeople(db),
+      db.selectFrom('plans').select(['id', 'ref', 'title']).where('retired_on', 'is', null).orderBy('ref').execute(),
+    ]);
+    return { sites, people, plans };
+  }
+
+  // ---- A node's plans, and a new plan ----
+
+  router.get('/nodes/:id/plans', async (req, res) => {
+    const nodeId = idParam(req.params.id, 'That part of the organisation');
+    res.render('plans', await buildPlanListPage(db, clock, nodeId, req.query.scope === 'all'));
+  });
+
+  async function renderNewPlan(res: Response, node: { id: number; name: string }, values: Record<string, string>, status = 200, errors?: FormErrors) {
+    const choices = await planFormChoices(node.id);
+    res.status(status).render('plan-new', {
+      title: 'Add a plan',
+      breadcrumbs: await planBreadcrumbs(db, node.id, { text: 'Add a plan' }),
+      node,
+      values,
+      errors,
+      options: planFormOptions(choices, values),
+    });
+  }
+
+  router.get('/nodes/:id/plans/new', async (req, res) => {
+    const node = await nodeFromPath(req.params.id);
+    await renderNewPlan(res, node, { protective_marking: 'OFFICIAL-SENSITIVE', title: `${node.name} business continuity plan` });
+  });
+
+  router.post('/nodes/:id/plans', async (req, res) => {
+    const node = await nodeFromPath(req.params.id);
+    const values = typedValues(req.body);
+    const parsed = parseForm(newPlanSchema, req.body);
+    const choices = await planFormChoices(node.id);
+    const errors = parsed.ok ? checkPlanChoices(parsed.data, choices) : parsed.errors;
+    if (!parsed.ok || hasErrors(errors)) {
+      await renderNewPlan(res, node, values, 400, errors);
+      return;
+    }
+    const form = parsed.data;
+    const site = choices.sites.find((s) => s.id === form.site_id) ?? null;
+    const id = await db.transaction().execute(async (tx) => {
+      let content = planTemplate();
+      if (form.copy_from !== null) {
+        const source = (await findDraft(tx, form.copy_from)) ?? (await findLatestApproved(tx, form.copy_from));
+        if (source) content = parsePlanContent(source.content);
+      }
+      const taken = new Set((await tx.selectFrom('plans').select('ref').execute()).map((p) => p.ref.toUpperCase()));
+      const ref = firstFreeReference(planReference(node.code, site?.name ?? null), (r) => taken.has(r));
+      return insertPlan(tx, { node_id: node.id, site_id: form.site_id, ref, title: form.title, owner_id: form.owner_id, protective_marking: form.protective_marking }, content, actorOf(res).name, now());
+    });
+    res.redirect(303, `/plans/${id}?saved=plan-added`);
+  });
+
+  // ---- The plan, its versions, its details ----
+
+  router.get('/plans/:id', async (req, res) => {
+    const page = await buildPlanPage(db, clock, idParam(req.params.id, 'That plan'));
+    res.render('plan', { ...page, savedMessage: savedMessage(req.query.saved) });
+  });
+
+  router.get('/plans/:id/versions/:number', async (req, res) => {
+    const page = await buildPlanPage(db, clock, idParam(req.params.id, 'That plan'), idParam(req.params.number, 'That version of the plan'));
+    res.render('plan', page);
+  });
+
+  const detailValues = (plan: PlanDetailRow): Record<string, string> => ({
+    title: plan.title,
+    site_id: plan.site_id === null ? '' : String(plan.site_id),
+    owner_id: plan.owner_id === null ? '' : String(plan.owner_id),
+    protective_marking: plan.protective_marking,
+    version: String(plan.version),
+  });
+
+  async function renderPlanDetails(res: Response, plan: PlanDetailRow, values: Record<string, string>, status = 200, errors?: FormErrors, conflict?: ConflictNotice) {
+    const choices = await planFormChoices(plan.node_id);
+    res.status(status).render('plan-details', {
+      title: `Edit details – ${plan.ref}`,
+      breadcrumbs: await planBreadcrumbs(db, plan.node_id, { text: plan.ref, href: `/plans/${plan.id}` }, { text: 'Edit details' }),
+      plan,
+      values,
+      errors,
+      conflict,
+      options: planFormOptions(choices, values),
+    });
+  }
+
+  router.get('/plans/:id/edit', async (req, res) => {
+    const plan = await loadPlan(db, idParam(req.params.id, 'That plan'));
+    const values = detailValues(plan);
+    await renderPlanDetails(res, plan, { ...values, base: encodeBase(values) });
+  });
+
+  router.post('/plans/:id', async (req, res) => {
+    const plan = await loadPlan(db, idParam(req.params.id, 'That plan'));
+    const values = typedValues(req.body);
+    const parsed = parseForm(editPlanSchema, req.body);
+    const errors = parsed.ok ? checkPlanChoices(parsed.data, await planFormChoices(plan.node_id)) : parsed.errors;
+    if (!parsed.ok || hasErrors(errors)) {
+      await renderPlanDetails(res, plan, values, 400, errors);
+      return;
+    }
+    const { version, ...changes } = parsed.data;
+    if (!(await updatePlanDetails(db, plan.id, version, changes, now()))) {
+      const current = await loadPlan(db, plan.id);
+      const saved = detailValues(current);
+      const choices = planFormOptions(await planFormChoices(plan.node_id), values);
+      const display = (field: string, value: string) =>
+        ({ site_id: choices.sites, owner_id: choices.owners })[field]?.find((o) => o.value === value)?.text ?? value;
+      const merged = mergeStaleEdit(PLAN_FIELD_LABELS, decodeBase(req.body), saved, values, display);
+      await renderPlanDetails(res, current, { ...merged.values, version: saved.version ?? '', base: encodeBase(saved) }, 409, undefined, {
+        what: 'plan',
+        changes: merged.changes,
+        viewHref: `/plans/${plan.id}`,
+      });
+      return;
+    }
+    res.redirect(303, `/plans/${plan.id}?saved=plan-changed`);
+  });
+
+  // ---- Editing a section of the draft ----
+
+  function sectionFromPath(value: string | string[] | undefined): SectionDefinition {
+    const section = typeof value === 'string' ? sectionByKey(value) : undefined;
+    if (!section) throw notFound('That section of the plan');
+    return section;
+  }
+
+  async function livePlan(value: string | string[] | undefined): Promise<PlanDetailRow> {
+    const plan = await loadPlan(db, idParam(value, 'That plan'));
+    if (plan.retired_on !== null) throw notFound('That plan');
+    return plan;
+  }
+
+  interface SectionFormState {
+    values: Record<string, string>;
+    extraLines: number;
+    draft: { id: number; version: number } | null;
+    startsFromVersion: number | null;
+    base: string;
+    status?: number;
+    errors?: FormErrors;
+    conflict?: ConflictNotice;
+  }
+
+  async function renderSectionForm(res: Response, plan: PlanDetailRow, section: SectionDefinition, spec: SectionFormSpec, state: SectionFormState) {
+    const breadcrumbs = await planBreadcrumbs(db, plan.node_id, { text: plan.ref, href: `/plans/${plan.id}` }, { text: section.title });
+    res.status(state.status ?? 200).render('plan-section-form', buildSectionFormPage({ plan, section, spec, breadcrumbs, ...state }));
+  }
+
+  /** What a section form edits now: the draft, or the version in force when there is no draft. */
+  async function workingCopy(planId: number) {
+    const draft = await findDraft(db, planId);
+    if (draft) return { draft, content: parsePlanContent(draft.content), startsFromVersion: null };
+    const latest = await findLatestApproved(db, planId);
+    if (!latest) throw notFound('A version of that plan');
+    return { draft: null, content: parsePlanContent(latest.content), startsFromVersion: latest.number };
+  }
+
+  router.get('/plans/:id/sections/:key/edit', async (req, res) => {
+    const plan = await livePlan(req.params.id);
+    const section = sectionFromPath(req.params.key);
+    const spec = sectionFormSpec(section.key);
+    const { draft, content, startsFromVersion } = await workingCopy(plan.id);
+    const values = sectionFormValues(spec, content);
+    await renderSectionForm(res, plan, section, spec, {
+      values,
+      extraLines: SPARE_LINES,
+      draft: draft ? { id: draft.id, version: draft.version } : null,
+      startsFromVersion,
+      base: encodeBase(values),
+    });
+  });
+
+  router.post('/plans/:id/sections/:key', async (req, res) => {
+    const plan = await livePlan(req.params.id);
+    const section = sectionFromPath(req.params.key);
+    const spec = sectionFormSpec(section.key);
+    const values = sectionTypedValues(spec, req.body);
+    const postedDraftId = bodyField(req, 'draft_id');
+    const postedVersion = versionField.safeParse(bodyField(req, 'version'));
+    const posted = {
+      draft: /^\d{1,9}$/.test(postedDraftId) && postedVersion.success ? { id: Number(postedDraftId), version: postedVersion.data } : null,
+      startsFromVersion: /^\d{1,9}$/.test(bodyField(req, 'starts_from')) ? Number(bodyField(req, 'starts_from')) : null,
+      base: bodyField(req, 'base'),
+    };
+
+    // "Add more lines" redisplays the form with what was typed and blank lines added; nothing is saved.
+    if (bodyField(req, 'more') !== '') {
+      await renderSectionForm(res, plan, section, spec, { ...posted, values, extraLines: MORE_LINES });
+      return;
+    }
+    const parsed = parseSectionForm(spec, req.body);
+    if (!parsed.ok) {
+      await renderSectionForm(res, plan, section, spec, { ...posted, values, extraLines: 0, status: 400, errors: parsed.errors });
+      return;
+    }
+
+    const editor = actorOf(res).name;
+    const outcome = await db.transaction().execute(async (tx) => {
+      const draft = await findDraft(tx, plan.id);
+      if (posted.draft === null && postedDraftId === '') {
+        // The form was opened on the version in force: the first save opens the next draft.
+        if (draft) return 'stale';
+        const latest = await findLatestApproved(tx, plan.id);
+        if (!latest || latest.number !== posted.startsFromVersion) return 'stale';
+        await insertDraft(tx, plan.id, parsed.data.apply(parsePlanContent(latest.content)), editor, now(), '');
+        return 'draft-started';
+      }
+      if (!draft || !posted.draft || draft.id !== posted.draft.id) return 'stale';
+      const saved = await updateDraft(tx, draft.id, posted.draft.version, { content: parsed.data.apply(parsePlanContent(draft.content)) }, editor, now());
+      return saved ? 'section' : 'stale';
+    });
+    if (outcome !== 'stale') {
+      res.redirect(303, `/plans/${plan.id}?saved=${outcome}#section-${section.number}`);
+      return;
+    }
+
+    // Someone saved the draft (or approved it) since this form was opened: show what they
+    // changed, merge, and save nothing until the user saves again.
+    const current = await workingCopy(plan.id);
+    const saved = sectionFormValues(spec, current.content);
+    const merged = mergeStaleEdit(sectionFieldLabels(spec, saved, values), decodeBase(req.body), saved, values, sectionDisplay(spec));
+    const by = current.draft
+      ? `${current.draft.updated_by || 'Someone'} saved the draft at ${current.draft.updated_at.slice(11, 16)} on ${current.draft.updated_at.slice(0, 10)}.`
+      : `The draft was approved as version ${current.startsFromVersion} while you were editing; saving again starts a new draft from it.`;
+    await renderSectionForm(res, plan, section, spec, {
+      values: merged.values,
+      extraLines: SPARE_LINES,
+      draft: current.draft ? { id: current.draft.id, version: current.draft.version } : null,
+      startsFromVersion: current.startsFromVersion,
+      base: encodeBase(saved),
+      status: 409,
+      conflict: { what: 'plan', changes: merged.changes, viewHref: `/plans/${plan.id}#section-${section.number}`, by },
+    });
+  });
+
+  // ---- Approval ----
+
+  async function renderApprove(res: Response, plan: PlanDetailRow, values: Record<string, string>, status = 200, errors?: FormErrors, stale?: string) {
+    const [draft, latest, people] = await Promise.all([findDraft(db, plan.id), findLatestApproved(db, plan.id), listPeople(db)]);
+    const missing = draft ? missingSections(parsePlanContent(draft.content)) : [];
+    res.status(status).render('plan-approve', {
+      title: `Approve – ${plan.ref}`,
+      breadcrumbs: await planBreadcrumbs(db, plan.node_id, { text: plan.ref, href: `/plans/${plan.id}` }, { text: 'Approve' }),
+      plan,
+      draft,
+      nextNumber: (latest?.number ?? 0) + 1,
+      reviewMonths: await planReviewMonths(db),
+      missing,
+      values: { ...values, draft_id: values.draft_id ?? String(draft?.id ?? ''), version: values.version ?? String(draft?.version ?? '') },
+      errors,
+      stale,
+      approvers: [placeholder('Select who approved the plan', values.approver_id), ...toOptions(people, (p) => p.id, person, values.approver_id)],
+    });
+  }
+
+  router.get('/plans/:id/approve', async (req, res) => {
+    const plan = await livePlan(req.params.id);
+    const latest = await findLatestApproved(db, plan.id);
+    await renderApprove(res, plan, {
+      approved_on: today(clock),
+      approver_id: plan.owner_id === null ? '' : String(plan.owner_id),
+      change_summary: latest ? '' : 'First issue in the standard format',
+    });
+  });
+
+  router.post('/plans/:id/approve', async (req, res) => {
+    const plan = await livePlan(req.params.id);
+    const values = typedValues(req.body);
+    const parsed = parseForm(approvePlanSchema, req.body);
+    const [draft, latest, people] = await Promise.all([findDraft(db, plan.id), findLatestApproved(db, plan.id), listPeople(db)]);
+    if (!draft) {
+      await renderApprove(res, plan, {}, 409, undefined, latest ? `Version ${latest.number} was approved while this page was open, and there is no draft to approve now.` : undefined);
+      return;
+    }
+    const missing = missingSections(parsePlanContent(draft.content));
+    const missingErrors = formErrors(missing.map((m): [string, string] => [`missing-${m.number}`, `Section ${m.number}, ${m.title}: ${m.missing.join('; ')}`]));
+    const errors = parsed.ok
+      ? mergeErrors(
+          missingErrors,
+          approvalDateErrors(parsed.data.approved_on, today(clock), latest?.approved_on ?? null),
+          people.some((p) => p.id === parsed.data.approver_id) ? formErrors([]) : formErrors([['approver_id', 'Select who approved the plan from the list']]),
+        )
+      : mergeErrors(missingErrors, parsed.errors);
+    if (!parsed.ok || hasErrors(errors)) {
+      await renderApprove(res, plan, values, 400, errors);
+      return;
+    }
+    const form = parsed.data;
+    const number = await db.transaction().execute(async (tx) =>
+      approveDraft(tx, plan.id, {
+        draftId: form.draft_id,
+        draftVersion: form.version,
+        approverId: form.approver_id,
+        approvedOn: form.approved_on,
+        nextReviewOn: nextReviewDue(form.approved_on, await planReviewMonths(tx)),
+        changeSummary: form.change_summary,
+      }, now()),
+    );
+    if (number === null) {
+      const by = draft.updated_by || 'Someone';
+      await renderApprove(res, plan, { ...values, draft_id: String(draft.id), version: String(draft.version) }, 409, undefined,
+        `${by} changed the draft after this page was opened. Read the plan again before approving it.`);
+      return;
+    }
+    res.redirect(303, `/plans/${plan.id}?saved=approved`);
+  });
+
+  return router;
+}

@@ -1,0 +1,277 @@
+import { parsePlanContent } from '../../server/domain/plan-content';
+import { seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
+import { hiddenBase, hiddenField, visibleText } from '../support/html';
+import { addPlan, completePlanContent } from '../support/plan-fixtures';
+import { startTestApp, TODAY, type TestApp } from '../support/test-app';
+
+describe('business continuity plan forms', () => {
+  let t: TestApp;
+  let org: BasicOrganisation;
+  beforeAll(async () => {
+    t = await startTestApp();
+    org = await seedBasicOrganisation(t.handle.db);
+  });
+  afterAll(() => t.close());
+
+  const draftOf = async (planId: number) =>
+    t.handle.db.selectFrom('plan_versions').selectAll().where('plan_id', '=', planId).where('status', '=', 'draft').executeTakeFirst();
+  const versionsOf = (planId: number) =>
+    t.handle.db.selectFrom('plan_versions').select(['number', 'status', 'approved_on', 'next_review_on']).where('plan_id', '=', planId).orderBy('id').execute();
+
+  /** The hidden fields a section form carries, to post back as the browser would. */
+  async function openSection(planId: number, key: string) {
+    const form = await t.http.get(`/plans/${planId}/sections/${key}/edit`).expect(200);
+    return {
+      html: form.text,
+      hidden: {
+        draft_id: hiddenField(form.text, 'draft_id') ?? '',
+        version: hiddenField(form.text, 'version') ?? '',
+        base: hiddenBase(form.text) ?? '',
+        ...(hiddenField(form.text, 'starts_from') ? { starts_from: hiddenField(form.text, 'starts_from') ?? '' } : {}),
+      },
+    };
+  }
+
+  describe('adding a plan', () => {
+    it('starts a draft in the standard format, referenced from the node and site', async () => {
+      const site = await t.handle.db.insertInto('sites').values({ name: 'London', address: 'Rose Court, 2 Southwark Bridge Road' }).returning('id').executeTakeFirstOrThrow();
+      await t.handle.db.insertInto('node_sites').values({ node_id: org.unitId, site_id: site.id }).execute();
+      await t.http.get(`/nodes/${org.unitId}/plans/new`).expect(200);
+      const res = await t.http
+        .post(`/nodes/${org.unitId}/plans`)
+        .type('form')
+        .send({ title: 'Appeals Unit London plan', site_id: String(site.id), owner_id: String(org.ownerId), protective_marking: 'OFFICIAL-SENSITIVE', copy_from: '' })
+        .expect(303);
+      const page = await t.http.get(res.headers.location as string).expect(200);
+      const text = visibleText(page.text);
+      expect(text).toContain('BCP-SCD-AU-LON');
+      expect(text).toContain('Appeals Unit, London (Rose Court)');
+      expect(text).toContain('Draft (not yet approved)');
+      expect(text).toContain('Plan added');
+      // Every section, in order, and the template's guidance.
+      const positions = ['0. Document control', '1. Purpose, scope', '4. Contacts and call cascade', '8. Recovery steps', '11. Exercising and maintenance'].map((title) => text.lastIndexOf(title));
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      expect(positions.every((p) => p >= 0)).toBe(true);
+      expect(text).toContain('Guidance.');
+      expect(text).toContain('Primary holder for Incident lead');
+
+      const list = visibleText((await t.http.get(`/nodes/${org.unitId}/plans`).expect(200)).text);
+      expect(list).toContain('BCP-SCD-AU-LON');
+      expect(list).toContain('Never approved');
+    });
+
+    it('refuses bad input with 400, messages beside the fields and what was typed kept', async () => {
+      const before = await t.handle.db.selectFrom('plans').select('id').execute();
+      const res = await t.http
+        .post(`/nodes/${org.unitId}/plans`)
+        .type('form')
+        .send({ title: '  ', site_id: '99999', owner_id: 'nobody', protective_marking: 'TOP SECRET', copy_from: 'Typed <b>plan</b>' })
+        .expect(400);
+      expect(res.text).toContain('Enter a title for the plan');
+      expect(res.text).toContain('Select the owner of the plan');
+      expect(res.text).toContain('Select the protective marking');
+      expect(res.text).toContain('govuk-error-summary');
+      expect(res.text).not.toContain('<b>plan</b>');
+      expect(await t.handle.db.selectFrom('plans').select('id').execute()).toHaveLength(before.length);
+
+      const wrongIds = await t.http
+        .post(`/nodes/${org.unitId}/plans`)
+        .type('form')
+        .send({ title: 'Kept title', site_id: '99999', owner_id: '99999', protective_marking: 'OFFICIAL', copy_from: '' })
+        .expect(400);
+      expect(wrongIds.text).toContain('value="Kept title"');
+      expect(wrongIds.text).toContain('Select a site of this part of the organisation');
+      expect(wrongIds.text).toContain('Select the owner of the plan from the list');
+    });
+
+    it('copies the content of another plan when asked, under a reference of its own', async () => {
+      const sourceId = await addPlan(t.handle.db, org, 'BCP-SOURCE', completePlanContent());
+      const res = await t.http
+        .post(`/nodes/${org.divisionId}/plans`)
+        .type('form')
+        .send({ title: 'Copied plan', site_id: '', owner_id: String(org.managerId), protective_marking: 'OFFICIAL', copy_from: String(sourceId) })
+        .expect(303);
+      const copyId = Number(/\/plans\/(\d+)/.exec(res.headers.location as string)?.[1]);
+      const copy = await draftOf(copyId);
+      expect(parsePlanContent(copy?.content ?? '{}')).toEqual(completePlanContent());
+      const plan = await t.handle.db.selectFrom('plans').select('ref').where('id', '=', copyId).executeTakeFirstOrThrow();
+      expect(plan.ref).toBe('BCP-SCD');
+    });
+  });
+
+  describe('editing a section', () => {
+    it('saves a call cascade from flat fields, drops blank lines and keeps step order', async () => {
+      const planId = await addPlan(t.handle.db, org, 'BCP-EDIT-1');
+      const { html, hidden } = await openSection(planId, 'contacts');
+      expect(html).toContain('name="caller_1"');
+      expect(html).toContain('name="caller_3"'); // spare lines
+      const saved = await t.http
+        .post(`/plans/${planId}/sections/contacts`)
+        .type('form')
+        .send({
+          ...hidden,
+          step_1: '2', caller_1: 'Sam Manager', calls_1: 'Paralegal team', phone_1: '07700 900002', contact_kind_1: 'internal',
+          step_2: '', caller_2: '', calls_2: '', phone_2: '', contact_kind_2: 'internal',
+          step_3: '1', caller_3: 'Alex Owner', calls_3: 'Sam Manager', phone_3: '07700 900001', contact_kind_3: 'internal',
+          organisation_1: 'Police', contact_1: 'Control room', external_phone_1: '101', purpose_1: 'Building access',
+        })
+        .expect(303);
+      const content = parsePlanContent((await draftOf(planId))?.content ?? '{}');
+      expect(content.contacts.cascade.map((r) => [r.order, r.caller])).toEqual([[1, 'Alex Owner'], [2, 'Sam Manager']]);
+      expect(content.contacts.external).toEqual([{ organisation: 'Police', name: 'Control room', phone: '101', purpose: 'Building access' }]);
+      // Other sections are untouched.
+      expect(content.responseTeam.roles.map((r) => r.role)).toContain('Incident lead');
+      const page = visibleText((await t.http.get(saved.headers.location as string).expect(200)).text);
+      expect(page).toContain('Section saved');
+      expect(page).toMatch(/1 Alex Owner Sam Manager 07700 900001 Internal/);
+    });
+
+    it('refuses malformed lines with 400, the message beside the field and everything typed kept', async () => {
+      const planId = await addPlan(t.handle.db, org, 'BCP-EDIT-2');
+      const before = await draftOf(planId);
+      const { hidden } = await openSection(planId, 'criticalActivities');
+      const res = await t.http
+        .post(`/plans/${planId}/sections/criticalActivities`)
+        .type('form')
+        .send({ ...hidden, activity_1: 'Charging advice', priority_1: 'first', rto_1: 'soon', mtpd_1: '24', rpo_1: '', min_staff_1: '3', peak_1: 'Mondays' })
+        .expect(400);
+      expect(res.text).toContain('Enter the priority as a whole number, for example 2 (line 1)');
+      expect(res.text).toContain('Enter the RTO in hours, for example 4 or 0.5 (line 1)');
+      expect(res.text).toContain('id="rto_1-error"');
+      expect(res.text).toContain('value="soon"');
+      expect(res.text).toContain('value="Charging advice"');
+      expect((await draftOf(planId))?.version).toBe(before?.version);
+    });
+
+    it('adds blank lines on request without saving anything', async () => {
+      const planId = await addPlan(t.handle.db, org, 'BCP-EDIT-3');
+      const { hidden } = await openSection(planId, 'responseTeam');
+      const res = await t.http
+        .post(`/plans/${planId}/sections/responseTeam`)
+        .type('form')
+        .send({ ...hidden, role_1: 'Incident lead', primary_1: 'Typed but not saved', alternate_1: '', more: 'lines' })
+        .expect(200);
+      expect(res.text).toContain('value="Typed but not saved"');
+      expect(res.text).toContain('name="role_6"');
+      const content = parsePlanContent((await draftOf(planId))?.content ?? '{}');
+      expect(content.responseTeam.roles[0]?.primary).toBe('');
+    });
+
+    it('refuses a save from a stale form with 409, shows the other change and keeps it', async () => {
+      const planId = await addPlan(t.handle.db, org, 'BCP-EDIT-4');
+      const alex = await openSection(planId, 'responseTeam');
+      const sam = await openSection(planId, 'responseTeam');
+      await t.http.post(`/plans/${planId}/sections/responseTeam`).type('form').send({ ...sam.hidden, role_1: 'Incident lead', primary_1: 'Sam Lee', alternate_1: '' }).expect(303);
+      const stale = await t.http
+        .post(`/plans/${planId}/sections/responseTeam`)
+        .type('form')
+        .send({ ...alex.hidden, role_1: 'Incident lead', primary_1: '', alternate_1: 'Alex Owner' })
+        .expect(409);
+      const text = visibleText(stale.text);
+      expect(text).toContain('Someone else changed this');
+      expect(text).toContain('Response team: primary, line 1');
+      expect(text).toContain('Sam Lee');
+      // The merged form keeps Sam's primary and Alex's alternate; nothing was saved over Sam's.
+      expect(stale.text).toContain('name="primary_1" type="text" value="Sam Lee"');
+      expect(stale.text).toContain('name="alternate_1" type="text" value="Alex Owner"');
+      const content = parsePlanContent((await draftOf(planId))?.content ?? '{}');
+      expect(content.responseTeam.roles[0]).toEqual({ role: 'Incident lead', primary: 'Sam Lee', alternate: '' });
+    });
+
+    it('answers 404 for a section that is not in the standard format', async () => {
+      const planId = await addPlan(t.handle.db, org, 'BCP-EDIT-5');
+      await t.http.get(`/plans/${planId}/sections/appendix/edit`).expect(404);
+      await t.http.post(`/plans/${planId}/sections/constructor`).type('form').send({}).expect(404);
+      await t.http.get(`/plans/${planId}/versions/1`).expect(404);
+    });
+  });
+
+  describe('approving', () => {
+    const approval = (draft: { id: number; version: number }, overrides: Record<string, string> = {}) => ({
+      draft_id: String(draft.id),
+      version: String(draft.version),
+      approver_id: String(org.managerId),
+      approved_on: TODAY,
+      change_summary: 'First issue',
+      ...overrides,
+    });
+
+    it('is refused while sections are missing, and the message lists them', async () => {
+      const planId = await addPlan(t.handle.db, org, 'BCP-APPROVE-1');
+      const draft = await draftOf(planId);
+      if (!draft) throw new Error('no draft');
+      const page = visibleText((await t.http.get(`/plans/${planId}/approve`).expect(200)).text);
+      expect(page).toContain('cannot be approved yet');
+      const res = await t.http.post(`/plans/${planId}/approve`).type('form').send(approval(draft)).expect(400);
+      const text = visibleText(res.text);
+      expect(text).toContain('Section 3, Response team: Primary holder for Incident lead');
+      expect(text).toContain('Section 4, Contacts and call cascade: Call cascade');
+      expect((await versionsOf(planId)).map((v) => v.status)).toEqual(['draft']);
+    });
+
+    it('freezes the draft as version 1 with a review due a year on, and a later edit starts version 2', async () => {
+      const planId = await addPlan(t.handle.db, org, 'BCP-APPROVE-2', completePlanContent());
+      const draft = await draftOf(planId);
+      if (!draft) throw new Error('no draft');
+      const res = await t.http.post(`/plans/${planId}/approve`).type('form').send(approval(draft)).expect(303);
+      expect(await versionsOf(planId)).toEqual([{ number: 1, status: 'approved', approved_on: TODAY, next_review_on: '2027-11-23' }]);
+      const approved = visibleText((await t.http.get(res.headers.location as string).expect(200)).text);
+      expect(approved).toContain('Plan approved');
+      expect(approved).toContain('Version 1 · Approved');
+      expect(approved).toContain('Editing a section starts a draft of version 2');
+
+      // Editing the approved plan opens a draft copied from version 1.
+      const { hidden } = await openSection(planId, 'alternativeWorking');
+      expect(hidden).toMatchObject({ draft_id: '', starts_from: '1' });
+      await t.http
+        .post(`/plans/${planId}/sections/alternativeWorking`)
+        .type('form')
+        .send({ ...hidden, other_site: 'Colmore Gate, Birmingham', travel_time: 'Ninety minutes', home_working: 'Laptops for all lawyers', contact: 'Area Business Manager' })
+        .expect(303);
+      const second = await draftOf(planId);
+      if (!second) throw new Error('no second draft');
+      const secondContent = parsePlanContent(second.content);
+      expect(secondContent.alternativeWorking.otherSite).toBe('Colmore Gate, Birmingham');
+      expect(secondContent.contacts).toEqual(completePlanContent().contacts);
+      expect(visibleText((await t.http.get(`/plans/${planId}`).expect(200)).text)).toContain('Draft (after version 1)');
+
+      await t.http.post(`/plans/${planId}/approve`).type('form').send(approval(second, { change_summary: 'Moved to Birmingham' })).expect(303);
+      expect((await versionsOf(planId)).map((v) => [v.number, v.status])).toEqual([[1, 'superseded'], [2, 'approved']]);
+
+      // Version 1 stays readable as it was approved.
+      const old = visibleText((await t.http.get(`/plans/${planId}/versions/1`).expect(200)).text);
+      expect(old).toContain('Athena House, York');
+      expect(old).not.toContain('Colmore Gate');
+      expect(old).toContain('It has been superseded');
+      const current = visibleText((await t.http.get(`/plans/${planId}`).expect(200)).text);
+      expect(current).toContain('Moved to Birmingham');
+      expect(current).toContain('Version 2 · Approved');
+    });
+
+    it('refuses an approval of a draft that changed since the page was opened', async () => {
+      const planId = await addPlan(t.handle.db, org, 'BCP-APPROVE-3', completePlanContent());
+      const opened = await draftOf(planId);
+      if (!opened) throw new Error('no draft');
+      const { hidden } = await openSection(planId, 'exercising');
+      await t.http.post(`/plans/${planId}/sections/exercising`).type('form').send({ ...hidden, required_tests: ['call_cascade', 'live'], maintenance: 'Monthly' }).expect(303);
+      const res = await t.http.post(`/plans/${planId}/approve`).type('form').send(approval(opened)).expect(409);
+      expect(visibleText(res.text)).toContain('changed the draft after this page was opened');
+      expect((await versionsOf(planId)).map((v) => v.status)).toEqual(['draft']);
+    });
+
+    it('refuses an approval dated in the future or by nobody known', async () => {
+      const planId = await addPlan(t.handle.db, org, 'BCP-APPROVE-4', completePlanContent());
+      const draft = await draftOf(planId);
+      if (!draft) throw new Error('no draft');
+      const res = await t.http
+        .post(`/plans/${planId}/approve`)
+        .type('form')
+        .send(approval(draft, { approved_on: '2027-01-01', approver_id: '99999', change_summary: 'Kept summary' }))
+        .expect(400);
+      expect(res.text).toContain('The date approved cannot be in the future');
+      expect(res.text).toContain('Select who approved the plan from the list');
+      expect(res.text).toContain('Kept summary');
+      expect((await versionsOf(planId)).map((v) => v.status)).toEqual(['draft']);
+    });
+  });
+});
