@@ -68,7 +68,7 @@ export async function buildPlanExercisesPage(db: Db, clock: Clock, planId: numbe
   const plan = await findPlan(db, planId);
   if (!plan) throw notFound('That plan');
   const todayIso = today(clock);
-  const [standing] = await loadPlanStandings(db, todayIso, [plan.node_id]).then((all) => all.filter((s) => s.plan.id === planId));
+  const [standing] = await loadPlanStandings(db, todayIso, [plan.node_id], { includeRetired: true }).then((all) => all.filter((s) => s.plan.id === planId));
   const risks = await listRisksOfPlan(db, planId);
   return {
     title: `${plan.ref} exercises`,
@@ -87,7 +87,7 @@ export async function buildExercisePage(db: Db, clock: Clock, exerciseId: number
   const exercise = await findExercise(db, exerciseId);
   if (!exercise) throw notFound('That exercise');
   const todayIso = today(clock);
-  const standing = (await loadPlanStandings(db, todayIso, [exercise.node_id])).find((s) => s.plan.id === exercise.plan_id);
+  const standing = (await loadPlanStandings(db, todayIso, [exercise.node_id], { includeRetired: true })).find((s) => s.plan.id === exercise.plan_id);
   const listed = listedExercise({ ...exercise }, todayIso);
   return {
     title: `${EXERCISE_KIND_LABELS[exercise.type]}, ${exercise.plan_ref}`,
@@ -147,5 +147,18 @@ export function findingOptions(people: People, versions: Versions, exercisedVers
       placeholder(later.length === 0 ? 'No later version approved yet' : 'Select the version', values.closed_by_version_number),
       ...toOptions([...later].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${v.approved_on}`, values.closed_by_version_number),
     ],
+  };
+}
+
+/** What the plan's own page shows of its exercising: the state per test, open findings, and the risks it answers. */
+export async function buildPlanExercisingPanel(db: Db, clock: Clock, planId: number) {
+  const plan = await findPlan(db, planId);
+  if (!plan) return undefined;
+  const standing = (await loadPlanStandings(db, today(clock), [plan.node_id], { includeRetired: true })).find((s) => s.plan.id === planId);
+  const risks = await listRisksOfPlan(db, planId);
+  return {
+    planId,
+    standing,
+    risks: risks.map((r) => ({ ...r, reference: formatReference(r.register_code, r.ref_number) })),
   };
 }

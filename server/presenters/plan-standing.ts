@@ -62,9 +62,9 @@ export function scheduleCells(schedule: TypeSchedule[]): ScheduleCell[] {
   return schedule.map((s) => ({ ...s, label: EXERCISE_TYPE_LABELS[s.type], stateLabel: TEST_STATE_LABELS[s.state], tag: tagOf(s.rag) }));
 }
 
-/** The standing of every plan (retired ones left out) of the given nodes, in reference order, in five queries. */
-export async function loadPlanStandings(db: Db, today: string, nodeIds: number[]): Promise<PlanStanding[]> {
-  const plans = (await listPlansOfNodes(db, nodeIds)).filter((p) => p.retired_on === null);
+/** The standing of every plan (retired ones left out unless asked for) of the given nodes, in reference order, in five queries. */
+export async function loadPlanStandings(db: Db, today: string, nodeIds: number[], options: { includeRetired?: boolean } = {}): Promise<PlanStanding[]> {
+  const plans = (await listPlansOfNodes(db, nodeIds)).filter((p) => options.includeRetired || p.retired_on === null);
   const planIds = plans.map((p) => p.id);
   const [exercises, findings, approvals, cadence] = await Promise.all([
     listExercisesOfPlans(db, planIds),

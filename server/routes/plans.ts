@@ -39,6 +39,7 @@ import {
 import { placeholder, toOptions } from '../presenters/options';
 import { buildPlanListPage, buildPlanPage, loadPlan, planBreadcrumbs } from '../presenters/plan-page';
 import { buildSectionFormPage } from '../presenters/plan-section-page';
+import { buildPlanExercisingPanel } from '../presenters/exercise-pages';
 import { idParam } from './params';
 
 // After a save the browser is sent back to the plan with ?saved=…; only these known words are shown.
@@ -147,7 +148,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
 
   router.get('/plans/:id', async (req, res) => {
     const page = await buildPlanPage(db, clock, idParam(req.params.id, 'That plan'));
-    res.render('plan', { ...page, savedMessage: savedMessage(req.query.saved) });
+    res.render('plan', { ...page, exercising: await buildPlanExercisingPanel(db, clock, page.plan.id), savedMessage: savedMessage(req.query.saved) });
   });
 
   router.get('/plans/:id/versions/:number', async (req, res) => {
