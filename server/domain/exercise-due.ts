@@ -69,7 +69,7 @@ export interface TypeSchedule {
   required: boolean;
   /** The last completed test of this type (a real invocation with lessons counting as live). */
   lastOn: string | null;
-  /** Last + cadence; never tested: first approval + cadence; never approved: null. */
+  /** Last + cadence; never tested: first approval + cadence; never approved or not required: null. */
   nextDueOn: string | null;
   /** The next exercise of this type planned for today or later. */
   plannedOn: string | null;
@@ -106,7 +106,8 @@ export function exerciseSchedule(input: ScheduleInput): TypeSchedule[] {
     const missedOn = latest(ofType.filter((e) => effectiveStatus(e, today) === 'missed' && (lastOn === null || (e.planned_on ?? '') > lastOn)).map((e) => e.planned_on));
     const required = input.requiredTypes.includes(type);
     const from = lastOn ?? firstApprovedOn;
-    const nextDueOn = firstApprovedOn === null || from === null ? null : addMonthsToDay(from, cadence[type]);
+    // A type the plan does not require is never due, though its tests still count.
+    const nextDueOn = !required || firstApprovedOn === null || from === null ? null : addMonthsToDay(from, cadence[type]);
 
     let state: TestState;
     if (!required) state = 'not_required';

@@ -86,7 +86,7 @@ describe('next test due per type', () => {
 
   it('marks types the plan does not require as not required, with no colour', () => {
     const schedule = exerciseSchedule(input({ requiredTypes: ['call_cascade'], firstApprovedOn: '2020-01-01' }));
-    expect(of(schedule, 'live')).toMatchObject({ required: false, state: 'not_required', rag: null });
+    expect(of(schedule, 'live')).toMatchObject({ required: false, nextDueOn: null, state: 'not_required', rag: null });
     expect(of(schedule, 'call_cascade').state).toBe('overdue');
   });
 });
