@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     await migrateToLatest(handle.db);
     const summary = await loadDemo(handle.db, systemClock, demoOrganisation);
     console.log(summary.loaded
-      ? `Demo organisation loaded into ${databasePath}: ${summary.nodes} nodes, ${summary.risks} risks, ${summary.reviews} reviews, ${summary.actions} actions.`
+      ? `Demo organisation loaded into ${databasePath}: ${summary.nodes} nodes, ${summary.risks} risks, ${summary.reviews} reviews, ${summary.actions} actions, ${summary.plans} continuity plans.`
       : `${databasePath} already holds an organisation (${summary.nodes} nodes): demo data not loaded.`);
   } finally {
     await handle.close();

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
       console.log(`${response?.status() ?? '?'} ${url} → ${file}`);
     };
     await shoot('01-home', '/');
-    const firstDivision = await page.$eval('a[href^="/nodes/"][href*="scope=all"]:not([href^="/nodes/1?"])', (a) => a.getAttribute('href'));
+    const firstDivision = await page.$eval('a[href^="/nodes/"][href*="scope=all"]:not([href^="/nodes/1?"]):not([href*="/plans"])', (a) => a.getAttribute('href'));
     await shoot('03-register-own', (firstDivision ?? '/nodes/2').split('?')[0] ?? '/nodes/2');
     await shoot('02-register-overarching', firstDivision ?? '/nodes/2?scope=all');
     const cell = await page.$$eval('.bw-heatmap td a', (links) => links.map((a) => [Number(a.textContent?.trim()), a.getAttribute('href')] as const).find(([count]) => count > 0)?.[1]);
@@ -51,6 +51,36 @@ async function main(): Promise<void> {
     await page.screenshot({ path: path.join(outDir, '10-conflict.png'), fullPage: true });
     console.log(`saved a stale edit → ${path.join(outDir, '10-conflict.png')}`);
     await shoot('12-not-found', '/risks/999999');
+    // Business continuity plans: the list of every plan, a plan, its history, its forms.
+    await shoot('20-plans', '/nodes/1/plans?scope=all');
+    const planHrefs = await page.$$eval('a[href^="/plans/"]', (links) => links.map((a) => [a.textContent?.trim() ?? '', a.getAttribute('href') ?? ''] as const));
+    const planHref = (ref: string) => planHrefs.find(([text]) => text === ref)?.[1] ?? planHrefs[0]?.[1] ?? '/plans/1';
+    const ct = planHref('BCP-SCCTD-CT-LON');
+    await shoot('21-plan-approved', ct);
+    await shoot('22-plan-draft-missing', planHref('BCP-IJOCD-INT-LON'));
+    await shoot('23-plan-old-version', `${planHref('BCP-SCCTD')}/versions/1`);
+    await shoot('24-section-cascade', `${ct}/sections/contacts/edit`);
+    await shoot('25-section-cards', `${planHref('BCP-SCCTD-SC-LON')}/sections/recovery/edit`);
+    await shoot('26-approve-blocked', `${planHref('BCP-IJOCD-INT-LON')}/approve`);
+    await shoot('27-plan-new', '/nodes/2/plans/new');
+    // A malformed line as a user would type it: an RTO in words.
+    await page.goto(new URL(`${planHref('BCP-IJOCD-EXT-LON')}/sections/criticalActivities/edit`, base).toString());
+    await page.$eval('#rto_1', (el) => ((el as HTMLInputElement).value = 'two hours'));
+    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+    await page.screenshot({ path: path.join(outDir, '28-section-error.png'), fullPage: true });
+    console.log(`typed an RTO in words → ${path.join(outDir, '28-section-error.png')}`);
+    // Two people editing the same section of a draft.
+    const section = `${planHref('BCP-IJOCD-EXT-LON')}/sections/responseTeam/edit`;
+    await page.goto(new URL(section, base).toString());
+    await other.goto(new URL(section, base).toString());
+    await other.$eval('#primary_3', (el) => ((el as HTMLInputElement).value = 'Someone else'));
+    await other.bringToFront();
+    await Promise.all([other.waitForNavigation(), other.click('button[type="submit"]')]);
+    await page.bringToFront();
+    await page.$eval('#alternate_3', (el) => ((el as HTMLInputElement).value = 'Me'));
+    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+    await page.screenshot({ path: path.join(outDir, '29-section-conflict.png'), fullPage: true });
+    console.log(`saved a stale section → ${path.join(outDir, '29-section-conflict.png')}`);
     await page.emulateMediaType('print');
     await shoot('11-risk-print', riskHref ?? '/risks/1');
   } finally {

@@ -18,6 +18,7 @@
  * are dated on the assumption that a review n quarters ago sits roughly 91 × n days back.
  */
 import type { DEFAULT_CATEGORIES } from '../../server/domain/vocabulary';
+import { demoPlans } from './demo-plans';
 import type {
   DemoNode,
   DemoOrganisation,
@@ -2833,4 +2834,5 @@ export const demoOrganisation: DemoOrganisation = {
   objectives: [...OBJECTIVES],
   registers,
   risks,
+  plans: demoPlans,
 };

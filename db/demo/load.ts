@@ -8,6 +8,9 @@ import { directionOfTravel } from '../../server/domain/reviews';
 import { loadMatrix, loadSettings } from '../../server/queries/reference';
 import { insertRisk } from '../../server/queries/risks';
 import { hashPassword } from '../../server/access/passwords';
+import { serialisePlanContent } from '../../server/domain/plan-content';
+import { nextReviewDue, planReference } from '../../server/domain/plans';
+import { insertDraft, planReviewMonths } from '../../server/queries/plans';
 import type { DemoOrganisation, DemoRisk } from './types';
 
 const day = (date: Date) => format(date, 'yyyy-MM-dd');
@@ -18,6 +21,7 @@ export interface DemoSummary {
   risks: number;
   reviews: number;
   actions: number;
+  plans: number;
 }
 
 /**
@@ -27,7 +31,7 @@ export interface DemoSummary {
  */
 export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Promise<DemoSummary> {
   const existing = await db.selectFrom('nodes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  if (existing.n > 0) return { loaded: false, nodes: existing.n, risks: 0, reviews: 0, actions: 0 };
+  if (existing.n > 0) return { loaded: false, nodes: existing.n, risks: 0, reviews: 0, actions: 0, plans: 0 };
   const [matrix, settings] = await Promise.all([loadMatrix(db), loadSettings(db)]);
   const now = today(clock);
   const passwordHash = await hashPassword(demo.password);
@@ -126,7 +130,54 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
         actions += 1;
       }
     }
-    return { loaded: true, nodes: demo.nodes.length, risks: demo.risks.length, reviews, actions };
+    const reviewMonths = await planReviewMonths(tx);
+    for (const plan of demo.plans) {
+      const node = demo.nodes.find((n) => n.key === plan.nodeKey);
+      const site = demo.sites.find((s) => s.key === plan.siteKey) ?? null;
+      if (!node) throw new Error(`Demo plan names an unknown node: ${plan.nodeKey}`);
+      const approvedOn = (monthsAgo: number) => day(addMonths(parseISO(now), -monthsAgo));
+      const first = plan.approved[0];
+      const createdAt = `${first ? approvedOn(first.monthsAgo + 1) : day(addDays(parseISO(now), -20))}T09:00:00.000Z`;
+      const { id: planId } = await tx
+        .insertInto('plans')
+        .values({
+          node_id: need(nodeIds, plan.nodeKey, 'node'),
+          site_id: plan.siteKey === null ? null : need(siteIds, plan.siteKey, 'site'),
+          ref: planReference(node.code, site?.name ?? null),
+          title: plan.title,
+          owner_id: need(personIds, plan.ownerKey, 'person'),
+          protective_marking: plan.marking,
+          created_at: createdAt,
+          updated_at: createdAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // Versions go in as they stand today; the evidence triggers only guard changes afterwards.
+      for (const [index, version] of plan.approved.entries()) {
+        const on = approvedOn(version.monthsAgo);
+        await tx
+          .insertInto('plan_versions')
+          .values({
+            plan_id: planId,
+            number: index + 1,
+            status: index === plan.approved.length - 1 ? 'approved' : 'superseded',
+            content: serialisePlanContent(version.content),
+            approver_id: need(personIds, version.approverKey, 'person'),
+            approved_on: on,
+            next_review_on: nextReviewDue(on, reviewMonths),
+            change_summary: version.changeSummary,
+            updated_by: demo.people.find((p) => p.key === version.approverKey)?.name ?? '',
+            created_at: `${on}T09:00:00.000Z`,
+            updated_at: `${on}T09:00:00.000Z`,
+          })
+          .execute();
+      }
+      if (plan.draft) {
+        const savedAt = `${day(addDays(parseISO(now), -6))}T14:30:00.000Z`;
+        await insertDraft(tx, planId, plan.draft.content, plan.draft.editor, savedAt, plan.draft.changeSummary);
+      }
+    }
+    return { loaded: true, nodes: demo.nodes.length, risks: demo.risks.length, reviews, actions, plans: demo.plans.length };
 
     async function insertDemoReviews(trx: Tx, risk: DemoRisk, riskId: number, identifiedOn: string, index: number): Promise<number> {
       const thisQuarter = quarterOf(now, settings.fyStartMonth);

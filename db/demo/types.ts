@@ -1,6 +1,8 @@
 import type { Role } from '../../server/domain/roles';
+import type { PlanContent } from '../../server/domain/plan-content';
 import type {
   ActionStatus,
+  ProtectiveMarking,
   Influence,
   NodeKind,
   RegisterKind,
@@ -97,6 +99,26 @@ export interface DemoUser {
   roles: { role: Role; nodeKey: string | null }[];
 }
 
+export interface DemoPlanVersion {
+  /** Approved this many months before today. */
+  monthsAgo: number;
+  approverKey: string;
+  changeSummary: string;
+  content: PlanContent;
+}
+
+export interface DemoPlan {
+  nodeKey: string;
+  /** The site the plan covers, or null for the whole node. */
+  siteKey: string | null;
+  title: string;
+  ownerKey: string;
+  marking: ProtectiveMarking;
+  /** Oldest first; the last is in force, the others superseded. */
+  approved: DemoPlanVersion[];
+  draft?: { content: PlanContent; changeSummary: string; editor: string };
+}
+
 export interface DemoOrganisation {
   sites: DemoSite[];
   nodes: DemoNode[];
@@ -107,4 +129,5 @@ export interface DemoOrganisation {
   objectives: string[];
   registers: DemoRegister[];
   risks: DemoRisk[];
+  plans: DemoPlan[];
 }

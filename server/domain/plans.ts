@@ -2,16 +2,27 @@ import { addMonths, format, parseISO } from 'date-fns';
 
 /**
  * A plan's reference from its node's code and, when it covers one site, the site's first three
- * letters: BCP-SCCTD-CT-LON. A node code already ending in the site's name is not repeated.
+ * letters: BCP-SCCTD-CT-LON. A node code already ending in an abbreviation of the site
+ * (SCCTD-SC-YORK, IJOCD-OC-BHM) does not repeat it.
  */
 export function planReference(nodeCode: string, siteName: string | null): string {
   const base = `BCP-${nodeCode.toUpperCase()}`;
-  if (!siteName) return base;
-  const letters = siteName.replace(/[^A-Za-z]/g, '').toUpperCase();
+  const letters = (siteName ?? '').replace(/[^A-Za-z]/g, '').toUpperCase();
   if (letters === '') return base;
-  const siteCode = letters.slice(0, 3);
   const lastPart = base.split('-').at(-1) ?? '';
-  return letters.startsWith(lastPart) && lastPart.length >= 3 ? base : `${base}-${siteCode}`;
+  return lastPart.length >= 3 && abbreviates(lastPart, letters) ? base : `${base}-${letters.slice(0, 3)}`;
+}
+
+/** True if `short` starts like `name` and its letters appear in `name` in order (BHM, BIRMINGHAM). */
+function abbreviates(short: string, name: string): boolean {
+  if (short[0] !== name[0]) return false;
+  let at = 0;
+  for (const letter of short) {
+    at = name.indexOf(letter, at);
+    if (at === -1) return false;
+    at += 1;
+  }
+  return true;
 }
 
 /** A reference not yet taken: the base, or the base with -2, -3... */

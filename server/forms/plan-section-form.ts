@@ -396,12 +396,18 @@ export function sectionFormValues(spec: SectionFormSpec, content: PlanContent): 
   return values;
 }
 
-/** How many lines a list shows for these values: the last line that has a field, at least. */
-export function linesIn(list: { columns: { name: string }[] }, values: Record<string, string>): number {
+/**
+ * The last line of a list these values hold a field for; with `filled`, the last line with
+ * something typed in it (selects always hold a value, so they do not count).
+ */
+export function linesIn(list: { columns: ColumnSpec[] }, values: Record<string, unknown>, filled = false): number {
   let lines = 0;
-  for (const key of Object.keys(values)) {
+  for (const [key, value] of Object.entries(values)) {
     const match = /^(.+)_(\d{1,4})$/.exec(key);
-    if (match && list.columns.some((c) => c.name === match[1])) lines = Math.max(lines, Number(match[2]));
+    const column = match ? list.columns.find((c) => c.name === match[1]) : undefined;
+    if (!match || !column) continue;
+    if (filled && (column.kind === 'select' || typeof value !== 'string' || value.trim() === '')) continue;
+    lines = Math.max(lines, Number(match[2]));
   }
   return lines;
 }
@@ -481,7 +487,7 @@ export function parseSectionForm(spec: SectionFormSpec, body: unknown): FormResu
 
   const lists = new Map<string, Row[]>();
   for (const list of spec.lists) {
-    const count = linesIn(list, form as Record<string, string>);
+    const count = linesIn(list, form);
     if (count > MAX_LINES) {
       problems.push([`${list.columns[0]?.name}_1`, `${list.label} can have at most ${MAX_LINES} lines`]);
       continue;

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import { buildTree, type Tree } from '../domain/tree';
 import type { NodeRow } from '../../db/schema';
 import { listNodes } from '../queries/nodes';
+import { countPlansByNode } from '../queries/plans';
 import { listRiskSummaries } from '../queries/risks';
 import { judgeRisk, loadRiskRules } from './risk-rules';
 import { loadPlanStandings } from './plan-standing';
@@ -12,7 +13,6 @@ interface NodeCounts {
   aboveAppetite: number;
   reviewsOverdue: number;
   actionsOverdue: number;
-  plans: number;
   /** Plans with a test overdue or missed, or their review overdue. */
   plansOverdue: number;
 }
@@ -24,27 +24,29 @@ export interface TreeItem {
   own: NodeCounts;
   /** The node and everything below it. */
   total: NodeCounts;
+  /** Continuity plans of the node and everything below it. */
+  plans: number;
   children: TreeItem[];
 }
 
-const zero = (): NodeCounts => ({ openRisks: 0, aboveAppetite: 0, reviewsOverdue: 0, actionsOverdue: 0, plans: 0, plansOverdue: 0 });
+const zero = (): NodeCounts => ({ openRisks: 0, aboveAppetite: 0, reviewsOverdue: 0, actionsOverdue: 0, plansOverdue: 0 });
 
 function add(into: NodeCounts, from: NodeCounts): void {
   into.openRisks += from.openRisks;
   into.aboveAppetite += from.aboveAppetite;
   into.reviewsOverdue += from.reviewsOverdue;
   into.actionsOverdue += from.actionsOverdue;
-  into.plans += from.plans;
   into.plansOverdue += from.plansOverdue;
 }
 
-function rollUp(tree: Tree<NodeRow>, node: NodeRow, own: Map<number, NodeCounts>): TreeItem {
-  const children = tree.children(node.id).filter((c) => c.retired_on === null).map((c) => rollUp(tree, c, own));
+function rollUp(tree: Tree<NodeRow>, node: NodeRow, own: Map<number, NodeCounts>, plans: Map<number, number>): TreeItem {
+  const children = tree.children(node.id).filter((c) => c.retired_on === null).map((c) => rollUp(tree, c, own, plans));
   const ownCounts = own.get(node.id) ?? zero();
   const total = zero();
   add(total, ownCounts);
   for (const child of children) add(total, child.total);
-  return { id: node.id, name: node.name, kind: node.kind, own: ownCounts, total, children };
+  const planCount = children.reduce((sum, child) => sum + child.plans, plans.get(node.id) ?? 0);
+  return { id: node.id, name: node.name, kind: node.kind, own: ownCounts, total, plans: planCount, children };
 }
 
 /**
@@ -52,7 +54,7 @@ function rollUp(tree: Tree<NodeRow>, node: NodeRow, own: Map<number, NodeCounts>
  * `readableRoots` (null: everything) are the nodes whose subtrees this person may see.
  */
 export async function buildHomePage(db: Db, clock: Clock, readableRoots: number[] | null) {
-  const [nodes, rules] = await Promise.all([listNodes(db), loadRiskRules(db, clock)]);
+  const [nodes, rules, planCounts] = await Promise.all([listNodes(db), loadRiskRules(db, clock), countPlansByNode(db)]);
   const risks = await listRiskSummaries(db, { today: rules.today });
   const own = new Map<number, NodeCounts>();
   for (const risk of risks) {
@@ -67,7 +69,6 @@ export async function buildHomePage(db: Db, clock: Clock, readableRoots: number[
   }
   for (const standing of await loadPlanStandings(db, rules.today, nodes.map((n) => n.id))) {
     const counts = own.get(standing.plan.node_id) ?? zero();
-    counts.plans += 1;
     if (standing.overdue) counts.plansOverdue += 1;
     own.set(standing.plan.node_id, counts);
   }
@@ -81,6 +82,6 @@ export async function buildHomePage(db: Db, clock: Clock, readableRoots: number[
   return {
     title: 'Organisation',
     quarterLabel: rules.currentQuarterLabel,
-    roots: shown.filter((node) => node.retired_on === null).map((root) => rollUp(tree, root, own)),
+    roots: shown.filter((node) => node.retired_on === null).map((root) => rollUp(tree, root, own, planCounts)),
   };
 }

@@ -8,8 +8,10 @@ export interface SectionFormPageInput {
   section: SectionDefinition;
   spec: SectionFormSpec;
   values: Record<string, string>;
-  /** Blank lines shown under each list after the lines the values fill. */
+  /** Blank lines shown under each list after its lines. */
   extraLines: number;
+  /** Count the blank lines the user posted as lines of the list (they asked for them), rather than only filled ones. */
+  keepPostedLines?: boolean;
   /** The draft being edited, or null when saving will start a new draft from the version in force. */
   draft: { id: number; version: number } | null;
   startsFromVersion: number | null;
@@ -51,7 +53,7 @@ export function buildSectionFormPage(input: SectionFormPageInput) {
       };
     }),
     lists: spec.lists.map((list) => {
-      const count = linesIn(list, values) + input.extraLines;
+      const count = linesIn(list, values, !input.keepPostedLines) + input.extraLines;
       const lines = Array.from({ length: count }, (_, index) => {
         const line = index + 1;
         return {

@@ -56,6 +56,17 @@ export function listPlansOfNodes(db: Db, nodeIds: number[]) {
 
 export type PlanListRow = Awaited<ReturnType<typeof listPlansOfNodes>>[number];
 
+/** Plans in use (not retired) per node. */
+export async function countPlansByNode(db: Db): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('plans')
+    .select(['node_id', (eb) => eb.fn.countAll<number>().as('plans')])
+    .where('retired_on', 'is', null)
+    .groupBy('node_id')
+    .execute();
+  return new Map(rows.map((r) => [r.node_id, Number(r.plans)]));
+}
+
 export function findDraft(db: Db | Tx, planId: number) {
   return db.selectFrom('plan_versions').selectAll().where('plan_id', '=', planId).where('status', '=', 'draft').executeTakeFirst();
 }

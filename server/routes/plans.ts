@@ -40,6 +40,7 @@ import { placeholder, toOptions } from '../presenters/options';
 import { buildPlanListPage, buildPlanPage, loadPlan, planBreadcrumbs } from '../presenters/plan-page';
 import { buildSectionFormPage } from '../presenters/plan-section-page';
 import { buildPlanExercisingPanel } from '../presenters/exercise-pages';
+import { formatLongDate } from '../presenters/plan-sections';
 import { idParam } from './params';
 
 // After a save the browser is sent back to the plan with ?saved=…; only these known words are shown.
@@ -227,6 +228,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
   interface SectionFormState {
     values: Record<string, string>;
     extraLines: number;
+    keepPostedLines?: boolean;
     draft: { id: number; version: number } | null;
     startsFromVersion: number | null;
     base: string;
@@ -279,12 +281,12 @@ export function planRoutes({ db, clock }: AppContext): Router {
 
     // "Add more lines" redisplays the form with what was typed and blank lines added; nothing is saved.
     if (bodyField(req, 'more') !== '') {
-      await renderSectionForm(res, plan, section, spec, { ...posted, values, extraLines: MORE_LINES });
+      await renderSectionForm(res, plan, section, spec, { ...posted, values, extraLines: MORE_LINES, keepPostedLines: true });
       return;
     }
     const parsed = parseSectionForm(spec, req.body);
     if (!parsed.ok) {
-      await renderSectionForm(res, plan, section, spec, { ...posted, values, extraLines: 0, status: 400, errors: parsed.errors });
+      await renderSectionForm(res, plan, section, spec, { ...posted, values, extraLines: 0, keepPostedLines: true, status: 400, errors: parsed.errors });
       return;
     }
 
@@ -314,7 +316,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
     const saved = sectionFormValues(spec, current.content);
     const merged = mergeStaleEdit(sectionFieldLabels(spec, saved, values), decodeBase(req.body), saved, values, sectionDisplay(spec));
     const by = current.draft
-      ? `${current.draft.updated_by || 'Someone'} saved the draft at ${current.draft.updated_at.slice(11, 16)} on ${current.draft.updated_at.slice(0, 10)}.`
+      ? `${current.draft.updated_by || 'Someone'} saved the draft at ${current.draft.updated_at.slice(11, 16)} (UTC) on ${formatLongDate(current.draft.updated_at.slice(0, 10))}.`
       : `The draft was approved as version ${current.startsFromVersion} while you were editing; saving again starts a new draft from it.`;
     await renderSectionForm(res, plan, section, spec, {
       values: merged.values,

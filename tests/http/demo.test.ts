@@ -50,6 +50,36 @@ describe('the demo organisation', () => {
       expect(page.text).toContain('Review history');
     }
   });
+
+  it('has a plan for each division, unit and team at its site, in every state the coordinator meets', async () => {
+    const plans = await t.handle.db.selectFrom('plans').select(['id', 'ref', 'node_id']).execute();
+    const nodes = await t.handle.db.selectFrom('nodes').select(['id', 'kind']).where('kind', '!=', 'organisation').execute();
+    expect(nodes.every((n) => plans.some((p) => p.node_id === n.id))).toBe(true);
+    const versions = await t.handle.db.selectFrom('plan_versions').select(['plan_id', 'status', 'content']).execute();
+    const statusesOf = (planId: number) => versions.filter((v) => v.plan_id === planId).map((v) => v.status).sort();
+    const shapes = plans.map((p) => statusesOf(p.id).join(','));
+    expect(shapes).toContain('approved,superseded'); // two versions
+    expect(shapes).toContain('draft'); // never approved
+    expect(shapes).toContain('approved,draft'); // a draft after an approval
+    const cascadeLengths = versions.map((v) => (JSON.parse(v.content) as { contacts: { cascade: unknown[] } }).contacts.cascade.length);
+    expect(Math.max(...cascadeLengths)).toBe(40);
+    expect(plans.map((p) => p.ref)).toContain('BCP-SCCTD-CT-LON');
+  });
+
+  it('renders every plan, every version and every section form', async () => {
+    const hq = await t.handle.db.selectFrom('nodes').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+    const list = await t.http.get(`/nodes/${hq.id}/plans?scope=all`).expect(200);
+    expect(list.text).toContain('Review overdue');
+    expect(list.text).toContain('sections incomplete');
+    const plans = await t.handle.db.selectFrom('plans').select('id').execute();
+    for (const plan of plans) await t.http.get(`/plans/${plan.id}`).expect(200);
+    const numbered = await t.handle.db.selectFrom('plan_versions').select(['plan_id', 'number']).where('number', 'is not', null).execute();
+    for (const v of numbered) await t.http.get(`/plans/${v.plan_id}/versions/${v.number}`).expect(200);
+    const first = plans[0]?.id;
+    for (const key of ['documentControl', 'purpose', 'invocation', 'responseTeam', 'contacts', 'criticalActivities', 'resources', 'alternativeWorking', 'recovery', 'communications', 'incidentLog', 'exercising']) {
+      await t.http.get(`/plans/${first}/sections/${key}/edit`).expect(200);
+    }
+  });
 });
 
 describe('the demo users', () => {

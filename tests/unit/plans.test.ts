@@ -11,6 +11,8 @@ describe('plan references', () => {
 
   it('does not repeat a site the node code already names', () => {
     expect(planReference('SCCTD-SC-YORK', 'York')).toBe('BCP-SCCTD-SC-YORK');
+    expect(planReference('IJOCD-OC-BHM', 'Birmingham')).toBe('BCP-IJOCD-OC-BHM');
+    expect(planReference('IJOCD-EXT', 'London')).toBe('BCP-IJOCD-EXT-LON');
   });
 
   it('numbers a second plan for the same scope', () => {
