@@ -12,6 +12,7 @@ import { serialisePlanContent } from '../../server/domain/plan-content';
 import { nextReviewDue, planReference } from '../../server/domain/plans';
 import { insertDraft, planReviewMonths } from '../../server/queries/plans';
 import type { DemoOrganisation, DemoRisk } from './types';
+import { loadDemoExercises } from './load-exercises';
 
 const day = (date: Date) => format(date, 'yyyy-MM-dd');
 
@@ -177,6 +178,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
         await insertDraft(tx, planId, plan.draft.content, plan.draft.editor, savedAt, plan.draft.changeSummary);
       }
     }
+    await loadDemoExercises(tx, now, demo.exercises ?? [], demo.planRisks ?? [], personIds);
     return { loaded: true, nodes: demo.nodes.length, risks: demo.risks.length, reviews, actions, plans: demo.plans.length };
 
     async function insertDemoReviews(trx: Tx, risk: DemoRisk, riskId: number, identifiedOn: string, index: number): Promise<number> {

@@ -15,7 +15,7 @@ import {
   scheduleExerciseSchema,
 } from '../forms/exercise-form';
 import { editFindingSchema, FINDING_FIELD_LABELS, findingChoiceErrors, findingFormValues, newFindingSchema } from '../forms/finding-form';
-import { formErrors, hasErrors, mergeErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
+import { formErrors, hasErrors, inFieldOrder, mergeErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { findExercise, findFinding, insertExercise, insertFinding, listApprovedVersions, updateExercise, updateFinding } from '../queries/exercises';
 import { findPlan, type PlanDetailRow } from '../queries/plans';
 import { listPeople } from '../queries/reference';
@@ -44,11 +44,17 @@ interface ExerciseFormPage {
   conflict?: ConflictNotice;
 }
 
+// The order the exercise form shows its fields in, for the error summary: a real invocation asks for its date first.
+const EXERCISE_FORM_ORDER = ['type', 'planned_on', 'status', 'plan_version_number', 'coordinator_id', 'participants', 'scenario', 'objectives', 'held_on', 'result', 'recovery_hours', 'lessons'];
+const INVOCATION_FORM_ORDER = ['held_on', 'plan_version_number', 'coordinator_id', 'participants', 'scenario', 'result', 'recovery_hours', 'lessons'];
+
 function renderExerciseForm(res: Response, choices: ExerciseChoices, page: ExerciseFormPage): void {
   const invocation = page.kind === 'invocation' || page.values.type === 'real_invocation';
+  const order = invocation ? INVOCATION_FORM_ORDER : EXERCISE_FORM_ORDER;
   res.status(page.status ?? 200).render('exercises/exercise-form', {
     title: page.heading,
     ...page,
+    errors: page.errors && inFieldOrder(page.errors, order),
     editing: page.kind === 'edit',
     invocation,
     showPlanning: !invocation,
@@ -219,6 +225,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
     res.status(page.status ?? 200).render('exercises/finding-form', {
       title: page.heading,
       ...page,
+      errors: page.errors && inFieldOrder(page.errors, Object.keys(FINDING_FIELD_LABELS)),
       options: findingOptions(people, versions, exercisedVersion, page.values),
     });
   }

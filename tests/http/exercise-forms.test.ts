@@ -76,6 +76,10 @@ describe('scheduling an exercise and recording its outcome', () => {
     const badHours = await t.http.post(`/exercises/${id}`).type('form').send({ ...body, recovery_hours: 'six' }).expect(400);
     expect(badHours.text).toContain('Enter the recovery time in hours');
     expect(badHours.text).toContain('value="six"');
+    // The summary lists problems in the order of the form: the date held comes before the recovery time.
+    const both = await t.http.post(`/exercises/${id}`).type('form').send({ ...body, held_on: '', recovery_hours: 'six' }).expect(400);
+    expect(both.text.indexOf('href="#held_on"')).toBeGreaterThan(0);
+    expect(both.text.indexOf('href="#held_on"')).toBeLessThan(both.text.indexOf('href="#recovery_hours"'));
 
     await t.http.post(`/exercises/${id}`).type('form').send(body).expect(303);
     const page = visibleText((await t.http.get(`/exercises/${id}`).expect(200)).text);
@@ -101,7 +105,7 @@ describe('scheduling an exercise and recording its outcome', () => {
   });
 
   it('records a real invocation, which counts as a live exercise once lessons are logged', async () => {
-    const invocationPlan = await addPlan(t.handle.db, org, { approvals: ['2026-01-05'] });
+    const invocationPlan = await addPlan(t.handle.db, org, { approvals: ['2026-01-05'], requiredTests: ['call_cascade', 'tabletop', 'live'] });
     const missing = await t.http.post(`/plans/${invocationPlan}/invocations`).type('form').send({ held_on: '2026-10-14', scenario: '', result: '' }).expect(400);
     expect(missing.text).toContain('Describe what happened');
     expect(missing.text).toContain('Select how the response went');

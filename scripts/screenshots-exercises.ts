@@ -1,0 +1,73 @@
+// Walks the exercise pages of a running Bulwark with demo data, signed in as the demo BCP
+// coordinator of the Special Crime and Counter Terrorism Division, and saves full-page PNGs.
+// Usage: npx tsx scripts/screenshots-exercises.ts [baseUrl] [outDir]
+import fs from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { chromiumLaunchOptions } from '../server/browser/chromium';
+import { DEMO_PASSWORD } from '../db/demo/demo-data';
+
+async function main(): Promise<void> {
+  const base = process.argv[2] ?? 'http://localhost:3000';
+  const outDir = process.argv[3] ?? 'screenshots';
+  fs.mkdirSync(outDir, { recursive: true });
+  const browser = await puppeteer.launch(chromiumLaunchOptions);
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    const go = (url: string) => page.goto(new URL(url, base).toString(), { waitUntil: 'load' });
+    const save = async (name: string, fullPage = true) => {
+      const file = path.join(outDir, `${name}.png`);
+      await page.screenshot({ path: file, fullPage });
+      console.log(`${page.url()} → ${file}`);
+    };
+    const shoot = async (name: string, url: string) => {
+      await go(url);
+      await save(name);
+    };
+    const submit = (p: Page) => Promise.all([p.waitForNavigation(), p.click('main button[type="submit"]')]);
+
+    await go('/sign-in');
+    await page.type('#email', 'hannah.sowerby@cps.example.gov.uk');
+    await page.type('#password', DEMO_PASSWORD);
+    await submit(page);
+
+    await shoot('40-home', '/');
+    const division = await page.$eval('a[href$="/plans/board"]', (a) => a.getAttribute('href'));
+    await shoot('41-board', division ?? '/nodes/2/plans/board');
+    const plans = await page.$$eval('a[href$="/exercises"]', (links) => links.map((a) => [a.textContent?.trim() ?? '', a.getAttribute('href') ?? ''] as const));
+    const exercisesOf = (ref: string) => plans.find(([text]) => text === ref)?.[1] ?? plans[0]?.[1] ?? '/plans/1/exercises';
+    await shoot('42-plan-exercises', exercisesOf('BCP-SCCTD'));
+    const exercise = await page.$eval('a[href^="/exercises/"]', (a) => a.getAttribute('href'));
+    await shoot('43-exercise', exercise ?? '/exercises/1');
+    await shoot('44-plan-exercises-missed', exercisesOf('BCP-SCCTD-SC-LON'));
+    const missed = await page.$eval('a[href^="/exercises/"]', (a) => a.getAttribute('href'));
+    await shoot('45-outcome-form', `${missed}/edit?outcome=1`);
+    // A mistake as a user would make it: a result with no date held and a recovery time in words.
+    await page.$eval('#held_on', (el) => ((el as HTMLInputElement).value = ''));
+    await page.select('#result', 'passed');
+    await page.type('#recovery_hours', 'four');
+    await page.type('#lessons', 'Typed before the mistake');
+    await submit(page);
+    await save('46-outcome-form-error');
+    await shoot('47-schedule-form', `${exercisesOf('BCP-SCCTD-SC-LON').replace('/exercises', '')}/exercises/new`);
+    await shoot('48-invocation-form', `${exercisesOf('BCP-SCCTD-SC-LON').replace('/exercises', '')}/invocations/new`);
+    await go(exercisesOf('BCP-SCCTD'));
+    const finding = await page.$eval('a[href^="/findings/"]', (a) => a.getAttribute('href'));
+    await shoot('49-finding-form', finding ?? '/findings/1/edit');
+    await shoot('50-plan-exercises-never-tested', exercisesOf('BCP-SCCTD-ARU-LON'));
+    const risk = await page.$eval('a[href^="/risks/"]', (a) => a.getAttribute('href'));
+    await shoot('51-risk-with-plan', `${risk}#plans`);
+    await shoot('52-risk-plans-form', `${risk}/plans`);
+    // The plan page is long: its top, where the exercising panel is.
+    await go(exercisesOf('BCP-SCCTD-ARU-LON').replace('/exercises', ''));
+    await save('53-plan-page', false);
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
