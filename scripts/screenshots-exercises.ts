@@ -58,7 +58,16 @@ async function main(): Promise<void> {
     await shoot('50-plan-exercises-never-tested', exercisesOf('BCP-SCCTD-ARU-LON'));
     const risk = await page.$eval('a[href^="/risks/"]', (a) => a.getAttribute('href'));
     await shoot('51-risk-with-plan', `${risk}#plans`);
-    await shoot('52-risk-plans-form', `${risk}/plans`);
+    // Linking plans is the risk manager's: the demo business manager, in a context of its own.
+    const manager = await (await browser.createBrowserContext()).newPage();
+    await manager.setViewport({ width: 1280, height: 900 });
+    await manager.goto(new URL('/sign-in', base).toString());
+    await manager.type('#email', 'gareth.pryce@cps.example.gov.uk');
+    await manager.type('#password', DEMO_PASSWORD);
+    await submit(manager);
+    await manager.goto(new URL(`${risk}/plans`, base).toString());
+    await manager.screenshot({ path: path.join(outDir, '52-risk-plans-form.png'), fullPage: true });
+    console.log(`${manager.url()} → ${path.join(outDir, '52-risk-plans-form.png')}`);
     // The plan page is long: its top, where the exercising panel is.
     await go(exercisesOf('BCP-SCCTD-ARU-LON').replace('/exercises', ''));
     await save('53-plan-page', false);
