@@ -1,9 +1,21 @@
 // Walks the main pages of a running Bulwark in headless Chromium and saves full-page PNGs,
 // so a person can look at what users see. Usage: npm run screenshots -- [baseUrl] [outDir]
+// It signs in as the demo business manager of SCCTD, then as the demo admin for the admin pages.
 import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { chromiumLaunchOptions } from '../server/browser/chromium';
+import { DEMO_PASSWORD, demoOrganisation } from '../db/demo/demo-data';
+
+const demoEmail = (personKey: string) => demoOrganisation.people.find((p) => p.key === personKey)?.email ?? '';
+
+async function signIn(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(new URL('/sign-in', base).toString());
+  await page.type('#email', email);
+  await page.type('#password', DEMO_PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.click('main button[type="submit"]')]);
+}
 
 async function main(): Promise<void> {
   const base = process.argv[2] ?? 'http://localhost:3000';
@@ -19,6 +31,12 @@ async function main(): Promise<void> {
       await page.screenshot({ path: file, fullPage: true });
       console.log(`${response?.status() ?? '?'} ${url} → ${file}`);
     };
+    await shoot('00-sign-in', '/sign-in');
+    await page.type('#email', 'someone@example.gov.uk');
+    await page.type('#password', 'a wrong password');
+    await Promise.all([page.waitForNavigation(), page.click('main button[type="submit"]')]);
+    await page.screenshot({ path: path.join(outDir, '00-sign-in-refused.png'), fullPage: true });
+    await signIn(page, base, demoEmail('gareth-pryce'));
     await shoot('01-home', '/');
     const firstDivision = await page.$eval('a[href^="/nodes/"][href*="scope=all"]:not([href^="/nodes/1?"]):not([href*="/plans"])', (a) => a.getAttribute('href'));
     await shoot('03-register-own', (firstDivision ?? '/nodes/2').split('?')[0] ?? '/nodes/2');
@@ -34,7 +52,7 @@ async function main(): Promise<void> {
     await page.goto(new URL(`${riskHref}/reviews/new`, base).toString());
     await page.$eval('#commentary', (el) => ((el as HTMLTextAreaElement).value = ''));
     await page.$eval('#further_action', (el) => ((el as HTMLTextAreaElement).value = 'Typed before the mistake'));
-    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+    await Promise.all([page.waitForNavigation(), page.click('main button[type="submit"]')]);
     await page.screenshot({ path: path.join(outDir, '09-review-form-error.png'), fullPage: true });
     console.log(`submitted an empty review → ${path.join(outDir, '09-review-form-error.png')}`);
     // Two people editing the same risk: the second save meets the conflict page.
@@ -44,31 +62,32 @@ async function main(): Promise<void> {
     await other.goto(new URL(`${riskHref}/edit`, base).toString());
     await other.$eval('#title', (el) => ((el as HTMLInputElement).value += ' (renamed by someone else)'));
     await other.bringToFront();
-    await Promise.all([other.waitForNavigation(), other.click('button[type="submit"]')]);
+    await Promise.all([other.waitForNavigation(), other.click('main button[type="submit"]')]);
     await page.bringToFront();
     await page.$eval('#cause', (el) => ((el as HTMLTextAreaElement).value += ' Added by me.'));
-    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+    await Promise.all([page.waitForNavigation(), page.click('main button[type="submit"]')]);
     await page.screenshot({ path: path.join(outDir, '10-conflict.png'), fullPage: true });
     console.log(`saved a stale edit → ${path.join(outDir, '10-conflict.png')}`);
     await shoot('12-not-found', '/risks/999999');
+    await shoot('13-forbidden', '/admin/users');
     // Business continuity plans: the list of every plan, a plan, its history, its forms.
-    await shoot('20-plans', '/nodes/1/plans?scope=all');
+    await shoot('30-plans', '/nodes/1/plans?scope=all');
     const planHrefs = await page.$$eval('a[href^="/plans/"]', (links) => links.map((a) => [a.textContent?.trim() ?? '', a.getAttribute('href') ?? ''] as const));
     const planHref = (ref: string) => planHrefs.find(([text]) => text === ref)?.[1] ?? planHrefs[0]?.[1] ?? '/plans/1';
     const ct = planHref('BCP-SCCTD-CT-LON');
-    await shoot('21-plan-approved', ct);
-    await shoot('22-plan-draft-missing', planHref('BCP-IJOCD-INT-LON'));
-    await shoot('23-plan-old-version', `${planHref('BCP-SCCTD')}/versions/1`);
-    await shoot('24-section-cascade', `${ct}/sections/contacts/edit`);
-    await shoot('25-section-cards', `${planHref('BCP-SCCTD-SC-LON')}/sections/recovery/edit`);
-    await shoot('26-approve-blocked', `${planHref('BCP-IJOCD-INT-LON')}/approve`);
-    await shoot('27-plan-new', '/nodes/2/plans/new');
+    await shoot('31-plan-approved', ct);
+    await shoot('32-plan-draft-missing', planHref('BCP-IJOCD-INT-LON'));
+    await shoot('33-plan-old-version', `${planHref('BCP-SCCTD')}/versions/1`);
+    await shoot('34-section-cascade', `${ct}/sections/contacts/edit`);
+    await shoot('35-section-cards', `${planHref('BCP-SCCTD-SC-LON')}/sections/recovery/edit`);
+    await shoot('36-approve-blocked', `${planHref('BCP-IJOCD-INT-LON')}/approve`);
+    await shoot('37-plan-new', '/nodes/2/plans/new');
     // A malformed line as a user would type it: an RTO in words.
     await page.goto(new URL(`${planHref('BCP-IJOCD-EXT-LON')}/sections/criticalActivities/edit`, base).toString());
     await page.$eval('#rto_1', (el) => ((el as HTMLInputElement).value = 'two hours'));
     await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
-    await page.screenshot({ path: path.join(outDir, '28-section-error.png'), fullPage: true });
-    console.log(`typed an RTO in words → ${path.join(outDir, '28-section-error.png')}`);
+    await page.screenshot({ path: path.join(outDir, '38-section-error.png'), fullPage: true });
+    console.log(`typed an RTO in words → ${path.join(outDir, '38-section-error.png')}`);
     // Two people editing the same section of a draft.
     const section = `${planHref('BCP-IJOCD-EXT-LON')}/sections/responseTeam/edit`;
     await page.goto(new URL(section, base).toString());
@@ -79,10 +98,23 @@ async function main(): Promise<void> {
     await page.bringToFront();
     await page.$eval('#alternate_3', (el) => ((el as HTMLInputElement).value = 'Me'));
     await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
-    await page.screenshot({ path: path.join(outDir, '29-section-conflict.png'), fullPage: true });
-    console.log(`saved a stale section → ${path.join(outDir, '29-section-conflict.png')}`);
+    await page.screenshot({ path: path.join(outDir, '39-section-conflict.png'), fullPage: true });
+    console.log(`saved a stale section → ${path.join(outDir, '39-section-conflict.png')}`);
     await page.emulateMediaType('print');
     await shoot('11-risk-print', riskHref ?? '/risks/1');
+    await page.emulateMediaType('screen');
+    // A separate context: its own cookies, so its own session.
+    const admin = await (await browser.createBrowserContext()).newPage();
+    await admin.setViewport({ width: 1280, height: 900 });
+    await signIn(admin, base, demoEmail('craig-atkinson'));
+    for (const [name, url] of [['20-users', '/admin/users'], ['21-user-new', '/admin/users/new']] as const) {
+      await admin.goto(new URL(url, base).toString());
+      await admin.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+    }
+    await admin.goto(new URL('/admin/users', base).toString());
+    const userHref = await admin.$eval('a[href^="/admin/users/"]:not([href$="/new"])', (a) => a.getAttribute('href'));
+    await admin.goto(new URL(userHref ?? '/admin/users/1', base).toString());
+    await admin.screenshot({ path: path.join(outDir, '22-user.png'), fullPage: true });
   } finally {
     await browser.close();
   }

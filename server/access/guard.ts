@@ -2,7 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
 import { AppError, notFound } from '../errors';
-import { permits, type Permission, type Scope } from '../domain/roles';
+import { PERMISSIONS, permits, type Permission, type Scope } from '../domain/roles';
 import { signedInUser } from './session';
 
 /**
@@ -52,6 +52,8 @@ export function allow(db: Db, permission: Permission, scopeOf: ScopeOf): Guard {
     const scope = await scopeOf.resolve(db, req);
     if (!scope) throw notFound('That page');
     if (!permits(user.grants, permission, scope)) throw forbidden();
+    // What else this person may do here, so pages offer only the buttons that will work.
+    res.locals.may = Object.fromEntries(PERMISSIONS.map((p) => [p, permits(user.grants, p, scope)]));
     next();
   });
 }

@@ -1,6 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../app';
 import { actorOf } from '../access/actor';
+import { allow } from '../access/guard';
+import { nodeInPath, planInPath } from '../access/scopes';
+import { signedInUser } from '../access/session';
+import { readableRoots } from '../domain/roles';
+import { buildTree } from '../domain/tree';
 import { today } from '../clock';
 import { parsePlanContent, planTemplate, sectionByKey, type SectionDefinition } from '../domain/plan-content';
 import { firstFreeReference, nextReviewDue, planReference } from '../domain/plans';
@@ -22,7 +27,7 @@ import {
   type SectionFormSpec,
 } from '../forms/plan-section-form';
 import { missingSections } from '../domain/plan-content';
-import { findNode } from '../queries/nodes';
+import { findNode, listNodes } from '../queries/nodes';
 import { listPeople } from '../queries/reference';
 import {
   approveDraft,
@@ -87,24 +92,29 @@ export function planRoutes({ db, clock }: AppContext): Router {
     return node;
   }
 
-  async function planFormChoices(nodeId: number): Promise<PlanFormChoices> {
-    const [sites, people, plans] = await Promise.all([
+  /** Sites of the node, people, and the plans this person may read (to copy one). */
+  async function planFormChoices(res: Response, nodeId: number): Promise<PlanFormChoices> {
+    const [sites, people, plans, nodes] = await Promise.all([
       listSitesOfNode(db, nodeId),
       listPeople(db),
-      db.selectFrom('plans').select(['id', 'ref', 'title']).where('retired_on', 'is', null).orderBy('ref').execute(),
+      db.selectFrom('plans').select(['id', 'ref', 'title', 'node_id']).where('retired_on', 'is', null).orderBy('ref').execute(),
+      listNodes(db),
     ]);
-    return { sites, people, plans };
+    const roots = readableRoots(signedInUser(res)?.grants ?? []);
+    const tree = buildTree(nodes);
+    const readable = roots === null ? null : new Set(roots.flatMap((root) => tree.subtreeIds(root)));
+    return { sites, people, plans: plans.filter((p) => readable === null || readable.has(p.node_id)) };
   }
 
   // ---- A node's plans, and a new plan ----
 
-  router.get('/nodes/:id/plans', async (req, res) => {
+  router.get('/nodes/:id/plans', allow(db, 'read', nodeInPath), async (req, res) => {
     const nodeId = idParam(req.params.id, 'That part of the organisation');
     res.render('plans', await buildPlanListPage(db, clock, nodeId, req.query.scope === 'all'));
   });
 
   async function renderNewPlan(res: Response, node: { id: number; name: string }, values: Record<string, string>, status = 200, errors?: FormErrors) {
-    const choices = await planFormChoices(node.id);
+    const choices = await planFormChoices(res, node.id);
     res.status(status).render('plan-new', {
       title: 'Add a plan',
       breadcrumbs: await planBreadcrumbs(db, node.id, { text: 'Add a plan' }),
@@ -115,16 +125,16 @@ export function planRoutes({ db, clock }: AppContext): Router {
     });
   }
 
-  router.get('/nodes/:id/plans/new', async (req, res) => {
+  router.get('/nodes/:id/plans/new', allow(db, 'manage_plans', nodeInPath), async (req, res) => {
     const node = await nodeFromPath(req.params.id);
     await renderNewPlan(res, node, { protective_marking: 'OFFICIAL-SENSITIVE', title: `${node.name} business continuity plan` });
   });
 
-  router.post('/nodes/:id/plans', async (req, res) => {
+  router.post('/nodes/:id/plans', allow(db, 'manage_plans', nodeInPath), async (req, res) => {
     const node = await nodeFromPath(req.params.id);
     const values = typedValues(req.body);
     const parsed = parseForm(newPlanSchema, req.body);
-    const choices = await planFormChoices(node.id);
+    const choices = await planFormChoices(res, node.id);
     const errors = parsed.ok ? checkPlanChoices(parsed.data, choices) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
       await renderNewPlan(res, node, values, 400, errors);
@@ -147,12 +157,12 @@ export function planRoutes({ db, clock }: AppContext): Router {
 
   // ---- The plan, its versions, its details ----
 
-  router.get('/plans/:id', async (req, res) => {
+  router.get('/plans/:id', allow(db, 'read', planInPath), async (req, res) => {
     const page = await buildPlanPage(db, clock, idParam(req.params.id, 'That plan'));
     res.render('plan', { ...page, exercising: await buildPlanExercisingPanel(db, clock, page.plan.id), savedMessage: savedMessage(req.query.saved) });
   });
 
-  router.get('/plans/:id/versions/:number', async (req, res) => {
+  router.get('/plans/:id/versions/:number', allow(db, 'read', planInPath), async (req, res) => {
     const page = await buildPlanPage(db, clock, idParam(req.params.id, 'That plan'), idParam(req.params.number, 'That version of the plan'));
     res.render('plan', page);
   });
@@ -166,7 +176,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
   });
 
   async function renderPlanDetails(res: Response, plan: PlanDetailRow, values: Record<string, string>, status = 200, errors?: FormErrors, conflict?: ConflictNotice) {
-    const choices = await planFormChoices(plan.node_id);
+    const choices = await planFormChoices(res, plan.node_id);
     res.status(status).render('plan-details', {
       title: `Edit details – ${plan.ref}`,
       breadcrumbs: await planBreadcrumbs(db, plan.node_id, { text: plan.ref, href: `/plans/${plan.id}` }, { text: 'Edit details' }),
@@ -178,17 +188,17 @@ export function planRoutes({ db, clock }: AppContext): Router {
     });
   }
 
-  router.get('/plans/:id/edit', async (req, res) => {
+  router.get('/plans/:id/edit', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await loadPlan(db, idParam(req.params.id, 'That plan'));
     const values = detailValues(plan);
     await renderPlanDetails(res, plan, { ...values, base: encodeBase(values) });
   });
 
-  router.post('/plans/:id', async (req, res) => {
+  router.post('/plans/:id', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await loadPlan(db, idParam(req.params.id, 'That plan'));
     const values = typedValues(req.body);
     const parsed = parseForm(editPlanSchema, req.body);
-    const errors = parsed.ok ? checkPlanChoices(parsed.data, await planFormChoices(plan.node_id)) : parsed.errors;
+    const errors = parsed.ok ? checkPlanChoices(parsed.data, await planFormChoices(res, plan.node_id)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
       await renderPlanDetails(res, plan, values, 400, errors);
       return;
@@ -197,7 +207,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
     if (!(await updatePlanDetails(db, plan.id, version, changes, now()))) {
       const current = await loadPlan(db, plan.id);
       const saved = detailValues(current);
-      const choices = planFormOptions(await planFormChoices(plan.node_id), values);
+      const choices = planFormOptions(await planFormChoices(res, plan.node_id), values);
       const display = (field: string, value: string) =>
         ({ site_id: choices.sites, owner_id: choices.owners })[field]?.find((o) => o.value === value)?.text ?? value;
       const merged = mergeStaleEdit(PLAN_FIELD_LABELS, decodeBase(req.body), saved, values, display);
@@ -251,7 +261,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
     return { draft: null, content: parsePlanContent(latest.content), startsFromVersion: latest.number };
   }
 
-  router.get('/plans/:id/sections/:key/edit', async (req, res) => {
+  router.get('/plans/:id/sections/:key/edit', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await livePlan(req.params.id);
     const section = sectionFromPath(req.params.key);
     const spec = sectionFormSpec(section.key);
@@ -266,7 +276,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
     });
   });
 
-  router.post('/plans/:id/sections/:key', async (req, res) => {
+  router.post('/plans/:id/sections/:key', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await livePlan(req.params.id);
     const section = sectionFromPath(req.params.key);
     const spec = sectionFormSpec(section.key);
@@ -349,7 +359,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
     });
   }
 
-  router.get('/plans/:id/approve', async (req, res) => {
+  router.get('/plans/:id/approve', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await livePlan(req.params.id);
     const latest = await findLatestApproved(db, plan.id);
     await renderApprove(res, plan, {
@@ -359,7 +369,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
     });
   });
 
-  router.post('/plans/:id/approve', async (req, res) => {
+  router.post('/plans/:id/approve', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await livePlan(req.params.id);
     const values = typedValues(req.body);
     const parsed = parseForm(approvePlanSchema, req.body);

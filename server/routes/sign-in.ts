@@ -32,7 +32,7 @@ export function signInRoutes({ db, clock, cookies }: AppContext): Router {
       res.redirect(303, next);
       return;
     }
-    renderSignIn(res, 200, { next });
+    res.render('sign-in', { title: 'Sign in', values: { next }, signedOut: req.query['signed-out'] === '1' });
   });
 
   router.post('/sign-in', anyone, async (req, res) => {

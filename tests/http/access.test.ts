@@ -3,6 +3,7 @@ import type { AccessRule } from '../../server/access/guard';
 import { describeRule, listRouteRules, type RouteRule } from '../../server/access/route-rules';
 import { ROLES, roleAllows, type Grant, type Role } from '../../server/domain/roles';
 import { addRisk, seedBasicOrganisation } from '../support/fixtures';
+import { addPlan, completePlanContent } from '../support/plan-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { addUser, csrfTokenIn, signInWith, type Client } from '../support/users';
 
@@ -17,10 +18,12 @@ interface Records {
   actionId: number;
   victimUserId: number;
   victimGrantId: number;
+  planId: number;
 }
 
 /** Ids for each route's path parameters: all inside the division, so a division grant reaches them. */
-const PATH_PARAMETERS: [RegExp, (r: Records) => Record<string, number>][] = [
+const PATH_PARAMETERS: [RegExp, (r: Records) => Record<string, number | string>][] = [
+  [/^\/plans\/:id/, (r) => ({ id: r.planId, number: 1, key: 'contacts' })],
   [/^\/nodes\/:id/, (r) => ({ id: r.unitId })],
   [/^\/risks\/:id/, (r) => ({ id: r.riskId })],
   [/^\/actions\/:id/, (r) => ({ id: r.actionId })],
@@ -61,7 +64,9 @@ describe('the route-by-role table', () => {
     const action = await db.insertInto('actions').values({ risk_id: riskId, description: 'Act', status: 'not_started' }).returning('id').executeTakeFirstOrThrow();
     const victim = await addUser(db, [{ role: 'business_manager', node_id: org.unitId }]);
     const grant = await db.selectFrom('role_grants').select('id').where('user_id', '=', victim.id).executeTakeFirstOrThrow();
-    records = { divisionId: org.divisionId, unitId: org.unitId, otherDivisionId: other.id, riskId, actionId: action.id, victimUserId: victim.id, victimGrantId: grant.id };
+    const planId = await addPlan(db, org, 'BCP-ACCESS', completePlanContent());
+    await db.updateTable('plan_versions').set({ status: 'approved', number: 1, approver_id: org.ownerId, approved_on: '2026-11-01', next_review_on: '2027-11-01' }).where('plan_id', '=', planId).execute();
+    records = { divisionId: org.divisionId, unitId: org.unitId, otherDivisionId: other.id, riskId, actionId: action.id, victimUserId: victim.id, victimGrantId: grant.id, planId };
     // Signing out ends the client's session, so it goes last.
     routes = listRouteRules(t.app).sort((a, b) => Number(a.path === '/sign-out') - Number(b.path === '/sign-out'));
   });

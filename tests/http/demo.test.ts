@@ -135,3 +135,23 @@ describe('the demo users', () => {
     await client.get(`/admin/users`).expect(403);
   });
 });
+
+describe('what each role is offered', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await loadDemo(t.handle.db, fixedClock(TODAY), demoOrganisation);
+  });
+  afterAll(() => t.close());
+
+  it('an HQ reviewer reads a risk without edit buttons; a business manager gets them', async () => {
+    const risk = await t.handle.db.selectFrom('risks').select('id').executeTakeFirstOrThrow();
+    const email = (role: string) => demoOrganisation.people.find((p) => p.key === demoOrganisation.users.find((u) => u.roles.some((r) => r.role === role && r.nodeKey === null))?.personKey)?.email ?? '';
+    const reviewer = await signIn(t.app, email('hq_reviewer'), DEMO_PASSWORD);
+    const page = await reviewer.get(`/risks/${risk.id}`).expect(200);
+    expect(page.text).not.toContain('Edit risk');
+    expect(page.text).not.toContain('Mark complete');
+    const full = await t.http.get(`/risks/${risk.id}`).expect(200);
+    expect(full.text).toContain('Edit risk');
+  });
+});

@@ -1,8 +1,10 @@
-import { parsePlanContent } from '../../server/domain/plan-content';
+import { parsePlanContent, planTemplate } from '../../server/domain/plan-content';
+import { insertPlan } from '../../server/queries/plans';
 import { seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
 import { hiddenBase, hiddenField, visibleText } from '../support/html';
 import { addPlan, completePlanContent } from '../support/plan-fixtures';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
+import { signInWith } from '../support/users';
 
 describe('business continuity plan forms', () => {
   let t: TestApp;
@@ -273,5 +275,39 @@ describe('business continuity plan forms', () => {
       expect(res.text).toContain('Kept summary');
       expect((await versionsOf(planId)).map((v) => v.status)).toEqual(['draft']);
     });
+  });
+});
+
+describe('who may do what with a plan', () => {
+  let t: TestApp;
+  let org: BasicOrganisation;
+  beforeAll(async () => {
+    t = await startTestApp();
+    org = await seedBasicOrganisation(t.handle.db);
+  });
+  afterAll(() => t.close());
+
+  it('shows a reader the plan without edit links, and offers a coordinator only plans they can read to copy', async () => {
+    const planId = await addPlan(t.handle.db, org, 'BCP-READ');
+    const other = await t.handle.db.insertInto('nodes').values({ parent_id: org.hqId, kind: 'division', name: 'Other Division', code: 'OTH' }).returning('id').executeTakeFirstOrThrow();
+    const hidden = await t.handle.db.transaction().execute((tx) =>
+      insertPlan(tx, { node_id: other.id, site_id: null, ref: 'BCP-HIDDEN', title: 'Hidden plan', owner_id: null, protective_marking: 'OFFICIAL' }, planTemplate(), 'Test', '2026-11-01T09:00:00.000Z'),
+    );
+
+    const reader = await signInWith(t.app, t.handle.db, [{ role: 'business_manager', node_id: org.divisionId }]);
+    const page = await reader.get(`/plans/${planId}`).expect(200);
+    expect(page.text).not.toContain('/sections/');
+    expect(page.text).not.toContain('Approve this draft');
+    expect((await reader.get(`/nodes/${org.unitId}/plans`).expect(200)).text).not.toContain('Add a plan');
+
+    const coordinator = await signInWith(t.app, t.handle.db, [{ role: 'bcp_coordinator', node_id: org.divisionId }]);
+    const form = await coordinator.get(`/nodes/${org.unitId}/plans/new`).expect(200);
+    expect(form.text).toContain('BCP-READ');
+    expect(form.text).not.toContain('BCP-HIDDEN');
+    await coordinator
+      .post(`/nodes/${org.unitId}/plans`)
+      .type('form')
+      .send({ title: 'Copy', site_id: '', owner_id: String(org.ownerId), protective_marking: 'OFFICIAL', copy_from: String(hidden) })
+      .expect(400);
   });
 });
