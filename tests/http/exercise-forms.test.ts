@@ -1,7 +1,8 @@
-import { addExercise, addPlan } from '../support/exercise-fixtures';
+import { addExercise, addPlanWithApprovals } from '../support/exercise-fixtures';
 import { seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
 import { hiddenBase, visibleText } from '../support/html';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { signInWith } from '../support/users';
 
 // Today is 2026-11-23 (tests/support/test-app.ts).
 
@@ -12,7 +13,7 @@ describe('scheduling an exercise and recording its outcome', () => {
   beforeAll(async () => {
     t = await startTestApp();
     org = await seedBasicOrganisation(t.handle.db);
-    planId = await addPlan(t.handle.db, org, { approvals: ['2025-03-01', '2026-02-01'] });
+    planId = await addPlanWithApprovals(t.handle.db, org, { approvals: ['2025-03-01', '2026-02-01'] });
   });
   afterAll(() => t.close());
 
@@ -105,7 +106,7 @@ describe('scheduling an exercise and recording its outcome', () => {
   });
 
   it('records a real invocation, which counts as a live exercise once lessons are logged', async () => {
-    const invocationPlan = await addPlan(t.handle.db, org, { approvals: ['2026-01-05'], requiredTests: ['call_cascade', 'tabletop', 'live'] });
+    const invocationPlan = await addPlanWithApprovals(t.handle.db, org, { approvals: ['2026-01-05'], requiredTests: ['call_cascade', 'tabletop', 'live'] });
     const missing = await t.http.post(`/plans/${invocationPlan}/invocations`).type('form').send({ held_on: '2026-10-14', scenario: '', result: '' }).expect(400);
     expect(missing.text).toContain('Describe what happened');
     expect(missing.text).toContain('Select how the response went');
@@ -139,6 +140,16 @@ describe('scheduling an exercise and recording its outcome', () => {
     expect(res.text).toContain('Select the type of exercise from the list');
   });
 
+  it('offers the buttons that change exercises only to those who may manage plans', async () => {
+    const reader = await signInWith(t.app, t.handle.db, [{ role: 'hq_reviewer', node_id: null }]);
+    const page = await reader.get(`/plans/${planId}/exercises`).expect(200);
+    expect(page.text).toContain('Tests and review');
+    expect(page.text).not.toContain('Schedule an exercise');
+    expect(page.text).not.toContain('/findings/');
+    await reader.get(`/plans/${planId}/exercises/new`).expect(403);
+    expect((await t.http.get(`/plans/${planId}/exercises`).expect(200)).text).toContain('Schedule an exercise');
+  });
+
   it('answers 404 for exercises and plans that do not exist', async () => {
     await t.http.get('/exercises/99999').expect(404);
     await t.http.get('/plans/99999/exercises').expect(404);
@@ -155,7 +166,7 @@ describe('findings', () => {
   beforeAll(async () => {
     t = await startTestApp();
     org = await seedBasicOrganisation(t.handle.db);
-    planId = await addPlan(t.handle.db, org, { approvals: ['2025-03-01', '2026-02-01', '2026-10-01'] });
+    planId = await addPlanWithApprovals(t.handle.db, org, { approvals: ['2025-03-01', '2026-02-01', '2026-10-01'] });
     exerciseId = await addExercise(t.handle.db, planId, { status: 'completed', planned_on: '2026-06-01', held_on: '2026-06-01', result: 'passed_with_issues', plan_version_number: 2 });
   });
   afterAll(() => t.close());

@@ -1,6 +1,6 @@
 import { fixedClock } from '../../server/clock';
 import { buildPlanPrintDocument } from '../../server/presenters/plan-print';
-import { addExercise, addPlan } from '../support/exercise-fixtures';
+import { addExercise, addPlanWithApprovals } from '../support/exercise-fixtures';
 import { addRisk, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
 import { visibleText } from '../support/html';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
@@ -17,19 +17,19 @@ describe('the coordinator’s board, the home page, risks and the calendar', () 
     org = await seedBasicOrganisation(t.handle.db);
     const db = t.handle.db;
     // On track: approved last month, nothing due for months.
-    plans.onTrack = await addPlan(db, org, { approvals: ['2026-10-01'], title: 'On track plan' });
+    plans.onTrack = await addPlanWithApprovals(db, org, { approvals: ['2026-10-01'], title: 'On track plan' });
     // Never tested since its approval in January 2025: every test overdue, its review too.
-    plans.neverTested = await addPlan(db, org, { approvals: ['2025-01-10'], title: 'Never tested plan' });
+    plans.neverTested = await addPlanWithApprovals(db, org, { approvals: ['2025-01-10'], title: 'Never tested plan' });
     // A tabletop planned for 1 November with no result: missed.
-    plans.missed = await addPlan(db, org, { approvals: ['2026-01-01'], title: 'Missed plan', nodeId: org.divisionId });
+    plans.missed = await addPlanWithApprovals(db, org, { approvals: ['2026-01-01'], title: 'Missed plan', nodeId: org.divisionId });
     await addExercise(db, plans.missed, { type: 'call_cascade', status: 'completed', planned_on: '2026-09-01', held_on: '2026-09-01', result: 'passed' });
     await addExercise(db, plans.missed, { type: 'tabletop', planned_on: '2026-11-01' });
     // Call cascade due on 5 December with nothing planned: amber.
-    plans.dueSoon = await addPlan(db, org, { approvals: ['2026-06-01'], title: 'Due soon plan' });
+    plans.dueSoon = await addPlanWithApprovals(db, org, { approvals: ['2026-06-01'], title: 'Due soon plan' });
     await addExercise(db, plans.dueSoon, { type: 'call_cascade', status: 'completed', planned_on: '2026-06-05', held_on: '2026-06-05', result: 'passed' });
     await addExercise(db, plans.dueSoon, { type: 'tabletop', planned_on: '2027-02-10', scenario: 'Loss of Rose Court, the case management system, and half the staff; a long scenario that must be folded in the calendar' });
     // Never approved: nothing due.
-    plans.draftOnly = await addPlan(db, org, { title: 'Draft only plan' });
+    plans.draftOnly = await addPlanWithApprovals(db, org, { title: 'Draft only plan' });
   });
   afterAll(() => t.close());
 
@@ -88,7 +88,7 @@ describe('the coordinator’s board, the home page, risks and the calendar', () 
   it('refuses to link a plan outside the risk’s part of the tree, or one that does not exist', async () => {
     const db = t.handle.db;
     const other = await db.insertInto('nodes').values({ parent_id: org.hqId, kind: 'division', name: 'Other Division', code: 'OTH' }).returning('id').executeTakeFirstOrThrow();
-    const foreign = await addPlan(db, org, { approvals: ['2026-10-01'], nodeId: other.id, title: 'Foreign plan' });
+    const foreign = await addPlanWithApprovals(db, org, { approvals: ['2026-10-01'], nodeId: other.id, title: 'Foreign plan' });
     const riskId = await addRisk(db, org, { register_id: org.unitRegisterId });
     const form = await t.http.get(`/risks/${riskId}/plans`).expect(200);
     expect(form.text).not.toContain('Foreign plan');

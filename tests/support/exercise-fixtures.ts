@@ -11,7 +11,7 @@ let planCounter = 0;
  * A complete plan of the unit (or the node given), approved once per date in `approvals`
  * (versions 1, 2…; none: a plan never approved), requiring the tests given.
  */
-export async function addPlan(
+export async function addPlanWithApprovals(
   db: Db,
   org: BasicOrganisation,
   options: { approvals?: string[]; requiredTests?: ExerciseType[]; nodeId?: number; title?: string } = {},
