@@ -141,6 +141,9 @@ describe('scheduling an exercise and recording its outcome', () => {
   });
 
   it('offers the buttons that change exercises only to those who may manage plans', async () => {
+    const exerciseId = await addExercise(t.handle.db, planId, { type: 'call_cascade', status: 'completed', planned_on: '2026-10-01', held_on: '2026-10-01', result: 'passed' });
+    await t.handle.db.insertInto('exercise_findings').values({ exercise_id: exerciseId, description: 'Numbers out of date', status: 'open' }).execute();
+    expect((await t.http.get(`/plans/${planId}/exercises`).expect(200)).text).toContain('/findings/');
     const reader = await signInWith(t.app, t.handle.db, [{ role: 'hq_reviewer', node_id: null }]);
     const page = await reader.get(`/plans/${planId}/exercises`).expect(200);
     expect(page.text).toContain('Tests and review');
