@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   ActionStatus,
+  AuditAction,
   Direction,
   Influence,
   NodeKind,
@@ -288,6 +289,30 @@ export interface PlanRiskTable {
   created_at: Timestamp;
 }
 
+/** Append-only history of every change: the database refuses UPDATE and DELETE. */
+export interface AuditEventTable {
+  id: Generated<number>;
+  /** ISO instant of the change. */
+  at: string;
+  /** Null for scripts and the demo loader. */
+  actor_user_id: number | null;
+  /** The actor's name as it was when the change was made. */
+  actor_name: string;
+  /** 'risk', 'action', 'review', 'user', 'role', 'setting', 'plan', 'exercise'… */
+  entity_type: string;
+  entity_id: number;
+  /** What the changed record was called then, e.g. a risk's reference and title. */
+  subject: Generated<string>;
+  /** The node the record belongs to, for filtering history by part of the organisation. */
+  node_id: number | null;
+  /** The risk the record belongs to (the risk itself, or an action's or review's risk). */
+  risk_id: number | null;
+  action: AuditAction;
+  /** JSON of the changed fields only: their values before and after. */
+  before: string | null;
+  after: string | null;
+}
+
 export interface Database {
   nodes: NodeTable;
   sites: SiteTable;
@@ -312,6 +337,7 @@ export interface Database {
   exercises: ExerciseTable;
   exercise_findings: ExerciseFindingTable;
   plan_risks: PlanRiskTable;
+  audit_events: AuditEventTable;
 }
 
 export type NodeRow = Selectable<NodeTable>;
@@ -336,3 +362,4 @@ export type ExerciseRow = Selectable<ExerciseTable>;
 export type NewExercise = Insertable<ExerciseTable>;
 export type ExerciseFindingRow = Selectable<ExerciseFindingTable>;
 export type NewExerciseFinding = Insertable<ExerciseFindingTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;

@@ -68,8 +68,10 @@ async function main(): Promise<void> {
     await Promise.all([page.waitForNavigation(), page.click('main button[type="submit"]')]);
     await page.screenshot({ path: path.join(outDir, '10-conflict.png'), fullPage: true });
     console.log(`saved a stale edit → ${path.join(outDir, '10-conflict.png')}`);
+    // The History tab after those saves: the rename in words, by whoever made it.
+    await shoot('13-risk-history', `${riskHref}/history`);
     await shoot('12-not-found', '/risks/999999');
-    await shoot('13-forbidden', '/admin/users');
+    await shoot('14-forbidden', '/admin/users');
     // Business continuity plans: the list of every plan, a plan, its history, its forms.
     await shoot('30-plans', '/nodes/1/plans?scope=all');
     const planHrefs = await page.$$eval('a[href^="/plans/"]', (links) => links.map((a) => [a.textContent?.trim() ?? '', a.getAttribute('href') ?? ''] as const));
@@ -107,7 +109,8 @@ async function main(): Promise<void> {
     const admin = await (await browser.createBrowserContext()).newPage();
     await admin.setViewport({ width: 1280, height: 900 });
     await signIn(admin, base, demoEmail('craig-atkinson'));
-    for (const [name, url] of [['20-users', '/admin/users'], ['21-user-new', '/admin/users/new']] as const) {
+    const adminPages: [string, string][] = [['20-users', '/admin/users'], ['21-user-new', '/admin/users/new']];
+    for (const [name, url] of adminPages) {
       await admin.goto(new URL(url, base).toString());
       await admin.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
     }

@@ -6,6 +6,7 @@ import { rate } from '../../server/domain/matrix';
 import { addQuarters, quarterOf, quarterStart } from '../../server/domain/quarters';
 import { directionOfTravel } from '../../server/domain/reviews';
 import { loadMatrix, loadSettings } from '../../server/queries/reference';
+import { SYSTEM_ACTOR } from '../../server/access/actor';
 import { insertRisk } from '../../server/queries/risks';
 import { hashPassword } from '../../server/access/passwords';
 import { serialisePlanContent } from '../../server/domain/plan-content';
@@ -91,7 +92,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
     let actions = 0;
     for (const [index, risk] of demo.risks.entries()) {
       const identifiedOn = day(addMonths(parseISO(now), -risk.identifiedMonthsAgo));
-      const riskId = await insertRisk(tx, {
+      const riskId = await insertRisk(tx, { actor: SYSTEM_ACTOR, at: clock.now().toISOString() }, {
         register_id: need(registerIds, risk.registerKey, 'register'),
         title: risk.title,
         cause: risk.cause,

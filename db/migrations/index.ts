@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001_initial';
 import * as m002 from './002_identity';
+import * as m003 from './003_audit';
 import * as m004 from './004_plans';
 import * as m006 from './006_exercises';
 
@@ -9,7 +10,7 @@ import * as m006 from './006_exercises';
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_identity': m002,
-  // 003 is reserved for another branch.
+  '003_audit': m003,
   '004_plans': m004,
   // 005 is reserved for another branch.
   '006_exercises': m006,

@@ -76,3 +76,7 @@ export const DEFAULT_CATEGORIES = [
   'Information',
   'Health and safety',
 ] as const;
+
+/** What happened to a record, as the audit history records it. */
+export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,12 +3,16 @@ import { z } from 'zod';
 
 // Field builders for form schemas. Every message says what to do, in the words of the form.
 
+/** Browsers post textarea lines with CRLF: stored text uses LF, so an untouched field saves unchanged (and the history stays quiet). */
+const unixLines = (text: string) => text.replace(/\r\n?/g, '\n');
+
 export function requiredText(message: string, label: string, max: number) {
   return z
     .string({ error: message })
     .trim()
     .min(1, message)
-    .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`);
+    .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`)
+    .transform(unixLines);
 }
 
 export function optionalText(label: string, max: number) {
@@ -17,7 +21,7 @@ export function optionalText(label: string, max: number) {
     .trim()
     .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`)
     .optional()
-    .transform((value) => value ?? '');
+    .transform((value) => unixLines(value ?? ''));
 }
 
 const digits = /^\d{1,9}$/;

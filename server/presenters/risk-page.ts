@@ -13,6 +13,11 @@ import { findRisk } from '../queries/risks';
 import { DIRECTION_SYMBOLS, judgeRisk, loadRiskRules } from './risk-rules';
 import { loadLinkedPlans } from './risk-plans';
 
+/** The organisation above a risk, then the risk's reference: shared by the risk's tabs. */
+export function riskBreadcrumbs(nodes: Awaited<ReturnType<typeof listNodes>>, nodeId: number, reference: string) {
+  return [...buildTree(nodes).path(nodeId).map((n) => ({ text: n.name, href: `/nodes/${n.id}` })), { text: reference }];
+}
+
 export async function buildRiskPage(db: Db, clock: Clock, riskId: number) {
   const [risk, actions, reviews, rules, nodes, plans] = await Promise.all([
     findRisk(db, riskId),
@@ -41,13 +46,9 @@ export async function buildRiskPage(db: Db, clock: Clock, riskId: number) {
     })),
   }));
 
-  const tree = buildTree(nodes);
   return {
     title: `${judgement.reference} ${risk.title}`,
-    breadcrumbs: [
-      ...tree.path(risk.node_id).map((n) => ({ text: n.name, href: `/nodes/${n.id}` })),
-      { text: judgement.reference },
-    ],
+    breadcrumbs: riskBreadcrumbs(nodes, risk.node_id, judgement.reference),
     risk: {
       ...risk,
       ...judgement,

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../db/connection';
 import type { NewAction } from '../../db/schema';
 import type { ActionTable } from '../../db/schema';
 import type { Updateable } from 'kysely';
+import { recordAudit, type Change } from './audit';
 
 export function listActionsOfRisk(db: Db, riskId: number) {
   return db
@@ -28,23 +29,47 @@ export function findAction(db: Db, id: number) {
     .executeTakeFirst();
 }
 
-export async function insertAction(db: Db | Tx, action: NewAction): Promise<number> {
-  const { id } = await db.insertInto('actions').values(action).returning('id').executeTakeFirstOrThrow();
+/** The stored action as the audit history sees it: its columns and the node of its risk. */
+async function actionRecord(tx: Tx, id: number) {
+  const row = await tx
+    .selectFrom('actions as a')
+    .innerJoin('risks as r', 'r.id', 'a.risk_id')
+    .innerJoin('registers as g', 'g.id', 'r.register_id')
+    .selectAll('a')
+    .select('g.node_id')
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { node_id, ...values } = row;
+  return { values, nodeId: node_id };
+}
+
+/** Adds the action and records it in the audit history, in the caller's transaction. */
+export async function insertAction(tx: Tx, change: Change, action: Omit<NewAction, 'created_at' | 'updated_at'>): Promise<number> {
+  const { id } = await tx.insertInto('actions').values({ ...action, created_at: change.at, updated_at: change.at }).returning('id').executeTakeFirstOrThrow();
+  const saved = await actionRecord(tx, id);
+  if (!saved) throw new Error(`action ${id} vanished inside its own transaction`);
+  await recordAudit(tx, change.actor, {
+    entityType: 'action', entityId: id, action: 'create', subject: saved.values.description, nodeId: saved.nodeId, riskId: saved.values.risk_id, after: saved.values, at: change.at,
+  });
   return id;
 }
 
-export async function updateAction(
-  db: Db | Tx,
-  id: number,
-  version: number,
-  changes: Updateable<ActionTable>,
-  now: string,
-): Promise<boolean> {
-  const result = await db
+/** Applies the change only if nobody saved the action since `version`, recording what changed; false otherwise. */
+export async function updateAction(tx: Tx, change: Change, id: number, version: number, changes: Updateable<ActionTable>): Promise<boolean> {
+  const before = await actionRecord(tx, id);
+  if (!before) return false;
+  const result = await tx
     .updateTable('actions')
-    .set({ ...changes, version: sql`version + 1`, updated_at: now })
+    .set({ ...changes, version: sql`version + 1`, updated_at: change.at })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  if (result.numUpdatedRows !== 1n) return false;
+  const after = await actionRecord(tx, id);
+  if (!after) throw new Error(`action ${id} vanished inside its own transaction`);
+  await recordAudit(tx, change.actor, {
+    entityType: 'action', entityId: id, action: 'update', subject: after.values.description, nodeId: after.nodeId, riskId: after.values.risk_id, before: before.values, after: after.values, at: change.at,
+  });
+  return true;
 }

@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../../db/connection';
 import type { NewReview } from '../../db/schema';
+import { recordAudit, type Change } from './audit';
 
 /** Newest first. */
 export function listReviewsOfRisk(db: Db | Tx, riskId: number) {
@@ -25,7 +26,18 @@ export function findLatestReview(db: Db | Tx, riskId: number) {
     .executeTakeFirst();
 }
 
-export async function insertReview(db: Db | Tx, review: NewReview): Promise<number> {
-  const { id } = await db.insertInto('reviews').values(review).returning('id').executeTakeFirstOrThrow();
+/** Records the review and its audit event, in the caller's transaction; `subject` names it, e.g. "2026-27 Q3". */
+export async function insertReview(tx: Tx, change: Change, review: Omit<NewReview, 'created_at'>, subject: string): Promise<number> {
+  const { id } = await tx.insertInto('reviews').values({ ...review, created_at: change.at }).returning('id').executeTakeFirstOrThrow();
+  const saved = await tx
+    .selectFrom('reviews as v')
+    .innerJoin('risks as r', 'r.id', 'v.risk_id')
+    .innerJoin('registers as g', 'g.id', 'r.register_id')
+    .selectAll('v')
+    .select('g.node_id')
+    .where('v.id', '=', id)
+    .executeTakeFirstOrThrow();
+  const { node_id, ...values } = saved;
+  await recordAudit(tx, change.actor, { entityType: 'review', entityId: id, action: 'create', subject, nodeId: node_id, riskId: values.risk_id, after: values, at: change.at });
   return id;
 }

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/connection';
 import type { NewRisk, RiskUpdate } from '../../db/schema';
+import { formatReference } from '../domain/references';
 import { OPEN_ACTION_STATUSES } from '../domain/vocabulary';
+import { recordAudit, type Change } from './audit';
 
 /**
  * One row per risk with what lists need: names joined, the latest review and action counts
@@ -79,8 +81,22 @@ export function findRisk(db: Db | Tx, id: number) {
 
 export type RiskDetailRow = NonNullable<Awaited<ReturnType<typeof findRisk>>>;
 
-/** Numbers the risk within its register; run inside a transaction so two creates never share a number. */
-export async function insertRisk(tx: Tx, risk: Omit<NewRisk, 'ref_number'>): Promise<number> {
+/** The stored risk as the audit history sees it: its columns, what it is called, where it belongs. */
+async function riskRecord(tx: Tx, id: number) {
+  const row = await tx
+    .selectFrom('risks as r')
+    .innerJoin('registers as g', 'g.id', 'r.register_id')
+    .selectAll('r')
+    .select(['g.code as register_code', 'g.node_id'])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { register_code, node_id, ...values } = row;
+  return { values, nodeId: node_id, subject: `${formatReference(register_code, values.ref_number)} ${values.title}` };
+}
+
+/** Numbers the risk within its register and records it in the audit history, in the caller's transaction. */
+export async function insertRisk(tx: Tx, change: Change, risk: Omit<NewRisk, 'ref_number' | 'created_at' | 'updated_at'>): Promise<number> {
   const { next } = await tx
     .selectFrom('risks')
     .select(sql<number>`coalesce(max(ref_number), 0) + 1`.as('next'))
@@ -88,19 +104,33 @@ export async function insertRisk(tx: Tx, risk: Omit<NewRisk, 'ref_number'>): Pro
     .executeTakeFirstOrThrow();
   const { id } = await tx
     .insertInto('risks')
-    .values({ ...risk, ref_number: next })
+    .values({ ...risk, ref_number: next, created_at: change.at, updated_at: change.at })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const saved = await riskRecord(tx, id);
+  if (!saved) throw new Error(`risk ${id} vanished inside its own transaction`);
+  await recordAudit(tx, change.actor, { entityType: 'risk', entityId: id, action: 'create', subject: saved.subject, nodeId: saved.nodeId, riskId: id, after: saved.values, at: change.at });
   return id;
 }
 
-/** Applies the change only if nobody saved the risk since `version`; returns false otherwise. */
-export async function updateRisk(db: Db | Tx, id: number, version: number, changes: RiskUpdate, now: string): Promise<boolean> {
-  const result = await db
+/**
+ * Applies the change only if nobody saved the risk since `version`, and records what changed
+ * in the audit history; returns false (and changes nothing) if the version moved on.
+ */
+export async function updateRisk(tx: Tx, change: Change, id: number, version: number, changes: RiskUpdate): Promise<boolean> {
+  const before = await riskRecord(tx, id);
+  if (!before) return false;
+  const result = await tx
     .updateTable('risks')
-    .set({ ...changes, version: sql`version + 1`, updated_at: now })
+    .set({ ...changes, version: sql`version + 1`, updated_at: change.at })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  if (result.numUpdatedRows !== 1n) return false;
+  const after = await riskRecord(tx, id);
+  if (!after) throw new Error(`risk ${id} vanished inside its own transaction`);
+  await recordAudit(tx, change.actor, {
+    entityType: 'risk', entityId: id, action: 'update', subject: after.subject, nodeId: after.nodeId, riskId: id, before: before.values, after: after.values, at: change.at,
+  });
+  return true;
 }

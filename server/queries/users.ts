@@ -83,11 +83,13 @@ export async function userExistsWithEmail(db: Db, email: string): Promise<boolea
   return row !== undefined;
 }
 
-export async function insertGrant(db: Db, userId: number, role: Role, nodeId: number | null): Promise<boolean> {
-  const result = await db
+/** The new grant's id, or undefined when the user already holds that role there. */
+export async function insertGrant(db: Db, userId: number, role: Role, nodeId: number | null): Promise<number | undefined> {
+  const row = await db
     .insertInto('role_grants')
     .values({ user_id: userId, role, node_id: nodeId })
     .onConflict((oc) => oc.doNothing())
+    .returning('id')
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  return row?.id;
 }

@@ -13,7 +13,7 @@ import { findAction, insertAction, updateAction } from '../queries/actions';
 import { listPeople } from '../queries/reference';
 
 import { placeholder, toOptions } from '../presenters/options';
-import { idParam, riskFromPath } from './params';
+import { changeOf, idParam, riskFromPath } from './params';
 
 type People = Awaited<ReturnType<typeof listPeople>>;
 
@@ -94,7 +94,7 @@ export function actionRoutes({ db, clock }: AppContext): Router {
       renderActionForm(res, people, { ...newPage(risk, typedValues(req.body)), status: 400, errors });
       return;
     }
-    await insertAction(db, { ...parsed.data, completed_on: completion(parsed.data), risk_id: risk.id });
+    await db.transaction().execute((tx) => insertAction(tx, changeOf(res, clock), { ...parsed.data, completed_on: completion(parsed.data), risk_id: risk.id }));
     res.redirect(303, `/risks/${risk.id}?saved=action-added`);
   });
 
@@ -115,7 +115,7 @@ export function actionRoutes({ db, clock }: AppContext): Router {
       return;
     }
     const { version, ...form } = parsed.data;
-    const saved = await updateAction(db, action.id, version, { ...form, completed_on: completion(form) }, clock.now().toISOString());
+    const saved = await db.transaction().execute((tx) => updateAction(tx, changeOf(res, clock), action.id, version, { ...form, completed_on: completion(form) }));
     if (!saved) {
       const current = await loadAction(req.params.id);
       const savedValues = actionFormValues(current);
@@ -137,7 +137,8 @@ export function actionRoutes({ db, clock }: AppContext): Router {
   router.post('/actions/:id/complete', allow(db, 'manage_risks', actionInPath), async (req, res) => {
     const action = await loadAction(req.params.id);
     const parsed = parseForm(completeActionSchema, req.body);
-    const stale = !parsed.ok || !(await updateAction(db, action.id, parsed.data.version, { status: 'completed', completed_on: today(clock) }, clock.now().toISOString()));
+    const stale = !parsed.ok || !(await db.transaction().execute((tx) =>
+      updateAction(tx, changeOf(res, clock), action.id, parsed.data.version, { status: 'completed', completed_on: today(clock) })));
     if (stale) {
       const current = await loadAction(req.params.id);
       const people = await listPeople(db);

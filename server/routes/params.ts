@@ -1,4 +1,8 @@
+import type { Response } from 'express';
 import type { Db } from '../../db/connection';
+import { actorOf } from '../access/actor';
+import type { Clock } from '../clock';
+import type { Change } from '../queries/audit';
 import { findRisk, type RiskDetailRow } from '../queries/risks';
 import { notFound } from '../errors';
 
@@ -13,4 +17,9 @@ export async function riskFromPath(db: Db, value: string | string[] | undefined)
   const risk = await findRisk(db, idParam(value, 'That risk'));
   if (!risk) throw notFound('That risk');
   return risk;
+}
+
+/** Who is making this request's change, and when, for the audit history. */
+export function changeOf(res: Response, clock: Clock): Change {
+  return { actor: actorOf(res), at: clock.now().toISOString() };
 }

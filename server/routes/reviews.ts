@@ -15,7 +15,7 @@ import { updateRisk, type RiskDetailRow } from '../queries/risks';
 import { listPeople, loadMatrix, loadSettings } from '../queries/reference';
 import type { Matrix } from '../domain/matrix';
 import { placeholder, toOptions } from '../presenters/options';
-import { riskFromPath } from './params';
+import { changeOf, riskFromPath } from './params';
 
 interface ReviewPage {
   status?: number;
@@ -84,20 +84,22 @@ export function reviewRoutes({ db, clock }: AppContext): Router {
     const form = parsed.data;
     const score = rate(matrix, form.current_likelihood, form.current_impact).score;
     const quarter = quarterOf(form.reviewed_on, settings.fyStartMonth);
+    const change = changeOf(res, clock);
+    const quarterLabel = formatQuarter(quarter, settings.fyStartMonth);
     const saved = await db.transaction().execute(async (tx) => {
       // "No, it should be closed" closes the risk with the review as its reason.
       const closing = form.still_valid === 'no'
-        ? { status: 'closed' as const, closed_on: form.reviewed_on, closure_reason: `No longer valid at the ${formatQuarter(quarter, settings.fyStartMonth)} review: ${form.commentary}` }
+        ? { status: 'closed' as const, closed_on: form.reviewed_on, closure_reason: `No longer valid at the ${quarterLabel} review: ${form.commentary}` }
         : {};
-      const updated = await updateRisk(tx, risk.id, form.version, {
+      const updated = await updateRisk(tx, change, risk.id, form.version, {
         current_likelihood: form.current_likelihood,
         current_impact: form.current_impact,
         ...closing,
-      }, clock.now().toISOString());
+      });
       if (!updated) return false;
       // Re-read inside the transaction: the snapshot must be the scores as they now stand.
       const previous = await findLatestReview(tx, risk.id);
-      await insertReview(tx, {
+      await insertReview(tx, change, {
         risk_id: risk.id,
         fy_year: quarter.fyYear,
         fy_quarter: quarter.quarter,
@@ -115,7 +117,7 @@ export function reviewRoutes({ db, clock }: AppContext): Router {
         mitigating_action: form.mitigating_action,
         further_action: form.further_action,
         still_valid: form.still_valid === 'yes' ? 1 : 0,
-      });
+      }, quarterLabel);
       return true;
     });
     if (!saved) {

@@ -10,9 +10,10 @@ import { editRiskSchema, newRiskSchema, RISK_FIELD_LABELS, riskDateErrors, riskF
 import { findNode } from '../queries/nodes';
 import { findRisk, insertRisk, updateRisk } from '../queries/risks';
 import { buildRiskPage } from '../presenters/risk-page';
+import { buildRiskHistoryPage } from '../presenters/risk-history-page';
 import { checkRiskChoices, loadRiskFormChoices, riskFormOptions, type RiskFormChoices } from '../presenters/risk-form-page';
 import type { Option } from '../presenters/options';
-import { idParam, riskFromPath } from './params';
+import { changeOf, idParam, riskFromPath } from './params';
 
 interface RiskFormPage {
   status?: number;
@@ -73,13 +74,17 @@ export function riskRoutes({ db, clock }: AppContext): Router {
       renderRiskForm(res, choices, { ...newRiskPage(node, values), status: 400, errors });
       return;
     }
-    const id = await db.transaction().execute((tx) => insertRisk(tx, { ...parsed.data, status: 'open' }));
+    const id = await db.transaction().execute((tx) => insertRisk(tx, changeOf(res, clock), { ...parsed.data, status: 'open' }));
     res.redirect(303, `/risks/${id}?saved=risk-added`);
   });
 
   router.get('/risks/:id', allow(db, 'read', riskInPath), async (req, res) => {
     const page = await buildRiskPage(db, clock, idParam(req.params.id, 'That risk'));
     res.render('risk', { ...page, savedMessage: savedMessage(req.query.saved) });
+  });
+
+  router.get('/risks/:id/history', allow(db, 'read', riskInPath), async (req, res) => {
+    res.render('risk-history', await buildRiskHistoryPage(db, idParam(req.params.id, 'That risk')));
   });
 
   router.get('/risks/:id/edit', allow(db, 'manage_risks', riskInPath), async (req, res) => {
@@ -101,11 +106,11 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     }
     const { version, ...form } = parsed.data;
     const closed = form.status === 'closed';
-    const saved = await updateRisk(db, risk.id, version, {
+    const saved = await db.transaction().execute((tx) => updateRisk(tx, changeOf(res, clock), risk.id, version, {
       ...form,
       closed_on: closed ? form.closed_on : null,
       closure_reason: closed ? form.closure_reason : null,
-    }, clock.now().toISOString());
+    }));
     if (!saved) {
       const current = await findRisk(db, risk.id);
       if (!current) throw notFound('That risk');

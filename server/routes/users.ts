@@ -12,7 +12,10 @@ import { placeholder, toOptions } from '../presenters/options';
 import { listNodes } from '../queries/nodes';
 import { deleteSessionsOfUser } from '../queries/sessions';
 import { createUser, findUser, insertGrant, listAllGrants, listUsers, userExistsWithEmail } from '../queries/users';
-import { idParam } from './params';
+import { changeOf, idParam } from './params';
+import { recordAudit, type Change } from '../queries/audit';
+import type { Tx } from '../../db/connection';
+import { today } from '../clock';
 
 // Users and their roles. Only whole-organisation admins manage them: a role can reach any node.
 
@@ -50,6 +53,15 @@ export function userRoutes({ db, clock }: AppContext): Router {
     });
   }
 
+  async function setDisabled(user: { id: number; name: string; email: string; disabled_on: string | null }, disabledOn: string | null, change: Change) {
+    if (user.disabled_on === disabledOn) return;
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable('users').set({ disabled_on: disabledOn }).where('id', '=', user.id).execute();
+      if (disabledOn) await deleteSessionsOfUser(tx, user.id);
+      await recordAudit(tx, change.actor, { ...userEvent(user.id, `${user.name} (${user.email})`, change.at), action: 'update', before: { disabled_on: user.disabled_on }, after: { disabled_on: disabledOn } });
+    });
+  }
+
   router.get('/admin/users', admin, async (_req, res) => {
     const [users, grants] = await Promise.all([listUsers(db), listAllGrants(db)]);
     res.render('users/list', {
@@ -84,8 +96,13 @@ export function userRoutes({ db, clock }: AppContext): Router {
     const { name, email, job_title, role, node_id } = parsed.data;
     const password = parsed.data.password || generatePassword();
     const passwordHash = await hashPassword(password);
-    const id = await db.transaction().execute((tx) =>
-      createUser(tx, { name, email, jobTitle: job_title, homeNodeId: node_id, passwordHash, grants: [{ role, node_id }] }));
+    const change = changeOf(res, clock);
+    const id = await db.transaction().execute(async (tx) => {
+      const userId = await createUser(tx, { name, email, jobTitle: job_title, homeNodeId: node_id, passwordHash, grants: [{ role, node_id }] });
+      await recordAudit(tx, change.actor, { ...userEvent(userId, `${name} (${email})`, change.at), action: 'create', after: { name, email, job_title } });
+      await auditGrants(tx, change, userId, name, 'create', await tx.selectFrom('role_grants').select('id').where('user_id', '=', userId).execute());
+      return userId;
+    });
     await renderUser(res, id, { newPassword: parsed.data.password ? undefined : password, message: 'User added' });
   });
 
@@ -106,8 +123,14 @@ export function userRoutes({ db, clock }: AppContext): Router {
       await renderUser(res, id, { status: 400, values, errors: formErrors([['node_id', 'Select where the role applies from the list']]) });
       return;
     }
-    if (!(await findUser(db, id))) throw notFound('That user');
-    const added = await insertGrant(db, id, role, node_id);
+    const user = await findUser(db, id);
+    if (!user) throw notFound('That user');
+    const change = changeOf(res, clock);
+    const added = await db.transaction().execute(async (tx) => {
+      const grantId = await insertGrant(tx, id, role, node_id);
+      if (grantId !== undefined) await auditGrants(tx, change, id, user.name, 'create', [{ id: grantId }]);
+      return grantId !== undefined;
+    });
     await renderUser(res, id, { message: added ? 'Role added' : 'The user already has that role there' });
   });
 
@@ -123,7 +146,12 @@ export function userRoutes({ db, clock }: AppContext): Router {
     if (grant.role === 'admin' && grant.node_id === null && (await countOrganisationAdmins(db)) <= 1) {
       throw new AppError(409, 'last_admin', 'This is the only admin for the whole organisation. Give another user that role before removing this one.');
     }
-    await db.deleteFrom('role_grants').where('id', '=', grantId).execute();
+    const user = await findUser(db, id);
+    const change = changeOf(res, clock);
+    await db.transaction().execute(async (tx) => {
+      await auditGrants(tx, change, id, user?.name ?? '', 'delete', [{ id: grantId }]);
+      await tx.deleteFrom('role_grants').where('id', '=', grantId).execute();
+    });
     await renderUser(res, id, { message: 'Role removed' });
   });
 
@@ -134,31 +162,65 @@ export function userRoutes({ db, clock }: AppContext): Router {
       await renderUser(res, id, { status: 400, errors: parsed.errors });
       return;
     }
-    if (!(await findUser(db, id))) throw notFound('That user');
+    const user = await findUser(db, id);
+    if (!user) throw notFound('That user');
     const password = parsed.data.password || generatePassword();
-    await db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', id).execute();
-    // A new password ends every session the old one opened.
-    await deleteSessionsOfUser(db, id);
+    const passwordHash = await hashPassword(password);
+    const change = changeOf(res, clock);
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+      // A new password ends every session the old one opened.
+      await deleteSessionsOfUser(tx, id);
+      // Never the password itself, nor its hash: only that it changed.
+      await recordAudit(tx, change.actor, { ...userEvent(id, `${user.name} (${user.email})`, change.at), action: 'update', before: { password: 'previous' }, after: { password: 'new password set' } });
+    });
     await renderUser(res, id, { newPassword: parsed.data.password ? undefined : password, message: 'Password changed. The user is signed out everywhere.' });
   });
 
   router.post('/admin/users/:id/disable', admin, async (req, res) => {
     const id = idParam(req.params.id, 'That user');
     if (signedInUser(res)?.id === id) throw new AppError(409, 'self', 'You cannot disable your own account. Ask another admin.');
-    if (!(await findUser(db, id))) throw notFound('That user');
-    await db.updateTable('users').set({ disabled_on: clock.now().toISOString().slice(0, 10) }).where('id', '=', id).where('disabled_on', 'is', null).execute();
-    await deleteSessionsOfUser(db, id);
+    const user = await findUser(db, id);
+    if (!user) throw notFound('That user');
+    await setDisabled(user, today(clock), changeOf(res, clock));
     await renderUser(res, id, { message: 'User disabled and signed out' });
   });
 
   router.post('/admin/users/:id/enable', admin, async (req, res) => {
     const id = idParam(req.params.id, 'That user');
-    if (!(await findUser(db, id))) throw notFound('That user');
-    await db.updateTable('users').set({ disabled_on: null }).where('id', '=', id).execute();
+    const user = await findUser(db, id);
+    if (!user) throw notFound('That user');
+    await setDisabled(user, null, changeOf(res, clock));
     await renderUser(res, id, { message: 'User enabled' });
   });
 
   return router;
+}
+
+function userEvent(id: number, subject: string, at: string) {
+  return { entityType: 'user', entityId: id, subject, nodeId: null, at };
+}
+
+/** Each grant added or removed, in words: the role and where, by name. */
+async function auditGrants(tx: Tx, change: Change, userId: number, userName: string, action: 'create' | 'delete', grants: { id: number }[]) {
+  for (const { id } of grants) {
+    const grant = await tx
+      .selectFrom('role_grants')
+      .leftJoin('nodes', 'nodes.id', 'role_grants.node_id')
+      .select(['role_grants.role', 'role_grants.node_id', 'nodes.name as node_name'])
+      .where('role_grants.id', '=', id)
+      .executeTakeFirstOrThrow();
+    const values = { user_id: userId, role: grant.role, where: grant.node_name ?? 'The whole organisation' };
+    await recordAudit(tx, change.actor, {
+      entityType: 'role',
+      entityId: id,
+      subject: `${userName}: ${ROLE_LABELS[grant.role]}`,
+      nodeId: grant.node_id,
+      at: change.at,
+      action,
+      ...(action === 'create' ? { after: values } : { before: values }),
+    });
+  }
 }
 
 async function countOrganisationAdmins(db: AppContext['db']): Promise<number> {

@@ -69,5 +69,5 @@ describe('escaping of everything shown', () => {
     expect(problems).toEqual([]);
     expect(seen.size).toBeGreaterThan(60);
     expect(escapedSeen).toBeGreaterThan(50);
-  }, 180_000); // hundreds of pages, every plan's section forms among them
+  }, 180_000); // a crawl of a few hundred pages: slow on a busy 2-core machine
 });

@@ -71,3 +71,26 @@ describe('managing users and roles', () => {
     expect(list.text).toContain('Disabled');
   });
 });
+
+describe('the audit history of users and roles', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('records adding a user, their roles, a new password (never the password) and disabling, by whom', async () => {
+    const res = await t.http.post('/admin/users').type('form').send({ name: 'Omar Audit', email: 'omar@example.gov.uk', role: 'hq_reviewer', node_id: '', password: 'a long enough password' }).expect(200);
+    const id = Number(/action="\/admin\/users\/(\d+)\/roles"/.exec(res.text)?.[1]);
+    await t.http.post(`/admin/users/${id}/roles`).type('form').send({ role: 'admin', node_id: '' }).expect(200);
+    await t.http.post(`/admin/users/${id}/password`).type('form').send({ password: 'another long password' }).expect(200);
+    await t.http.post(`/admin/users/${id}/disable`).type('form').send({}).expect(200);
+    const events = await t.handle.db.selectFrom('audit_events').selectAll().orderBy('id').execute();
+    expect(events.map((e) => `${e.entity_type} ${e.action}`)).toEqual(['user create', 'role create', 'role create', 'user update', 'user update']);
+    expect(events.every((e) => e.actor_name.startsWith('Test User'))).toBe(true);
+    expect(events[2]?.after).toContain('"where":"The whole organisation"');
+    const all = JSON.stringify(events);
+    expect(all).not.toContain('another long password');
+    expect(all).not.toContain('scrypt$');
+  });
+});

@@ -1,0 +1,100 @@
+import type { AuditEntityWords, AuditField, FieldFormat } from '../domain/audit';
+import { ACTION_STATUS_LABELS, INFLUENCE_LABELS, TREATMENTS } from '../domain/vocabulary';
+import { ACTION_FIELD_LABELS } from '../forms/action-form';
+import { RISK_FIELD_LABELS } from '../forms/risk-form';
+import { ROLE_LABELS } from '../domain/roles';
+
+// How each kind of record reads in the audit history. Labels are the forms' own, so the
+// history speaks the words people typed into; later record kinds add their entry here.
+
+function labelled(labels: Record<string, string>, formats: Record<string, FieldFormat>): Record<string, AuditField> {
+  return Object.fromEntries(Object.entries(labels).map(([key, label]) => [key, { label, format: formats[key] ?? 'text' }]));
+}
+
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+const RISK_FORMATS: Record<string, FieldFormat> = {
+  cause: 'long',
+  event: 'long',
+  effect: 'long',
+  existing_controls: 'long',
+  closure_reason: 'long',
+  category_id: { names: 'categories' },
+  objective_id: { names: 'objectives' },
+  owner_id: { names: 'people' },
+  manager_id: { names: 'people' },
+  identified_on: 'day',
+  closed_on: 'day',
+  treatment: { choices: Object.fromEntries(TREATMENTS.map((t) => [t, capitalised(t)])) },
+  influence: { choices: INFLUENCE_LABELS },
+  status: { choices: { open: 'Open', closed: 'Closed' } },
+  inherent_likelihood: 'number',
+  inherent_impact: 'number',
+  current_likelihood: 'number',
+  current_impact: 'number',
+  target_likelihood: 'number',
+  target_impact: 'number',
+};
+
+const REVIEW_LABELS: Record<string, string> = {
+  reviewed_on: 'Date of review',
+  reviewer_id: 'Reviewer',
+  current_likelihood: 'Current likelihood',
+  current_impact: 'Current impact',
+  commentary: 'Issues identified',
+  mitigating_action: 'Mitigating action taken',
+  further_action: 'Further action',
+  still_valid: 'Still valid',
+};
+
+export const AUDIT_WORDS: Record<string, AuditEntityWords> = {
+  risk: { noun: 'Risk', fields: labelled(RISK_FIELD_LABELS, RISK_FORMATS) },
+  action: {
+    noun: 'Action',
+    shownOnCreate: ['owner_id', 'due_on', 'status'],
+    fields: labelled(ACTION_FIELD_LABELS, {
+      owner_id: { names: 'people' },
+      due_on: 'day',
+      completed_on: 'day',
+      status: { choices: ACTION_STATUS_LABELS },
+    }),
+  },
+  review: {
+    noun: 'Review',
+    created: 'recorded',
+    shownOnCreate: ['reviewed_on', 'reviewer_id', 'current_likelihood', 'current_impact', 'commentary', 'still_valid'],
+    fields: labelled(REVIEW_LABELS, {
+      reviewed_on: 'day',
+      reviewer_id: { names: 'people' },
+      current_likelihood: 'number',
+      current_impact: 'number',
+      commentary: 'long',
+      mitigating_action: 'long',
+      further_action: 'long',
+      still_valid: { choices: { 1: 'Yes', 0: 'No' } },
+    }),
+  },
+  user: {
+    noun: 'User',
+    shownOnCreate: ['email', 'job_title'],
+    fields: {
+      name: { label: 'Name', format: 'text' },
+      email: { label: 'Email address', format: 'text' },
+      job_title: { label: 'Job title', format: 'text' },
+      password: { label: 'Password', format: 'text' },
+      disabled_on: { label: 'Disabled on', format: 'day' },
+    },
+  },
+  role: {
+    noun: 'Role',
+    shownOnCreate: ['role', 'where'],
+    fields: {
+      role: { label: 'Role', format: { choices: ROLE_LABELS } },
+      where: { label: 'Where', format: 'text' },
+    },
+  },
+};
+
+export function auditWordsOf(entityType: string): AuditEntityWords | undefined {
+  return Object.hasOwn(AUDIT_WORDS, entityType) ? AUDIT_WORDS[entityType] : undefined;
+}
