@@ -2,7 +2,8 @@ import { sql, type Updateable } from 'kysely';
 import type { Db, Tx } from '../../db/connection';
 import type { ExerciseFindingTable, ExerciseTable, NewExercise, NewExerciseFinding } from '../../db/schema';
 import { DEFAULT_EXERCISE_CADENCE, type ExerciseCadence } from '../domain/exercise-due';
-import { EXERCISE_TYPES } from '../domain/exercise-vocabulary';
+import { EXERCISE_KIND_LABELS, EXERCISE_TYPES } from '../domain/exercise-vocabulary';
+import { recordAudit, type Change } from './audit';
 
 /** Months between tests per type, from the `exercise_months_<type>` settings, defaults where unset or unusable. */
 export async function loadExerciseCadence(db: Db | Tx): Promise<ExerciseCadence> {
@@ -47,20 +48,38 @@ export function findExercise(db: Db | Tx, id: number) {
 
 export type ExerciseDetailRow = NonNullable<Awaited<ReturnType<typeof findExercise>>>;
 
-export async function insertExercise(db: Db | Tx, exercise: NewExercise): Promise<number> {
-  const { id } = await db.insertInto('exercises').values(exercise).returning('id').executeTakeFirstOrThrow();
+/** The stored exercise as the audit history sees it: its columns, its plan's node and reference. */
+async function exerciseRecord(tx: Tx, id: number) {
+  const row = await tx.selectFrom('exercises as e').innerJoin('plans as p', 'p.id', 'e.plan_id').selectAll('e').select(['p.node_id', 'p.ref']).where('e.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const { node_id, ref, ...values } = row;
+  return { values, nodeId: node_id, subject: `${ref} ${EXERCISE_KIND_LABELS[values.type].toLowerCase()}` };
+}
+
+/** Adds the exercise and records it in the audit history, in the caller's transaction. */
+export async function insertExercise(tx: Tx, change: Change, exercise: Omit<NewExercise, 'created_at' | 'updated_at'>): Promise<number> {
+  const { id } = await tx.insertInto('exercises').values({ ...exercise, created_at: change.at, updated_at: change.at }).returning('id').executeTakeFirstOrThrow();
+  const saved = await exerciseRecord(tx, id);
+  if (!saved) throw new Error(`exercise ${id} vanished inside its own transaction`);
+  await recordAudit(tx, change.actor, { entityType: 'exercise', entityId: id, action: 'create', subject: saved.subject, nodeId: saved.nodeId, after: saved.values, at: change.at });
   return id;
 }
 
-/** Saves only if nobody saved the exercise since `version`; false otherwise. */
-export async function updateExercise(db: Db | Tx, id: number, version: number, changes: Updateable<ExerciseTable>, now: string): Promise<boolean> {
-  const result = await db
+/** Saves only if nobody saved the exercise since `version`, recording what changed; false otherwise. */
+export async function updateExercise(tx: Tx, change: Change, id: number, version: number, changes: Updateable<ExerciseTable>): Promise<boolean> {
+  const before = await exerciseRecord(tx, id);
+  if (!before) return false;
+  const result = await tx
     .updateTable('exercises')
-    .set({ ...changes, version: sql`version + 1`, updated_at: now })
+    .set({ ...changes, version: sql`version + 1`, updated_at: change.at })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  if (result.numUpdatedRows !== 1n) return false;
+  const after = await exerciseRecord(tx, id);
+  if (!after) throw new Error(`exercise ${id} vanished inside its own transaction`);
+  await recordAudit(tx, change.actor, { entityType: 'exercise', entityId: id, action: 'update', subject: after.subject, nodeId: after.nodeId, before: before.values, after: after.values, at: change.at });
+  return true;
 }
 
 /** Findings of the given plans' exercises, open first, then by due date. */
@@ -104,19 +123,45 @@ export function findFinding(db: Db | Tx, id: number) {
 
 export type FindingDetailRow = NonNullable<Awaited<ReturnType<typeof findFinding>>>;
 
-export async function insertFinding(db: Db | Tx, finding: NewExerciseFinding): Promise<number> {
-  const { id } = await db.insertInto('exercise_findings').values(finding).returning('id').executeTakeFirstOrThrow();
+/** The stored finding as the audit history sees it: its columns and its plan's node. */
+async function findingRecord(tx: Tx, id: number) {
+  const row = await tx
+    .selectFrom('exercise_findings as f')
+    .innerJoin('exercises as e', 'e.id', 'f.exercise_id')
+    .innerJoin('plans as p', 'p.id', 'e.plan_id')
+    .selectAll('f')
+    .select('p.node_id')
+    .where('f.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { node_id, ...values } = row;
+  return { values, nodeId: node_id };
+}
+
+/** Adds the finding and records it in the audit history, in the caller's transaction. */
+export async function insertFinding(tx: Tx, change: Change, finding: Omit<NewExerciseFinding, 'created_at' | 'updated_at'>): Promise<number> {
+  const { id } = await tx.insertInto('exercise_findings').values({ ...finding, created_at: change.at, updated_at: change.at }).returning('id').executeTakeFirstOrThrow();
+  const saved = await findingRecord(tx, id);
+  if (!saved) throw new Error(`finding ${id} vanished inside its own transaction`);
+  await recordAudit(tx, change.actor, { entityType: 'finding', entityId: id, action: 'create', subject: saved.values.description, nodeId: saved.nodeId, after: saved.values, at: change.at });
   return id;
 }
 
-export async function updateFinding(db: Db | Tx, id: number, version: number, changes: Updateable<ExerciseFindingTable>, now: string): Promise<boolean> {
-  const result = await db
+/** Saves only if nobody saved the finding since `version`, recording what changed; false otherwise. */
+export async function updateFinding(tx: Tx, change: Change, id: number, version: number, changes: Updateable<ExerciseFindingTable>): Promise<boolean> {
+  const before = await findingRecord(tx, id);
+  if (!before) return false;
+  const result = await tx
     .updateTable('exercise_findings')
-    .set({ ...changes, version: sql`version + 1`, updated_at: now })
+    .set({ ...changes, version: sql`version + 1`, updated_at: change.at })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  if (result.numUpdatedRows !== 1n) return false;
+  const after = await findingRecord(tx, id);
+  if (!after) throw new Error(`finding ${id} vanished inside its own transaction`);
+  await recordAudit(tx, change.actor, { entityType: 'finding', entityId: id, action: 'update', subject: after.values.description, nodeId: after.nodeId, before: before.values, after: after.values, at: change.at });
+  return true;
 }
 
 /** The approved (and superseded) versions of a plan, oldest first: what can be exercised, or close a finding. */

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/connection';
+import { recordAudit, type Change } from './audit';
 
 /** The plans that respond to a risk, by reference. */
 export function listPlansOfRisk(db: Db | Tx, riskId: number) {
@@ -37,13 +38,30 @@ export function listLinkablePlans(db: Db | Tx, nodeIds: number[]) {
     .execute();
 }
 
-/** Links a plan to a risk; linking twice is harmless. */
-export async function linkPlanToRisk(db: Db | Tx, riskId: number, planId: number, now: string): Promise<void> {
-  await db.insertInto('plan_risks').values({ risk_id: riskId, plan_id: planId, created_at: now }).onConflict((oc) => oc.doNothing()).execute();
+async function linkFacts(tx: Tx, riskId: number, planId: number) {
+  const row = await tx
+    .selectFrom('risks as r')
+    .innerJoin('registers as g', 'g.id', 'r.register_id')
+    .innerJoin('plans as p', (join) => join.on('p.id', '=', planId))
+    .select(['g.node_id', 'p.ref', 'p.title'])
+    .where('r.id', '=', riskId)
+    .executeTakeFirstOrThrow();
+  return { nodeId: row.node_id, subject: `${row.ref} ${row.title}`, values: { plan: `${row.ref} ${row.title}` } };
 }
 
-/** True if there was a link to remove. */
-export async function unlinkPlanFromRisk(db: Db | Tx, riskId: number, planId: number): Promise<boolean> {
-  const result = await db.deleteFrom('plan_risks').where('risk_id', '=', riskId).where('plan_id', '=', planId).executeTakeFirst();
-  return result.numDeletedRows === 1n;
+/** Links a plan to a risk, recorded in the risk's history; linking twice is harmless and records nothing. */
+export async function linkPlanToRisk(tx: Tx, change: Change, riskId: number, planId: number): Promise<void> {
+  const result = await tx.insertInto('plan_risks').values({ risk_id: riskId, plan_id: planId, created_at: change.at }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  if (result.numInsertedOrUpdatedRows !== 1n) return;
+  const facts = await linkFacts(tx, riskId, planId);
+  await recordAudit(tx, change.actor, { entityType: 'plan_link', entityId: planId, action: 'create', subject: facts.subject, nodeId: facts.nodeId, riskId, after: facts.values, at: change.at });
+}
+
+/** Removes the link, recorded in the risk's history; true if there was one. */
+export async function unlinkPlanFromRisk(tx: Tx, change: Change, riskId: number, planId: number): Promise<boolean> {
+  const result = await tx.deleteFrom('plan_risks').where('risk_id', '=', riskId).where('plan_id', '=', planId).executeTakeFirst();
+  if (result.numDeletedRows !== 1n) return false;
+  const facts = await linkFacts(tx, riskId, planId);
+  await recordAudit(tx, change.actor, { entityType: 'plan_link', entityId: planId, action: 'delete', subject: facts.subject, nodeId: facts.nodeId, riskId, before: facts.values, at: change.at });
+  return true;
 }

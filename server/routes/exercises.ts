@@ -28,7 +28,7 @@ import {
   optionText,
   type ExerciseChoices,
 } from '../presenters/exercise-pages';
-import { idParam } from './params';
+import { changeOf, idParam } from './params';
 
 type FormKind = 'schedule' | 'invocation' | 'edit';
 
@@ -141,7 +141,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
       renderExerciseForm(res, choices, { ...newPage(plan, 'schedule', typedValues(req.body)), status: 400, errors });
       return;
     }
-    const id = await insertExercise(db, { ...parsed.data, plan_id: plan.id, status: 'planned' });
+    const id = await db.transaction().execute((tx) => insertExercise(tx, changeOf(res, clock), { ...parsed.data, plan_id: plan.id, status: 'planned' }));
     res.redirect(303, `/exercises/${id}?saved=scheduled`);
   });
 
@@ -160,7 +160,8 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
       renderExerciseForm(res, choices, { ...newPage(plan, 'invocation', { ...typedValues(req.body), type: 'real_invocation' }), status: 400, errors });
       return;
     }
-    const id = await insertExercise(db, { ...parsed.data, plan_id: plan.id, type: 'real_invocation', status: 'completed', planned_on: null });
+    const id = await db.transaction().execute((tx) =>
+      insertExercise(tx, changeOf(res, clock), { ...parsed.data, plan_id: plan.id, type: 'real_invocation', status: 'completed', planned_on: null }));
     res.redirect(303, `/exercises/${id}?saved=invocation`);
   });
 
@@ -205,7 +206,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
       return;
     }
     const { version, ...form } = parsed.data;
-    const saved = await updateExercise(db, exercise.id, version, form, clock.now().toISOString());
+    const saved = await db.transaction().execute((tx) => updateExercise(tx, changeOf(res, clock), exercise.id, version, form));
     if (!saved) {
       const current = await loadExercise(req.params.id);
       const savedValues = exerciseFormValues(current);
@@ -256,7 +257,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
       renderFindingForm(res, people, versions, exercise.plan_version_number, { ...newFindingPage(exercise, typedValues(req.body)), status: 400, errors });
       return;
     }
-    await insertFinding(db, { ...parsed.data, exercise_id: exercise.id, status: 'open' });
+    await db.transaction().execute((tx) => insertFinding(tx, changeOf(res, clock), { ...parsed.data, exercise_id: exercise.id, status: 'open' }));
     res.redirect(303, `/exercises/${exercise.id}?saved=finding-added`);
   });
 
@@ -290,13 +291,12 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
     }
     const { version, ...form } = parsed.data;
     const closed = form.status === 'closed';
-    const saved = await updateFinding(
-      db,
-      finding.id,
-      version,
-      { ...form, closed_by_version_number: closed ? form.closed_by_version_number : null, closed_on: closed ? form.closed_on : null },
-      clock.now().toISOString(),
-    );
+    const saved = await db.transaction().execute((tx) =>
+      updateFinding(tx, changeOf(res, clock), finding.id, version, {
+        ...form,
+        closed_by_version_number: closed ? form.closed_by_version_number : null,
+        closed_on: closed ? form.closed_on : null,
+      }));
     if (!saved) {
       const current = await loadFinding(req.params.id);
       const savedValues = findingFormValues(current);

@@ -10,7 +10,7 @@ import { linkPlanToRisk, unlinkPlanFromRisk } from '../queries/plan-risks';
 import type { RiskDetailRow } from '../queries/risks';
 import { loadLinkablePlans, loadLinkedPlans } from '../presenters/risk-plans';
 import { placeholder, toOptions } from '../presenters/options';
-import { riskFromPath } from './params';
+import { changeOf, riskFromPath } from './params';
 
 const SAVED: Record<string, string> = { linked: 'Plan linked', unlinked: 'Plan unlinked' };
 
@@ -47,7 +47,7 @@ export function planRiskRoutes({ db, clock }: AppContext): Router {
       await renderLinks(res, risk, { status: 400, errors, values: typedValues(req.body) });
       return;
     }
-    await linkPlanToRisk(db, risk.id, parsed.data.plan_id, clock.now().toISOString());
+    await db.transaction().execute((tx) => linkPlanToRisk(tx, changeOf(res, clock), risk.id, parsed.data.plan_id));
     res.redirect(303, `/risks/${risk.id}/plans?saved=linked`);
   });
 
@@ -59,7 +59,7 @@ export function planRiskRoutes({ db, clock }: AppContext): Router {
       await renderLinks(res, risk, { status: 400, errors: parsed.errors });
       return;
     }
-    await unlinkPlanFromRisk(db, risk.id, parsed.data.plan_id);
+    await db.transaction().execute((tx) => unlinkPlanFromRisk(tx, changeOf(res, clock), risk.id, parsed.data.plan_id));
     res.redirect(303, `/risks/${risk.id}/plans?saved=unlinked`);
   });
 

@@ -103,6 +103,11 @@ describe('scheduling an exercise and recording its outcome', () => {
     expect(stale.text).toContain('Loss of IT');
     const saved = await t.handle.db.selectFrom('exercises').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(saved).toMatchObject({ planned_on: '2027-03-08', scenario: 'Original', version: 2 });
+    // The save that went through is in the audit history, only the changed field, by the signed-in person.
+    const events = await t.handle.db.selectFrom('audit_events').selectAll().where('entity_type', '=', 'exercise').where('entity_id', '=', id).execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: 'update', before: JSON.stringify({ planned_on: '2027-03-01' }), after: JSON.stringify({ planned_on: '2027-03-08' }) });
+    expect(events[0]?.actor_name).toMatch(/^Test User/);
   });
 
   it('records a real invocation, which counts as a live exercise once lessons are logged', async () => {

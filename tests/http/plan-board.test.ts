@@ -83,6 +83,11 @@ describe('the coordinator’s board, the home page, risks and the calendar', () 
     await t.http.post(`/risks/${riskId}/plans/unlink`).type('form').send({ plan_id: String(plans.neverTested) }).expect(303);
     risk = visibleText((await t.http.get(`/risks/${riskId}`).expect(200)).text);
     expect(risk).not.toContain('A linked plan has an overdue test');
+    // Links and unlinks are in the risk's history, by the person who made them.
+    const history = visibleText((await t.http.get(`/risks/${riskId}/history`).expect(200)).text);
+    expect(history).toMatch(/Continuity plan link linked/);
+    expect(history).toMatch(/Continuity plan link removed/);
+    expect(history).toContain('Never tested plan');
   });
 
   it('refuses to link a plan outside the risk’s part of the tree, or one that does not exist', async () => {
