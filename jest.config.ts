@@ -6,7 +6,8 @@ const config: Config = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   // Each suite opens its own SQLite file; two workers suit the 2-core machines.
   maxWorkers: 2,
-  testTimeout: 30000,
+  // Real Chromium (launched, killed and relaunched) and whole-site walks beside each other on 2 cores.
+  testTimeout: 60000,
 };
 
 export default config;

@@ -2,7 +2,9 @@ import { and } from './and';
 import { eq } from './eq';
 import { formatDate } from './format-date';
 import { inc } from './inc';
+import { keepNumbersTogether } from './keep-numbers-together';
 import { lines } from './lines';
+import { or } from './or';
 import { plural } from './plural';
 
-export const helpers = { and, eq, formatDate, inc, lines, plural };
+export const helpers = { and, eq, formatDate, inc, keepNumbersTogether, lines, or, plural };
