@@ -1,6 +1,7 @@
 // Walks the main pages of a running Bulwark in headless Chromium and saves full-page PNGs,
 // so a person can look at what users see. Usage: npm run screenshots -- [baseUrl] [outDir]
-// It signs in as the demo business manager of SCCTD, then as the demo admin for the admin pages.
+// It signs in as the demo business manager of SCCTD, then as the demo admin for the admin pages,
+// then as the two demo BCP coordinators for the plan pages.
 import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -72,36 +73,6 @@ async function main(): Promise<void> {
     await shoot('13-risk-history', `${riskHref}/history`);
     await shoot('12-not-found', '/risks/999999');
     await shoot('14-forbidden', '/admin/users');
-    // Business continuity plans: the list of every plan, a plan, its history, its forms.
-    await shoot('30-plans', '/nodes/1/plans?scope=all');
-    const planHrefs = await page.$$eval('a[href^="/plans/"]', (links) => links.map((a) => [a.textContent?.trim() ?? '', a.getAttribute('href') ?? ''] as const));
-    const planHref = (ref: string) => planHrefs.find(([text]) => text === ref)?.[1] ?? planHrefs[0]?.[1] ?? '/plans/1';
-    const ct = planHref('BCP-SCCTD-CT-LON');
-    await shoot('31-plan-approved', ct);
-    await shoot('32-plan-draft-missing', planHref('BCP-IJOCD-INT-LON'));
-    await shoot('33-plan-old-version', `${planHref('BCP-SCCTD')}/versions/1`);
-    await shoot('34-section-cascade', `${ct}/sections/contacts/edit`);
-    await shoot('35-section-cards', `${planHref('BCP-SCCTD-SC-LON')}/sections/recovery/edit`);
-    await shoot('36-approve-blocked', `${planHref('BCP-IJOCD-INT-LON')}/approve`);
-    await shoot('37-plan-new', '/nodes/2/plans/new');
-    // A malformed line as a user would type it: an RTO in words.
-    await page.goto(new URL(`${planHref('BCP-IJOCD-EXT-LON')}/sections/criticalActivities/edit`, base).toString());
-    await page.$eval('#rto_1', (el) => ((el as HTMLInputElement).value = 'two hours'));
-    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
-    await page.screenshot({ path: path.join(outDir, '38-section-error.png'), fullPage: true });
-    console.log(`typed an RTO in words → ${path.join(outDir, '38-section-error.png')}`);
-    // Two people editing the same section of a draft.
-    const section = `${planHref('BCP-IJOCD-EXT-LON')}/sections/responseTeam/edit`;
-    await page.goto(new URL(section, base).toString());
-    await other.goto(new URL(section, base).toString());
-    await other.$eval('#primary_3', (el) => ((el as HTMLInputElement).value = 'Someone else'));
-    await other.bringToFront();
-    await Promise.all([other.waitForNavigation(), other.click('button[type="submit"]')]);
-    await page.bringToFront();
-    await page.$eval('#alternate_3', (el) => ((el as HTMLInputElement).value = 'Me'));
-    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
-    await page.screenshot({ path: path.join(outDir, '39-section-conflict.png'), fullPage: true });
-    console.log(`saved a stale section → ${path.join(outDir, '39-section-conflict.png')}`);
     await page.emulateMediaType('print');
     await shoot('11-risk-print', riskHref ?? '/risks/1');
     await page.emulateMediaType('screen');
@@ -118,6 +89,56 @@ async function main(): Promise<void> {
     const userHref = await admin.$eval('a[href^="/admin/users/"]:not([href$="/new"])', (a) => a.getAttribute('href'));
     await admin.goto(new URL(userHref ?? '/admin/users/1', base).toString());
     await admin.screenshot({ path: path.join(outDir, '22-user.png'), fullPage: true });
+    // Business continuity plans, as the demo coordinators: SCCTD's, then IJOCD's (with a draft missing sections).
+    const coordinator = async (personKey: string) => {
+      const p = await (await browser.createBrowserContext()).newPage();
+      await p.setViewport({ width: 1280, height: 900 });
+      await signIn(p, base, demoEmail(personKey));
+      return p;
+    };
+    const shootOn = async (p: Page, name: string, url: string) => {
+      const response = await p.goto(new URL(url, base).toString(), { waitUntil: 'load' });
+      await p.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+      console.log(`${response?.status() ?? '?'} ${url} → ${path.join(outDir, `${name}.png`)}`);
+    };
+    const planLinks = async (p: Page) => {
+      const links = await p.$$eval('a[href^="/plans/"]', (as) => as.map((a) => [a.textContent?.trim() ?? '', a.getAttribute('href') ?? ''] as const));
+      return (ref: string) => links.find(([text]) => text === ref)?.[1] ?? '/plans/1';
+    };
+    const hannah = await coordinator('hannah-sowerby');
+    await shootOn(hannah, '30-plans', '/nodes/2/plans?scope=all');
+    const scctdPlan = await planLinks(hannah);
+    const ct = scctdPlan('BCP-SCCTD-CT-LON');
+    await shootOn(hannah, '31-plan-approved', ct);
+    await shootOn(hannah, '33-plan-old-version', `${scctdPlan('BCP-SCCTD')}/versions/1`);
+    await shootOn(hannah, '34-section-cascade', `${ct}/sections/contacts/edit`);
+    await shootOn(hannah, '35-section-cards', `${scctdPlan('BCP-SCCTD-SC-LON')}/sections/recovery/edit`);
+    await shootOn(hannah, '37-plan-new', '/nodes/2/plans/new');
+    const stephen = await coordinator('stephen-mulligan');
+    await shootOn(stephen, '30-plans-ijocd', '/nodes/7/plans?scope=all');
+    const ijocdPlan = await planLinks(stephen);
+    await shootOn(stephen, '32-plan-draft-missing', ijocdPlan('BCP-IJOCD-INT-LON'));
+    await shootOn(stephen, '36-approve-blocked', `${ijocdPlan('BCP-IJOCD-INT-LON')}/approve`);
+    // A malformed line as a user would type it: an RTO in words.
+    await stephen.goto(new URL(`${ijocdPlan('BCP-IJOCD-EXT-LON')}/sections/criticalActivities/edit`, base).toString());
+    await stephen.$eval('#rto_1', (el) => ((el as HTMLInputElement).value = 'two hours'));
+    await Promise.all([stephen.waitForNavigation(), stephen.click('main button[type="submit"]')]);
+    await stephen.screenshot({ path: path.join(outDir, '38-section-error.png'), fullPage: true });
+    console.log(`typed an RTO in words → ${path.join(outDir, '38-section-error.png')}`);
+    // Two tabs editing the same section of a draft: the second save meets the conflict page.
+    const section = new URL(`${ijocdPlan('BCP-IJOCD-EXT-LON')}/sections/responseTeam/edit`, base).toString();
+    const secondTab = await stephen.browserContext().newPage();
+    await secondTab.setViewport({ width: 1280, height: 900 });
+    await stephen.goto(section);
+    await secondTab.goto(section);
+    await secondTab.$eval('#primary_3', (el) => ((el as HTMLInputElement).value = 'Someone else'));
+    await secondTab.bringToFront();
+    await Promise.all([secondTab.waitForNavigation(), secondTab.click('main button[type="submit"]')]);
+    await stephen.bringToFront();
+    await stephen.$eval('#alternate_3', (el) => ((el as HTMLInputElement).value = 'Me'));
+    await Promise.all([stephen.waitForNavigation(), stephen.click('main button[type="submit"]')]);
+    await stephen.screenshot({ path: path.join(outDir, '39-section-conflict.png'), fullPage: true });
+    console.log(`saved a stale section → ${path.join(outDir, '39-section-conflict.png')}`);
   } finally {
     await browser.close();
   }

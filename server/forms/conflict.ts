@@ -39,6 +39,11 @@ export function decodeBase(body: unknown): Record<string, string> | null {
 
 const same = (a: string | undefined, b: string | undefined) => (a ?? '').trim() === (b ?? '').trim();
 
+/** True if two sets of form values hold the same entries (a missing field counts as blank). */
+export function sameValues(a: Record<string, string>, b: Record<string, string>): boolean {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((field) => same(a[field], b[field]));
+}
+
 /**
  * A three-way merge of a stale edit: what the form started from (`base`), what is saved now,
  * and what the user entered. Fields only the other person changed take the saved value;

@@ -11,7 +11,7 @@ import { parsePlanContent, planTemplate, sectionByKey, type SectionDefinition } 
 import { firstFreeReference, nextReviewDue, planReference } from '../domain/plans';
 import { PROTECTIVE_MARKINGS } from '../domain/vocabulary';
 import { notFound } from '../errors';
-import { decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../forms/conflict';
+import { decodeBase, encodeBase, mergeStaleEdit, sameValues, type ConflictNotice } from '../forms/conflict';
 import { versionField } from '../forms/fields';
 import { formErrors, hasErrors, mergeErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { approvalDateErrors, approvePlanSchema, checkPlanChoices, editPlanSchema, newPlanSchema, PLAN_FIELD_LABELS } from '../forms/plan-form';
@@ -282,6 +282,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
     const spec = sectionFormSpec(section.key);
     const values = sectionTypedValues(spec, req.body);
     const postedDraftId = bodyField(req, 'draft_id');
+    // The draft the form was opened on, or null when it was opened on the version in force.
     const postedVersion = versionField.safeParse(bodyField(req, 'version'));
     const posted = {
       draft: /^\d{1,9}$/.test(postedDraftId) && postedVersion.success ? { id: Number(postedDraftId), version: postedVersion.data } : null,
@@ -301,19 +302,24 @@ export function planRoutes({ db, clock }: AppContext): Router {
     }
 
     const editor = actorOf(res).name;
+    const base = decodeBase(req.body);
     const outcome = await db.transaction().execute(async (tx) => {
       const draft = await findDraft(tx, plan.id);
-      if (posted.draft === null && postedDraftId === '') {
-        // The form was opened on the version in force: the first save opens the next draft.
-        if (draft) return 'stale';
-        const latest = await findLatestApproved(tx, plan.id);
-        if (!latest || latest.number !== posted.startsFromVersion) return 'stale';
-        await insertDraft(tx, plan.id, parsed.data.apply(parsePlanContent(latest.content)), editor, now(), '');
-        return 'draft-started';
+      if (draft) {
+        const content = parsePlanContent(draft.content);
+        const current = posted.draft !== null && draft.id === posted.draft.id && draft.version === posted.draft.version;
+        // Someone saved the draft meanwhile, but not this section: this section is saved on top
+        // of their changes, so two people can work on different sections of one draft at once.
+        const sectionUntouched = base !== null && sameValues(sectionFormValues(spec, content), base);
+        if (!current && !sectionUntouched) return 'stale';
+        const saved = await updateDraft(tx, draft.id, draft.version, { content: parsed.data.apply(content) }, editor, now());
+        return saved ? 'section' : 'stale';
       }
-      if (!draft || !posted.draft || draft.id !== posted.draft.id) return 'stale';
-      const saved = await updateDraft(tx, draft.id, posted.draft.version, { content: parsed.data.apply(parsePlanContent(draft.content)) }, editor, now());
-      return saved ? 'section' : 'stale';
+      // No draft: the form was opened on the version in force, and the first save opens the next draft.
+      const latest = await findLatestApproved(tx, plan.id);
+      if (posted.draft !== null || !latest || latest.number !== posted.startsFromVersion) return 'stale';
+      await insertDraft(tx, plan.id, parsed.data.apply(parsePlanContent(latest.content)), editor, now(), '');
+      return 'draft-started';
     });
     if (outcome !== 'stale') {
       res.redirect(303, `/plans/${plan.id}?saved=${outcome}#section-${section.number}`);
@@ -324,7 +330,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
     // changed, merge, and save nothing until the user saves again.
     const current = await workingCopy(plan.id);
     const saved = sectionFormValues(spec, current.content);
-    const merged = mergeStaleEdit(sectionFieldLabels(spec, saved, values), decodeBase(req.body), saved, values, sectionDisplay(spec));
+    const merged = mergeStaleEdit(sectionFieldLabels(spec, saved, values), base, saved, values, sectionDisplay(spec));
     const by = current.draft
       ? `${current.draft.updated_by || 'Someone'} saved the draft at ${current.draft.updated_at.slice(11, 16)} (UTC) on ${formatLongDate(current.draft.updated_at.slice(0, 10))}.`
       : `The draft was approved as version ${current.startsFromVersion} while you were editing; saving again starts a new draft from it.`;

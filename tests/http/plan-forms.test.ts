@@ -180,6 +180,17 @@ describe('business continuity plan forms', () => {
       expect(content.responseTeam.roles[0]).toEqual({ role: 'Incident lead', primary: 'Sam Lee', alternate: '' });
     });
 
+    it('saves two people\'s edits of different sections of one draft, neither over the other', async () => {
+      const planId = await addPlan(t.handle.db, org, 'BCP-EDIT-6');
+      const alex = await openSection(planId, 'incidentLog');
+      const sam = await openSection(planId, 'alternativeWorking');
+      await t.http.post(`/plans/${planId}/sections/alternativeWorking`).type('form').send({ ...sam.hidden, other_site: 'Athena House, York', contact: 'Sam' }).expect(303);
+      await t.http.post(`/plans/${planId}/sections/incidentLog`).type('form').send({ ...alex.hidden, log_keeper: 'Alex', stand_down_authority: 'Unit Head' }).expect(303);
+      const content = parsePlanContent((await draftOf(planId))?.content ?? '{}');
+      expect(content.alternativeWorking.otherSite).toBe('Athena House, York');
+      expect(content.incidentLog.logKeeper).toBe('Alex');
+    });
+
     it('answers 404 for a section that is not in the standard format', async () => {
       const planId = await addPlan(t.handle.db, org, 'BCP-EDIT-5');
       await t.http.get(`/plans/${planId}/sections/appendix/edit`).expect(404);
