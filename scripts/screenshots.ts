@@ -89,6 +89,31 @@ async function main(): Promise<void> {
     const userHref = await admin.$eval('a[href^="/admin/users/"]:not([href$="/new"])', (a) => a.getAttribute('href'));
     await admin.goto(new URL(userHref ?? '/admin/users/1', base).toString());
     await admin.screenshot({ path: path.join(outDir, '22-user.png'), fullPage: true });
+    const adminShoot = async (name: string, url: string) => {
+      const response = await admin.goto(new URL(url, base).toString(), { waitUntil: 'load' });
+      await admin.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+      console.log(`${response?.status() ?? '?'} ${url} → ${path.join(outDir, `${name}.png`)}`);
+    };
+    await adminShoot('23-admin', '/admin');
+    await adminShoot('24-admin-tree', '/admin/nodes');
+    const unitId = await admin.$eval('a[href$="/move"]', (a) => a.getAttribute('href')?.split('/')[3]);
+    await adminShoot('25-admin-node-add', '/admin/nodes/new');
+    await adminShoot('26-admin-node-move', `/admin/nodes/${unitId}/move`);
+    await adminShoot('27-admin-node-retire', `/admin/nodes/${unitId}/retire`);
+    await adminShoot('28-admin-sites', '/admin/sites');
+    await adminShoot('29-admin-site-form', '/admin/sites/1/edit');
+    await adminShoot('30-admin-categories', '/admin/categories');
+    await adminShoot('31-admin-category-form', '/admin/categories/1/edit');
+    await adminShoot('32-admin-objectives', '/admin/objectives');
+    await adminShoot('33-admin-matrix', '/admin/matrix');
+    await adminShoot('34-admin-settings', '/admin/settings');
+    // A matrix mistake as an admin would make it: unreadable text on a level, a cell lower than its neighbour.
+    await admin.goto(new URL('/admin/matrix', base).toString());
+    await admin.$eval('#level_2_text_colour', (el) => ((el as HTMLInputElement).value = '#ffffff'));
+    await admin.select('#cell_5_5', '1');
+    await Promise.all([admin.waitForNavigation(), admin.click('main button[type="submit"]')]);
+    await admin.screenshot({ path: path.join(outDir, '35-admin-matrix-error.png'), fullPage: true });
+    console.log(`submitted a bad matrix → ${path.join(outDir, '35-admin-matrix-error.png')}`);
     // Business continuity plans, as the demo coordinators: SCCTD's, then IJOCD's (with a draft missing sections).
     const coordinator = async (personKey: string) => {
       const p = await (await browser.createBrowserContext()).newPage();

@@ -22,6 +22,7 @@ import { planRoutes } from './routes/plans';
 import { exerciseRoutes } from './routes/exercises';
 import { planBoardRoutes } from './routes/plan-board';
 import { planRiskRoutes } from './routes/plan-risks';
+import { adminRoutes } from './routes/admin';
 
 export interface AppContext {
   db: Db;
@@ -90,6 +91,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(exerciseRoutes(ctx));
   app.use(planBoardRoutes(ctx));
   app.use(planRiskRoutes(ctx));
+  app.use(adminRoutes(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -13,3 +13,8 @@ export class AppError extends Error {
 export function notFound(what: string): AppError {
   return new AppError(404, 'not_found', `${what} was not found. It may have been moved, or the address may be wrong.`);
 }
+
+/** A retired node's register is kept for reference only. */
+export function retiredNode(name: string, retiredOn: string): AppError {
+  return new AppError(409, 'retired', `${name} was retired on ${retiredOn}. Its register is kept for reference and takes no new risks.`);
+}

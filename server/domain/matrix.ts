@@ -83,3 +83,54 @@ export function heatMap(matrix: Matrix, ratings: { likelihood: number; impact: n
         })),
     }));
 }
+
+export interface GridProblem {
+  likelihood: number;
+  impact: number;
+  message: string;
+}
+
+/**
+ * Cells rated lower than the cell one step less likely or one step less severe: in such a
+ * grid a risk would fall a level by getting worse, which is always a slip of the admin's hand.
+ */
+export function levelDrops(cells: Pick<MatrixCell, 'likelihood' | 'impact' | 'levelRank'>[], levelName: (rank: number) => string): GridProblem[] {
+  const at = (l: number, i: number) => cells.find((c) => c.likelihood === l && c.impact === i);
+  const problems: GridProblem[] = [];
+  for (const cell of cells) {
+    const below = [at(cell.likelihood - 1, cell.impact), at(cell.likelihood, cell.impact - 1)].filter((c) => c !== undefined);
+    const higher = below.find((c) => c.levelRank > cell.levelRank);
+    if (higher) {
+      problems.push({
+        likelihood: cell.likelihood,
+        impact: cell.impact,
+        message: `Likelihood ${cell.likelihood}, impact ${cell.impact} cannot be ${levelName(cell.levelRank)} when likelihood ${higher.likelihood}, impact ${higher.impact} is ${levelName(higher.levelRank)}: a worse risk never rates lower`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** The field of a cell in a flat matrix: cell_4_5 is likelihood 4, impact 5. */
+export const cellField = (likelihood: number, impact: number) => `cell_${likelihood}_${impact}`;
+
+/**
+ * The matrix as flat text fields (level_2_colour, likelihood_3_label, cell_4_5…): how the
+ * admin form posts it, and how the audit history compares one matrix with the next.
+ */
+export function flatMatrix(matrix: Matrix): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const level of matrix.levels) {
+    values[`level_${level.rank}_name`] = level.name;
+    values[`level_${level.rank}_colour`] = level.colour;
+    values[`level_${level.rank}_text_colour`] = level.textColour;
+  }
+  for (const axis of ['likelihood', 'impact'] as const) {
+    for (const label of matrix[axis]) {
+      values[`${axis}_${label.value}_label`] = label.label;
+      values[`${axis}_${label.value}_description`] = label.description;
+    }
+  }
+  for (const cell of matrix.cells) values[cellField(cell.likelihood, cell.impact)] = String(cell.levelRank);
+  return values;
+}

@@ -14,6 +14,15 @@ export const REGISTER_KIND_LABELS: Record<RegisterKind, string> = {
   thematic: 'Thematic',
 };
 
+/** Kinds of business continuity exercise, each with its own cadence (a setting). */
+export const EXERCISE_TYPES = ['call_cascade', 'tabletop', 'live'] as const;
+export type ExerciseType = (typeof EXERCISE_TYPES)[number];
+export const EXERCISE_TYPE_LABELS: Record<ExerciseType, string> = {
+  call_cascade: 'Call cascade or communications test',
+  tabletop: 'Tabletop exercise',
+  live: 'Live exercise',
+};
+
 export const TREATMENTS = ['treat', 'tolerate', 'transfer', 'terminate'] as const;
 export type Treatment = (typeof TREATMENTS)[number];
 

@@ -45,6 +45,14 @@ export function sameValues(a: Record<string, string>, b: Record<string, string>)
 }
 
 /**
+ * For records without a version column: has what is saved moved on from what the form
+ * started from? Checked in the same transaction as the save, it guards like a version does.
+ */
+export function changedSince(fields: string[], base: Record<string, string>, saved: Record<string, string>): boolean {
+  return fields.some((field) => !same(base[field], saved[field]));
+}
+
+/**
  * A three-way merge of a stale edit: what the form started from (`base`), what is saved now,
  * and what the user entered. Fields only the other person changed take the saved value;
  * fields this user changed keep their entry. The changes listed are the other person's, so

@@ -6,6 +6,8 @@ import { ROLE_LABELS } from '../domain/roles';
 import { EXERCISE_KIND_LABELS, EXERCISE_RESULT_LABELS, EXERCISE_STATUS_LABELS, FINDING_STATUS_LABELS } from '../domain/exercise-vocabulary';
 import { EXERCISE_FIELD_LABELS } from '../forms/exercise-form';
 import { FINDING_FIELD_LABELS } from '../forms/finding-form';
+import { NODE_KIND_LABELS } from '../domain/org-tree';
+import { CATEGORY_FIELD_LABELS, OBJECTIVE_FIELD_LABELS } from '../forms/list-forms';
 
 // How each kind of record reads in the audit history. Labels are the forms' own, so the
 // history speaks the words people typed into; later record kinds add their entry here.
@@ -130,6 +132,42 @@ export const AUDIT_WORDS: Record<string, AuditEntityWords> = {
     fields: {
       role: { label: 'Role', format: { choices: ROLE_LABELS } },
       where: { label: 'Where', format: 'text' },
+    },
+  },
+  node: {
+    noun: 'Part of the organisation',
+    shownOnCreate: ['kind', 'name', 'code'],
+    fields: {
+      kind: { label: 'Kind', format: { choices: NODE_KIND_LABELS } },
+      name: { label: 'Name', format: 'text' },
+      code: { label: 'Code', format: 'text' },
+      parent_id: { label: 'Under (node number)', format: 'number' },
+      retired_on: { label: 'Retired on', format: 'day' },
+    },
+  },
+  site: {
+    noun: 'Site',
+    shownOnCreate: ['address', 'works_here'],
+    fields: {
+      name: { label: 'Name', format: 'text' },
+      address: { label: 'Address', format: 'text' },
+      works_here: { label: 'Who works there', format: 'text' },
+    },
+  },
+  category: {
+    noun: 'Category',
+    shownOnCreate: ['appetite_rank'],
+    fields: {
+      name: { label: CATEGORY_FIELD_LABELS.name ?? 'Name', format: 'text' },
+      appetite_rank: { label: 'Appetite (matrix level)', format: 'number' },
+      sort_order: { label: 'Position', format: 'number' },
+    },
+  },
+  objective: {
+    noun: 'Strategic objective',
+    fields: {
+      title: { label: OBJECTIVE_FIELD_LABELS.title ?? 'Strategic objective', format: 'text' },
+      sort_order: { label: 'Position', format: 'number' },
     },
   },
 };

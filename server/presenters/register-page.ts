@@ -111,7 +111,8 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
     title: `${node.name}: risk register`,
     node,
     breadcrumbs: tree.path(nodeId).map((n) => ({ text: n.name, href: n.id === nodeId ? undefined : `/nodes/${n.id}` })),
-    children: tree.children(nodeId).map((c) => ({ name: c.name, href: `/nodes/${c.id}` })),
+    // Retired children drop out of sight here; their registers stay readable from the admin tree.
+    children: tree.children(nodeId).filter((c) => c.retired_on === null).map((c) => ({ name: c.name, href: `/nodes/${c.id}` })),
     registers: ownRegisters.map((g) => ({ ...g, kindLabel: REGISTER_KIND_LABELS[g.kind] })),
     includesDescendants: query.scope === 'all',
     hasDescendants: tree.children(nodeId).length > 0,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { Db } from '../../db/connection';
-import type { Matrix } from '../domain/matrix';
-import { REGISTER_KINDS, type RegisterKind } from '../domain/vocabulary';
+import type { Db, Tx } from '../../db/connection';
+import { flatMatrix, type Matrix } from '../domain/matrix';
+import { recordAudit, type Change } from './audit';
+import { REGISTER_KINDS, type ExerciseType, type RegisterKind } from '../domain/vocabulary';
 
-export async function loadMatrix(db: Db): Promise<Matrix> {
+export async function loadMatrix(db: Db | Tx): Promise<Matrix> {
   const [levels, labels, cells] = await Promise.all([
     db.selectFrom('matrix_levels').selectAll().orderBy('rank').execute(),
     db.selectFrom('matrix_labels').selectAll().orderBy('value').execute(),
@@ -19,28 +20,94 @@ export async function loadMatrix(db: Db): Promise<Matrix> {
   };
 }
 
+const months = (max: number) => z.number().int().min(1).max(max);
+
+// Defaults mirror the migrations that seed them, so a key missing for any reason never breaks a page.
 const settingsSchema = z.object({
   fy_start_month: z.number().int().min(1).max(12),
-  review_cadence_months: z.record(z.enum(REGISTER_KINDS), z.number().int().min(1).max(36)),
+  review_cadence_months: z.record(z.enum(REGISTER_KINDS), months(36)),
+  plan_review_months: months(60).default(12),
+  exercise_months_call_cascade: months(120).default(6),
+  exercise_months_tabletop: months(120).default(12),
+  exercise_months_live: months(120).default(36),
 });
 
 export interface Settings {
   fyStartMonth: number;
   reviewCadenceMonths: Record<RegisterKind, number>;
+  /** Months from a plan's approval to its next review. */
+  planReviewMonths: number;
+  /** Months between exercises of each type. */
+  exerciseMonths: Record<ExerciseType, number>;
 }
 
-export async function loadSettings(db: Db): Promise<Settings> {
+export async function loadSettings(db: Db | Tx): Promise<Settings> {
   const rows = await db.selectFrom('settings').selectAll().execute();
   const raw = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   const parsed = settingsSchema.parse(raw);
-  return { fyStartMonth: parsed.fy_start_month, reviewCadenceMonths: parsed.review_cadence_months };
+  return {
+    fyStartMonth: parsed.fy_start_month,
+    reviewCadenceMonths: parsed.review_cadence_months,
+    planReviewMonths: parsed.plan_review_months,
+    exerciseMonths: {
+      call_cascade: parsed.exercise_months_call_cascade,
+      tabletop: parsed.exercise_months_tabletop,
+      live: parsed.exercise_months_live,
+    },
+  };
 }
 
-export function listCategories(db: Db) {
+/** Settings as stored: the parsed JSON value of each key. */
+async function storedSettings(tx: Tx): Promise<Record<string, unknown>> {
+  const rows = await tx.selectFrom('settings').selectAll().orderBy('key').execute();
+  return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+}
+
+/** Writes settings back under their stored keys, as JSON like the migrations seed them, and records what changed. */
+export async function saveSettings(tx: Tx, change: Change, settings: Settings): Promise<void> {
+  const before = await storedSettings(tx);
+  const entries: Record<string, unknown> = {
+    fy_start_month: settings.fyStartMonth,
+    review_cadence_months: settings.reviewCadenceMonths,
+    plan_review_months: settings.planReviewMonths,
+    exercise_months_call_cascade: settings.exerciseMonths.call_cascade,
+    exercise_months_tabletop: settings.exerciseMonths.tabletop,
+    exercise_months_live: settings.exerciseMonths.live,
+  };
+  for (const [key, value] of Object.entries(entries)) {
+    await tx
+      .insertInto('settings')
+      .values({ key, value: JSON.stringify(value) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
+      .execute();
+  }
+  // Settings have no id: the one record of kind 'settings' is number 1.
+  await recordAudit(tx, change.actor, { entityType: 'settings', entityId: 1, action: 'update', subject: 'Cadences and settings', nodeId: null, before, after: await storedSettings(tx), at: change.at });
+}
+
+/** Replaces the matrix's words, colours and cell levels, and records what changed; the levels themselves and the cells' scores stay. */
+export async function saveMatrix(tx: Tx, change: Change, matrix: Matrix): Promise<void> {
+  const before = flatMatrix(await loadMatrix(tx));
+  for (const level of matrix.levels) {
+    await tx.updateTable('matrix_levels').set({ name: level.name, colour: level.colour, text_colour: level.textColour }).where('rank', '=', level.rank).execute();
+  }
+  for (const axis of ['likelihood', 'impact'] as const) {
+    for (const label of matrix[axis]) {
+      await tx.updateTable('matrix_labels').set({ label: label.label, description: label.description }).where('axis', '=', axis).where('value', '=', label.value).execute();
+    }
+  }
+  for (const cell of matrix.cells) {
+    await tx.updateTable('matrix_cells').set({ level_rank: cell.levelRank }).where('likelihood', '=', cell.likelihood).where('impact', '=', cell.impact).execute();
+  }
+  // The matrix has no id: the one record of kind 'matrix' is number 1.
+  await recordAudit(tx, change.actor, { entityType: 'matrix', entityId: 1, action: 'update', subject: 'Risk matrix', nodeId: null, before, after: flatMatrix(await loadMatrix(tx)), at: change.at });
+}
+
+export function listCategories(db: Db | Tx) {
   return db.selectFrom('categories').selectAll().orderBy('sort_order').orderBy('name').execute();
 }
 
-export function listObjectives(db: Db) {
+export function listObjectives(db: Db | Tx) {
   return db.selectFrom('objectives').selectAll().orderBy('sort_order').orderBy('title').execute();
 }
 

@@ -3,7 +3,7 @@ import type { AppContext } from '../app';
 import { allow } from '../access/guard';
 import { nodeInPath, riskInPath } from '../access/scopes';
 import { today } from '../clock';
-import { notFound } from '../errors';
+import { notFound, retiredNode } from '../errors';
 import { decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../forms/conflict';
 import { hasErrors, mergeErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { editRiskSchema, newRiskSchema, RISK_FIELD_LABELS, riskDateErrors, riskFormValues } from '../forms/risk-form';
@@ -13,6 +13,7 @@ import { buildRiskPage } from '../presenters/risk-page';
 import { buildRiskHistoryPage } from '../presenters/risk-history-page';
 import { checkRiskChoices, loadRiskFormChoices, riskFormOptions, type RiskFormChoices } from '../presenters/risk-form-page';
 import type { Option } from '../presenters/options';
+import { savedMessage } from '../presenters/saved-message';
 import { changeOf, idParam, riskFromPath } from './params';
 
 interface RiskFormPage {
@@ -55,6 +56,7 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     const nodeId = idParam(req.params.id, 'That part of the organisation');
     const node = await findNode(db, nodeId);
     if (!node) throw notFound('That part of the organisation');
+    if (node.retired_on !== null) throw retiredNode(node.name, node.retired_on);
     const choices = await loadRiskFormChoices(db, nodeId);
     // Treatment and influence are left for the manager to choose: a default would be a judgement nobody made.
     const values: Record<string, string> = { identified_on: today(clock) };
@@ -66,6 +68,7 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     const nodeId = idParam(req.params.id, 'That part of the organisation');
     const node = await findNode(db, nodeId);
     if (!node) throw notFound('That part of the organisation');
+    if (node.retired_on !== null) throw retiredNode(node.name, node.retired_on);
     const choices = await loadRiskFormChoices(db, nodeId);
     const values = typedValues(req.body);
     const parsed = parseForm(newRiskSchema, req.body);
@@ -80,7 +83,7 @@ export function riskRoutes({ db, clock }: AppContext): Router {
 
   router.get('/risks/:id', allow(db, 'read', riskInPath), async (req, res) => {
     const page = await buildRiskPage(db, clock, idParam(req.params.id, 'That risk'));
-    res.render('risk', { ...page, savedMessage: savedMessage(req.query.saved) });
+    res.render('risk', { ...page, savedMessage: savedMessage(SAVED_MESSAGES, req.query.saved) });
   });
 
   router.get('/risks/:id/history', allow(db, 'read', riskInPath), async (req, res) => {
@@ -129,8 +132,6 @@ export function riskRoutes({ db, clock }: AppContext): Router {
   return router;
 }
 
-// After a save the browser is sent back to the risk with ?saved=…, so the page can say so
-// without a session; only these known words are shown.
 const SAVED_MESSAGES: Record<string, string> = {
   'risk-added': 'Risk added',
   'risk-changed': 'Changes saved',
@@ -140,10 +141,6 @@ const SAVED_MESSAGES: Record<string, string> = {
   review: 'Review recorded',
   'review-closed': 'Review recorded and the risk closed',
 };
-
-function savedMessage(saved: unknown): string | undefined {
-  return typeof saved === 'string' && Object.hasOwn(SAVED_MESSAGES, saved) ? SAVED_MESSAGES[saved] : undefined;
-}
 
 function newRiskPage(node: { id: number; name: string }, values: Record<string, string>): RiskFormPage {
   return {

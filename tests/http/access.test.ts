@@ -22,6 +22,9 @@ interface Records {
   planId: number;
   exerciseId: number;
   findingId: number;
+  siteId: number;
+  categoryId: number;
+  objectiveId: number;
 }
 
 /** Ids for each route's path parameters: all inside the division, so a division grant reaches them. */
@@ -33,6 +36,10 @@ const PATH_PARAMETERS: [RegExp, (r: Records) => Record<string, number | string>]
   [/^\/exercises\/:id/, (r) => ({ id: r.exerciseId })],
   [/^\/findings\/:id/, (r) => ({ id: r.findingId })],
   [/^\/admin\/users\/:id/, (r) => ({ id: r.victimUserId, grantId: r.victimGrantId })],
+  [/^\/admin\/nodes\/:id/, (r) => ({ id: r.unitId })],
+  [/^\/admin\/sites\/:id/, (r) => ({ id: r.siteId })],
+  [/^\/admin\/categories\/:id/, (r) => ({ id: r.categoryId })],
+  [/^\/admin\/objectives\/:id/, (r) => ({ id: r.objectiveId })],
 ];
 
 function concretePath(route: RouteRule, records: Records): string {
@@ -73,7 +80,13 @@ describe('the route-by-role table', () => {
     await db.updateTable('plan_versions').set({ status: 'approved', number: 1, approver_id: org.ownerId, approved_on: '2026-11-01', next_review_on: '2027-11-01' }).where('plan_id', '=', planId).execute();
     const exerciseId = await addExercise(db, planId, { status: 'completed', planned_on: '2026-11-10', held_on: '2026-11-10', result: 'passed', plan_version_number: 1 });
     const finding = await db.insertInto('exercise_findings').values({ exercise_id: exerciseId, description: 'Fix it', status: 'open' }).returning('id').executeTakeFirstOrThrow();
-    records = { divisionId: org.divisionId, unitId: org.unitId, otherDivisionId: other.id, riskId, actionId: action.id, victimUserId: victim.id, victimGrantId: grant.id, planId, exerciseId, findingId: finding.id };
+    const site = await db.insertInto('sites').values({ name: 'London', address: '' }).returning('id').executeTakeFirstOrThrow();
+    records = {
+      divisionId: org.divisionId, unitId: org.unitId, otherDivisionId: other.id, riskId, actionId: action.id, victimUserId: victim.id, victimGrantId: grant.id,
+      planId, exerciseId, findingId: finding.id,
+      // The risk uses the category and objective, so an empty POST to delete them is refused, never carried out.
+      siteId: site.id, categoryId: org.categoryId, objectiveId: org.objectiveId,
+    };
     // Signing out ends the client's session, so it goes last.
     routes = listRouteRules(t.app).sort((a, b) => Number(a.path === '/sign-out') - Number(b.path === '/sign-out'));
   });

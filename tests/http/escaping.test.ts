@@ -37,6 +37,9 @@ async function plantEverywhere(t: TestApp): Promise<string[]> {
   return planted;
 }
 
+// Hundreds of pages: on a busy 2-core machine that takes longer than Jest's default.
+jest.setTimeout(180_000);
+
 describe('escaping of everything shown', () => {
   let t: TestApp;
   beforeAll(async () => {

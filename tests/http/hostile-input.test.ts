@@ -3,36 +3,13 @@ import { emptyPlanContent } from '../../server/domain/plan-content';
 import { findDraft, findLatestApproved, insertDraft } from '../../server/queries/plans';
 import { addRisk, riskFormBody, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
 import { addPlan, completePlanContent } from '../support/plan-fixtures';
+import { HOSTILE_VALUES, SCRIPT, SQL, withField } from '../support/hostile';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const SCRIPT = '<script>alert("owned")</script><img src=x onerror=alert(1)>';
-const SQL = "1'; DROP TABLE risks; --";
-const HUGE = 'x'.repeat(1024 * 1024);
-
-/** Replacement values for one field: each is sent in place of a valid value. */
-const HOSTILE_VALUES: [name: string, value: string | string[] | undefined][] = [
-  ['missing', undefined],
-  ['empty', ''],
-  ['a list instead of one value', ['1', '2']],
-  ['a word where a number belongs', 'three'],
-  ['a negative number', '-5'],
-  ['a huge number', '99999999999999999999'],
-  ['a script tag', SCRIPT],
-  ['an SQL fragment', SQL],
-  ['a 1 MB string', HUGE],
-];
 
 async function snapshot(db: Db): Promise<string> {
   const tables = ['nodes', 'people', 'registers', 'risks', 'actions', 'reviews', 'categories', 'objectives', 'settings', 'plans', 'plan_versions'] as const;
   const rows = await Promise.all(tables.map((table) => db.selectFrom(table).selectAll().execute()));
   return JSON.stringify(rows);
-}
-
-function withField(body: Record<string, string>, field: string, value: string | string[] | undefined): Record<string, string | string[]> {
-  const copy: Record<string, string | string[]> = { ...body };
-  if (value === undefined) delete copy[field];
-  else copy[field] = value;
-  return copy;
 }
 
 // Hundreds of requests a test: on a busy 2-core machine that takes longer than Jest's default.

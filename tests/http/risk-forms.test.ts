@@ -1,5 +1,5 @@
 import { addRisk, riskFormBody, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
-import { hiddenBase } from '../support/html';
+import { hiddenBase } from '../support/forms';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('adding and editing a risk', () => {

@@ -86,7 +86,9 @@ describe('a plan printer whose browser dies mid-render', () => {
       chromium.process()?.kill('SIGKILL');
       const failure = await printing.catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(PrintError);
-      expect(failure).toMatchObject({ status: 503, code: 'print_browser' });
+      // Usually 'print_browser'; on a loaded machine the render's timeout can fire before the
+      // disconnection is noticed. Either way the user is told to try again, and the next print works.
+      expect(failure).toMatchObject({ status: 503, code: expect.stringMatching(/^print_(browser|timeout)$/) });
       expect((failure as Error).message).toMatch(/try again/);
       const pages = pdfPages(await printer.plan(samplePlan()));
       expect(pages[0]).toContain('BCP-SCCTD-CTD-LON');

@@ -1,4 +1,5 @@
 import { and } from './and';
+import { concat } from './concat';
 import { eq } from './eq';
 import { formatDate } from './format-date';
 import { inc } from './inc';
@@ -7,4 +8,4 @@ import { lines } from './lines';
 import { or } from './or';
 import { plural } from './plural';
 
-export const helpers = { and, eq, formatDate, inc, keepNumbersTogether, lines, or, plural };
+export const helpers = { and, concat, eq, formatDate, inc, keepNumbersTogether, lines, or, plural };
