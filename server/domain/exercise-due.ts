@@ -6,7 +6,6 @@ import { EXERCISE_TYPES, type ExerciseKind, type ExerciseStatus, type ExerciseTy
 
 /** Months between exercises of each type: the `exercise_months_*` settings. */
 export type ExerciseCadence = Record<ExerciseType, number>;
-export const DEFAULT_EXERCISE_CADENCE: ExerciseCadence = { call_cascade: 6, tabletop: 12, live: 36 };
 
 /** A date this close (in days) turns amber: a month's notice is enough to book a room and people. */
 export const DUE_SOON_DAYS = 30;

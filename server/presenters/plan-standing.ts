@@ -15,7 +15,8 @@ import {
 import { EXERCISE_TYPE_LABELS } from '../domain/exercise-vocabulary';
 import { missingSections, parsePlanContent, type MissingSection, type PlanContent } from '../domain/plan-content';
 import { versionLabel } from '../domain/plans';
-import { firstApprovals, listExercisesOfPlans, listFindingsOfPlans, loadExerciseCadence, type ExerciseListRow, type FindingListRow } from '../queries/exercises';
+import { firstApprovals, listExercisesOfPlans, listFindingsOfPlans, type ExerciseListRow, type FindingListRow } from '../queries/exercises';
+import { loadSettings } from '../queries/reference';
 import { listPlansOfNodes, type PlanListRow } from '../queries/plans';
 
 // How each plan stands on testing and review today: the one place the board, the home page,
@@ -66,11 +67,11 @@ export function scheduleCells(schedule: TypeSchedule[]): ScheduleCell[] {
 export async function loadPlanStandings(db: Db, today: string, nodeIds: number[], options: { includeRetired?: boolean } = {}): Promise<PlanStanding[]> {
   const plans = (await listPlansOfNodes(db, nodeIds)).filter((p) => options.includeRetired || p.retired_on === null);
   const planIds = plans.map((p) => p.id);
-  const [exercises, findings, approvals, cadence] = await Promise.all([
+  const [exercises, findings, approvals, settings] = await Promise.all([
     listExercisesOfPlans(db, planIds),
     listFindingsOfPlans(db, planIds),
     firstApprovals(db, planIds),
-    loadExerciseCadence(db),
+    loadSettings(db),
   ]);
   return plans.map((plan): PlanStanding => {
     const content = contentOf(plan);
@@ -79,7 +80,7 @@ export async function loadPlanStandings(db: Db, today: string, nodeIds: number[]
       firstApprovedOn: approvals.get(plan.id) ?? null,
       requiredTypes: content?.exercising.requiredTests ?? [],
       exercises: ofPlan,
-      cadence,
+      cadence: settings.exerciseMonths,
       today,
     });
     const review = planReviewState(plan.next_review_on, today);

@@ -1,22 +1,8 @@
 import { sql, type Updateable } from 'kysely';
 import type { Db, Tx } from '../../db/connection';
 import type { ExerciseFindingTable, ExerciseTable, NewExercise, NewExerciseFinding } from '../../db/schema';
-import { DEFAULT_EXERCISE_CADENCE, type ExerciseCadence } from '../domain/exercise-due';
-import { EXERCISE_KIND_LABELS, EXERCISE_TYPES } from '../domain/exercise-vocabulary';
+import { EXERCISE_KIND_LABELS } from '../domain/exercise-vocabulary';
 import { recordAudit, type Change } from './audit';
-
-/** Months between tests per type, from the `exercise_months_<type>` settings, defaults where unset or unusable. */
-export async function loadExerciseCadence(db: Db | Tx): Promise<ExerciseCadence> {
-  const keys = EXERCISE_TYPES.map((type) => `exercise_months_${type}`);
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
-  const cadence = { ...DEFAULT_EXERCISE_CADENCE };
-  for (const type of EXERCISE_TYPES) {
-    const raw = rows.find((r) => r.key === `exercise_months_${type}`)?.value;
-    const months = raw === undefined ? NaN : Number(JSON.parse(raw));
-    if (Number.isInteger(months) && months > 0 && months <= 120) cadence[type] = months;
-  }
-  return cadence;
-}
 
 /** Every exercise of the given plans, newest first by the date it was (or is to be) held. */
 export function listExercisesOfPlans(db: Db | Tx, planIds: number[]) {

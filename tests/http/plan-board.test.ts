@@ -135,6 +135,17 @@ describe('the coordinator’s board, the home page, risks and the calendar', () 
     expect(new Set(uids(raw)).size).toBe(events);
   });
 
+  it('follows the cadence settings an admin changes', async () => {
+    const due = async () => visibleText((await t.http.get(`/plans/${plans.dueSoon}/exercises`).expect(200)).text);
+    expect(await due()).toContain('Call cascade and communications test 5 Jun 2026 5 Dec 2026');
+    await t.handle.db.updateTable('settings').set({ value: '3' }).where('key', '=', 'exercise_months_call_cascade').execute();
+    try {
+      expect(await due()).toContain('Call cascade and communications test 5 Jun 2026 5 Sep 2026 – Overdue');
+    } finally {
+      await t.handle.db.updateTable('settings').set({ value: '6' }).where('key', '=', 'exercise_months_call_cascade').execute();
+    }
+  });
+
   it('fills section 11 of the printed plan with each test’s last and next date', async () => {
     const document = await buildPlanPrintDocument(t.handle.db, fixedClock(TODAY), plans.missed, 'latest-approved');
     const section = document.sections.find((s) => s.number === 11);

@@ -3,7 +3,6 @@ import {
   closingVersionProblem,
   compareWorstFirst,
   countsAs,
-  DEFAULT_EXERCISE_CADENCE,
   effectiveStatus,
   exerciseSchedule,
   hasOverdueTest,
@@ -13,6 +12,7 @@ import {
   recoveryAgainstRto,
   worstRag,
   type BoardStanding,
+  type ExerciseCadence,
   type ExerciseFacts,
   type ScheduleInput,
   type TypeSchedule,
@@ -20,6 +20,8 @@ import {
 import type { ExerciseType } from '../../server/domain/exercise-vocabulary';
 
 const TODAY = todayOf(fixedClock('2026-11-23'));
+/** The default settings (DOMAIN.md). */
+const DEFAULT_EXERCISE_CADENCE: ExerciseCadence = { call_cascade: 6, tabletop: 12, live: 36 };
 
 const completed = (type: ExerciseFacts['type'], held_on: string, lessons = ''): ExerciseFacts => ({ type, status: 'completed', planned_on: held_on, held_on, lessons });
 const planned = (type: ExerciseFacts['type'], planned_on: string): ExerciseFacts => ({ type, status: 'planned', planned_on, held_on: null, lessons: '' });
