@@ -131,25 +131,25 @@ async function main(): Promise<void> {
       return (ref: string) => links.find(([text]) => text === ref)?.[1] ?? '/plans/1';
     };
     const hannah = await coordinator('hannah-sowerby');
-    await shootOn(hannah, '30-plans', '/nodes/2/plans?scope=all');
+    await shootOn(hannah, '40-plans', '/nodes/2/plans?scope=all');
     const scctdPlan = await planLinks(hannah);
     const ct = scctdPlan('BCP-SCCTD-CT-LON');
-    await shootOn(hannah, '31-plan-approved', ct);
-    await shootOn(hannah, '33-plan-old-version', `${scctdPlan('BCP-SCCTD')}/versions/1`);
-    await shootOn(hannah, '34-section-cascade', `${ct}/sections/contacts/edit`);
-    await shootOn(hannah, '35-section-cards', `${scctdPlan('BCP-SCCTD-SC-LON')}/sections/recovery/edit`);
-    await shootOn(hannah, '37-plan-new', '/nodes/2/plans/new');
+    await shootOn(hannah, '41-plan-approved', ct);
+    await shootOn(hannah, '43-plan-old-version', `${scctdPlan('BCP-SCCTD')}/versions/1`);
+    await shootOn(hannah, '44-section-cascade', `${ct}/sections/contacts/edit`);
+    await shootOn(hannah, '45-section-cards', `${scctdPlan('BCP-SCCTD-SC-LON')}/sections/recovery/edit`);
+    await shootOn(hannah, '47-plan-new', '/nodes/2/plans/new');
     const stephen = await coordinator('stephen-mulligan');
-    await shootOn(stephen, '30-plans-ijocd', '/nodes/7/plans?scope=all');
+    await shootOn(stephen, '40-plans-ijocd', '/nodes/7/plans?scope=all');
     const ijocdPlan = await planLinks(stephen);
-    await shootOn(stephen, '32-plan-draft-missing', ijocdPlan('BCP-IJOCD-INT-LON'));
-    await shootOn(stephen, '36-approve-blocked', `${ijocdPlan('BCP-IJOCD-INT-LON')}/approve`);
+    await shootOn(stephen, '42-plan-draft-missing', ijocdPlan('BCP-IJOCD-INT-LON'));
+    await shootOn(stephen, '46-approve-blocked', `${ijocdPlan('BCP-IJOCD-INT-LON')}/approve`);
     // A malformed line as a user would type it: an RTO in words.
     await stephen.goto(new URL(`${ijocdPlan('BCP-IJOCD-EXT-LON')}/sections/criticalActivities/edit`, base).toString());
     await stephen.$eval('#rto_1', (el) => ((el as HTMLInputElement).value = 'two hours'));
     await Promise.all([stephen.waitForNavigation(), stephen.click('main button[type="submit"]')]);
-    await stephen.screenshot({ path: path.join(outDir, '38-section-error.png'), fullPage: true });
-    console.log(`typed an RTO in words → ${path.join(outDir, '38-section-error.png')}`);
+    await stephen.screenshot({ path: path.join(outDir, '48-section-error.png'), fullPage: true });
+    console.log(`typed an RTO in words → ${path.join(outDir, '48-section-error.png')}`);
     // Two tabs editing the same section of a draft: the second save meets the conflict page.
     const section = new URL(`${ijocdPlan('BCP-IJOCD-EXT-LON')}/sections/responseTeam/edit`, base).toString();
     const secondTab = await stephen.browserContext().newPage();
@@ -162,8 +162,8 @@ async function main(): Promise<void> {
     await stephen.bringToFront();
     await stephen.$eval('#alternate_3', (el) => ((el as HTMLInputElement).value = 'Me'));
     await Promise.all([stephen.waitForNavigation(), stephen.click('main button[type="submit"]')]);
-    await stephen.screenshot({ path: path.join(outDir, '39-section-conflict.png'), fullPage: true });
-    console.log(`saved a stale section → ${path.join(outDir, '39-section-conflict.png')}`);
+    await stephen.screenshot({ path: path.join(outDir, '49-section-conflict.png'), fullPage: true });
+    console.log(`saved a stale section → ${path.join(outDir, '49-section-conflict.png')}`);
   } finally {
     await browser.close();
   }

@@ -8,10 +8,10 @@ import { directionOfTravel } from '../../server/domain/reviews';
 import { loadMatrix, loadSettings } from '../../server/queries/reference';
 import { SYSTEM_ACTOR } from '../../server/access/actor';
 import { insertRisk } from '../../server/queries/risks';
-import { hashPassword } from '../../server/access/passwords';
 import { serialisePlanContent } from '../../server/domain/plan-content';
 import { nextReviewDue, planReference } from '../../server/domain/plans';
-import { insertDraft, planReviewMonths } from '../../server/queries/plans';
+import { insertDraft, planReviewMonths, recordPlanCreated } from '../../server/queries/plans';
+import { hashPassword } from '../../server/access/passwords';
 import type { DemoOrganisation, DemoRisk } from './types';
 import { loadDemoExercises } from './load-exercises';
 
@@ -140,7 +140,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
       const approvedOn = (monthsAgo: number) => day(addMonths(parseISO(now), -monthsAgo));
       const first = plan.approved[0];
       const createdAt = `${first ? approvedOn(first.monthsAgo + 1) : day(addDays(parseISO(now), -20))}T09:00:00.000Z`;
-      const { id: planId } = await tx
+      const planRow = await tx
         .insertInto('plans')
         .values({
           node_id: need(nodeIds, plan.nodeKey, 'node'),
@@ -152,8 +152,11 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
           created_at: createdAt,
           updated_at: createdAt,
         })
-        .returning('id')
+        .returningAll()
         .executeTakeFirstOrThrow();
+      const planId = planRow.id;
+      // Like the risks, the plans are recorded as added by System at load time; their past versions are seeded history.
+      await recordPlanCreated(tx, { actor: SYSTEM_ACTOR, at: clock.now().toISOString() }, planRow);
       // Versions go in as they stand today; the evidence triggers only guard changes afterwards.
       for (const [index, version] of plan.approved.entries()) {
         const on = approvedOn(version.monthsAgo);
@@ -176,7 +179,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
       }
       if (plan.draft) {
         const savedAt = `${day(addDays(parseISO(now), -6))}T14:30:00.000Z`;
-        await insertDraft(tx, planId, plan.draft.content, plan.draft.editor, savedAt, plan.draft.changeSummary);
+        await insertDraft(tx, { actor: { userId: null, name: plan.draft.editor }, at: savedAt }, planRow, plan.draft.content, plan.draft.changeSummary);
       }
     }
     await loadDemoExercises(tx, now, demo.exercises ?? [], demo.planRisks ?? [], personIds);

@@ -67,7 +67,7 @@ export function loadSession(db: Db, clock: Clock, settings: CookieSettings): Req
         res.locals.actor = { userId: found.user.id, name: found.user.name } satisfies Actor;
         res.locals.csrfToken = found.csrfToken;
         // Only which links to show: every admin route checks the real rule itself.
-        res.locals.showAdmin = found.user.grants.some((g) => g.role === 'admin');
+        res.locals.showAdmin = found.user.grants.some((g) => g.role === 'admin' && g.node_id === null);
         if (addMinutes(parseISO(found.lastSeenAt), TOUCH_EVERY_MINUTES) < now) {
           await extendSession(db, hashToken(token), now.toISOString(), addHours(now, SESSION_IDLE_HOURS).toISOString());
         }

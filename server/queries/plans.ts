@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/connection';
-import type { NewPlan, PlanVersionRow } from '../../db/schema';
+import type { NewPlan, PlanRow, PlanVersionRow } from '../../db/schema';
+import type { AuditValues } from '../domain/audit';
+import { recordAudit, type Change } from './audit';
 import { parsePlanContent, serialisePlanContent, type PlanContent } from '../domain/plan-content';
 
 /** A plan with the names its pages show. */
@@ -112,63 +114,109 @@ export function listVersions(db: Db | Tx, planId: number) {
 
 export type VersionListRow = Awaited<ReturnType<typeof listVersions>>[number];
 
-export function versionContent(version: Pick<PlanVersionRow, 'content'>): PlanContent {
-  return parsePlanContent(version.content);
+/** What the audit history and the write functions need to know of a plan. */
+export interface PlanIdentity {
+  id: number;
+  ref: string;
+  node_id: number;
 }
 
-/** A new plan and its first draft, in one transaction. */
-export async function insertPlan(tx: Tx, plan: NewPlan, content: PlanContent, editor: string, now: string): Promise<number> {
-  const { id } = await tx
+/** A version as the audit history keeps it: its state and each section, so an event holds only the sections that changed. */
+function versionValues(version: Pick<PlanVersionRow, 'status' | 'number' | 'approver_id' | 'approved_on' | 'next_review_on' | 'change_summary'>, content: PlanContent | null): AuditValues {
+  return {
+    status: version.status,
+    number: version.number,
+    approver_id: version.approver_id,
+    approved_on: version.approved_on,
+    next_review_on: version.next_review_on,
+    change_summary: version.change_summary,
+    ...(content ?? {}),
+  };
+}
+
+function versionEvent(plan: PlanIdentity, versionId: number, at: string) {
+  return { entityType: 'plan_version', entityId: versionId, subject: plan.ref, nodeId: plan.node_id, at };
+}
+
+const planValues = (plan: Pick<PlanRow, 'ref' | 'title' | 'node_id' | 'site_id' | 'owner_id' | 'protective_marking' | 'retired_on'>): AuditValues => ({
+  ref: plan.ref,
+  title: plan.title,
+  node_id: plan.node_id,
+  site_id: plan.site_id,
+  owner_id: plan.owner_id,
+  protective_marking: plan.protective_marking,
+  retired_on: plan.retired_on,
+});
+
+/** Records a plan's creation; the demo loader, which writes versions as they stand, calls it too. */
+export async function recordPlanCreated(tx: Tx, change: Change, plan: PlanRow): Promise<void> {
+  await recordAudit(tx, change.actor, { entityType: 'plan', entityId: plan.id, action: 'create', subject: `${plan.ref} ${plan.title}`, nodeId: plan.node_id, after: planValues(plan), at: change.at });
+}
+
+/** A new plan and its first draft, in one transaction, both in the audit history. */
+export async function insertPlan(tx: Tx, change: Change, plan: NewPlan, content: PlanContent): Promise<number> {
+  const row = await tx
     .insertInto('plans')
-    .values({ ...plan, created_at: now, updated_at: now })
-    .returning('id')
+    .values({ ...plan, created_at: change.at, updated_at: change.at })
+    .returningAll()
     .executeTakeFirstOrThrow();
-  await insertDraft(tx, id, content, editor, now, '');
-  return id;
+  await recordPlanCreated(tx, change, row);
+  await insertDraft(tx, change, row, content, '');
+  return row.id;
 }
 
 /** Opens the plan's draft; the database refuses a second one. */
-export async function insertDraft(db: Db | Tx, planId: number, content: PlanContent, editor: string, now: string, changeSummary: string): Promise<number> {
-  const { id } = await db
+export async function insertDraft(tx: Tx, change: Change, plan: PlanIdentity, content: PlanContent, changeSummary: string): Promise<number> {
+  const { id } = await tx
     .insertInto('plan_versions')
     .values({
-      plan_id: planId,
+      plan_id: plan.id,
       number: null,
       status: 'draft',
       content: serialisePlanContent(content),
       change_summary: changeSummary,
-      updated_by: editor,
-      created_at: now,
-      updated_at: now,
+      updated_by: change.actor.name,
+      created_at: change.at,
+      updated_at: change.at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const values = versionValues({ status: 'draft', number: null, approver_id: null, approved_on: null, next_review_on: null, change_summary: changeSummary }, content);
+  await recordAudit(tx, change.actor, { ...versionEvent(plan, id, change.at), action: 'create', after: values });
   return id;
 }
 
-/** Saves the draft only if nobody saved it since `version`; returns false otherwise. */
+/** Saves the draft only if nobody saved it since `version`; returns false otherwise. The audit event holds the sections that changed. */
 export async function updateDraft(
-  db: Db | Tx,
-  draftId: number,
+  tx: Tx,
+  change: Change,
+  plan: PlanIdentity,
+  draft: PlanVersionRow,
   version: number,
   changes: { content?: PlanContent; changeSummary?: string },
-  editor: string,
-  now: string,
 ): Promise<boolean> {
-  const result = await db
+  const result = await tx
     .updateTable('plan_versions')
     .set({
       ...(changes.content ? { content: serialisePlanContent(changes.content) } : {}),
       ...(changes.changeSummary !== undefined ? { change_summary: changes.changeSummary } : {}),
-      updated_by: editor,
-      updated_at: now,
+      updated_by: change.actor.name,
+      updated_at: change.at,
       version: sql`version + 1`,
     })
-    .where('id', '=', draftId)
+    .where('id', '=', draft.id)
     .where('status', '=', 'draft')
     .where('version', '=', version)
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  if (result.numUpdatedRows !== 1n) return false;
+  const before = parsePlanContent(draft.content);
+  await recordAudit(tx, change.actor, {
+    ...versionEvent(plan, draft.id, change.at),
+    action: 'update',
+    before: versionValues(draft, before),
+    after: versionValues({ ...draft, change_summary: changes.changeSummary ?? draft.change_summary }, changes.content ?? before),
+  });
+  return true;
 }
 
 export interface Approval {
@@ -184,54 +232,69 @@ export interface Approval {
  * Freezes the draft as the next numbered version and supersedes the one before; returns the
  * new number, or null if the draft moved on (or was approved) since the form was shown.
  */
-export async function approveDraft(tx: Tx, planId: number, approval: Approval, now: string): Promise<number | null> {
-  const current = await tx
+export async function approveDraft(tx: Tx, change: Change, plan: PlanIdentity, approval: Approval): Promise<number | null> {
+  const draft = await tx
     .selectFrom('plan_versions')
-    .select('id')
+    .selectAll()
     .where('id', '=', approval.draftId)
-    .where('plan_id', '=', planId)
+    .where('plan_id', '=', plan.id)
     .where('status', '=', 'draft')
     .where('version', '=', approval.draftVersion)
     .executeTakeFirst();
-  if (!current) return null;
+  if (!draft) return null;
   const { next } = await tx
     .selectFrom('plan_versions')
     .select(sql<number>`coalesce(max(number), 0) + 1`.as('next'))
-    .where('plan_id', '=', planId)
+    .where('plan_id', '=', plan.id)
     .executeTakeFirstOrThrow();
-  await tx.updateTable('plan_versions').set({ status: 'superseded' }).where('plan_id', '=', planId).where('status', '=', 'approved').execute();
+  const previous = await tx.selectFrom('plan_versions').selectAll().where('plan_id', '=', plan.id).where('status', '=', 'approved').executeTakeFirst();
+  if (previous) {
+    await tx.updateTable('plan_versions').set({ status: 'superseded' }).where('id', '=', previous.id).execute();
+    await recordAudit(tx, change.actor, { ...versionEvent(plan, previous.id, change.at), action: 'update', before: { status: 'approved' }, after: { status: 'superseded' } });
+  }
+  const approved = {
+    status: 'approved' as const,
+    number: next,
+    approver_id: approval.approverId,
+    approved_on: approval.approvedOn,
+    next_review_on: approval.nextReviewOn,
+    change_summary: approval.changeSummary,
+  };
   await tx
     .updateTable('plan_versions')
-    .set({
-      status: 'approved',
-      number: next,
-      approver_id: approval.approverId,
-      approved_on: approval.approvedOn,
-      next_review_on: approval.nextReviewOn,
-      change_summary: approval.changeSummary,
-      updated_at: now,
-      version: sql`version + 1`,
-    })
-    .where('id', '=', current.id)
+    .set({ ...approved, updated_at: change.at, version: sql`version + 1` })
+    .where('id', '=', draft.id)
     .execute();
+  await recordAudit(tx, change.actor, { ...versionEvent(plan, draft.id, change.at), action: 'update', before: versionValues(draft, null), after: versionValues(approved, null) });
   return next;
 }
 
 /** Applies a change to the plan's details only if nobody saved them since `version`. */
 export async function updatePlanDetails(
-  db: Db | Tx,
-  planId: number,
+  tx: Tx,
+  change: Change,
+  plan: PlanRow,
   version: number,
   changes: { title: string; owner_id: number | null; protective_marking: string; site_id: number | null },
-  now: string,
 ): Promise<boolean> {
-  const result = await db
+  const result = await tx
     .updateTable('plans')
-    .set({ ...changes, updated_at: now, version: sql`version + 1` })
-    .where('id', '=', planId)
+    .set({ ...changes, updated_at: change.at, version: sql`version + 1` })
+    .where('id', '=', plan.id)
     .where('version', '=', version)
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  if (result.numUpdatedRows !== 1n) return false;
+  await recordAudit(tx, change.actor, {
+    entityType: 'plan',
+    entityId: plan.id,
+    action: 'update',
+    subject: `${plan.ref} ${changes.title}`,
+    nodeId: plan.node_id,
+    before: planValues(plan),
+    after: planValues({ ...plan, ...changes }),
+    at: change.at,
+  });
+  return true;
 }
 
 export function listSitesOfNode(db: Db, nodeId: number) {

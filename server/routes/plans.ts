@@ -1,6 +1,5 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../app';
-import { actorOf } from '../access/actor';
 import { allow } from '../access/guard';
 import { nodeInPath, planInPath } from '../access/scopes';
 import { signedInUser } from '../access/session';
@@ -46,7 +45,7 @@ import { buildPlanListPage, buildPlanPage, loadPlan, planBreadcrumbs } from '../
 import { buildSectionFormPage } from '../presenters/plan-section-page';
 import { buildPlanExercisingPanel } from '../presenters/exercise-pages';
 import { formatLongDate } from '../presenters/plan-sections';
-import { idParam } from './params';
+import { changeOf, idParam } from './params';
 
 // After a save the browser is sent back to the plan with ?saved=…; only these known words are shown.
 const SAVED_MESSAGES: Record<string, string> = {
@@ -84,7 +83,6 @@ function planFormOptions(choices: PlanFormChoices, values: Record<string, string
 
 export function planRoutes({ db, clock }: AppContext): Router {
   const router = Router();
-  const now = () => clock.now().toISOString();
 
   async function nodeFromPath(value: string | string[] | undefined) {
     const node = await findNode(db, idParam(value, 'That part of the organisation'));
@@ -150,7 +148,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
       }
       const taken = new Set((await tx.selectFrom('plans').select('ref').execute()).map((p) => p.ref.toUpperCase()));
       const ref = firstFreeReference(planReference(node.code, site?.name ?? null), (r) => taken.has(r));
-      return insertPlan(tx, { node_id: node.id, site_id: form.site_id, ref, title: form.title, owner_id: form.owner_id, protective_marking: form.protective_marking }, content, actorOf(res).name, now());
+      return insertPlan(tx, changeOf(res, clock), { node_id: node.id, site_id: form.site_id, ref, title: form.title, owner_id: form.owner_id, protective_marking: form.protective_marking }, content);
     });
     res.redirect(303, `/plans/${id}?saved=plan-added`);
   });
@@ -204,7 +202,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
       return;
     }
     const { version, ...changes } = parsed.data;
-    if (!(await updatePlanDetails(db, plan.id, version, changes, now()))) {
+    if (!(await db.transaction().execute((tx) => updatePlanDetails(tx, changeOf(res, clock), plan, version, changes)))) {
       const current = await loadPlan(db, plan.id);
       const saved = detailValues(current);
       const choices = planFormOptions(await planFormChoices(res, plan.node_id), values);
@@ -301,7 +299,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
       return;
     }
 
-    const editor = actorOf(res).name;
+    const change = changeOf(res, clock);
     const base = decodeBase(req.body);
     const outcome = await db.transaction().execute(async (tx) => {
       const draft = await findDraft(tx, plan.id);
@@ -312,13 +310,13 @@ export function planRoutes({ db, clock }: AppContext): Router {
         // of their changes, so two people can work on different sections of one draft at once.
         const sectionUntouched = base !== null && sameValues(sectionFormValues(spec, content), base);
         if (!current && !sectionUntouched) return 'stale';
-        const saved = await updateDraft(tx, draft.id, draft.version, { content: parsed.data.apply(content) }, editor, now());
+        const saved = await updateDraft(tx, change, plan, draft, draft.version, { content: parsed.data.apply(content) });
         return saved ? 'section' : 'stale';
       }
       // No draft: the form was opened on the version in force, and the first save opens the next draft.
       const latest = await findLatestApproved(tx, plan.id);
       if (posted.draft !== null || !latest || latest.number !== posted.startsFromVersion) return 'stale';
-      await insertDraft(tx, plan.id, parsed.data.apply(parsePlanContent(latest.content)), editor, now(), '');
+      await insertDraft(tx, change, plan, parsed.data.apply(parsePlanContent(latest.content)), '');
       return 'draft-started';
     });
     if (outcome !== 'stale') {
@@ -399,14 +397,14 @@ export function planRoutes({ db, clock }: AppContext): Router {
     }
     const form = parsed.data;
     const number = await db.transaction().execute(async (tx) =>
-      approveDraft(tx, plan.id, {
+      approveDraft(tx, changeOf(res, clock), plan, {
         draftId: form.draft_id,
         draftVersion: form.version,
         approverId: form.approver_id,
         approvedOn: form.approved_on,
         nextReviewOn: nextReviewDue(form.approved_on, await planReviewMonths(tx)),
         changeSummary: form.change_summary,
-      }, now()),
+      }),
     );
     if (number === null) {
       const by = draft.updated_by || 'Someone';

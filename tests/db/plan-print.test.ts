@@ -5,11 +5,12 @@ import { buildPlanPackDocument, buildPlanPrintDocument, highestMarking } from '.
 import { formatHours } from '../../server/presenters/plan-sections';
 import type { PrintBlock } from '../../server/print/plan-document';
 import { seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
-import { addPlan, completePlanContent } from '../support/plan-fixtures';
+import { addPlan, completePlanContent, planIdentity } from '../support/plan-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const clock = fixedClock('2026-11-23');
 const NOW = '2026-11-20T10:00:00.000Z';
+const CHANGE = { actor: { userId: null, name: 'Test' }, at: NOW };
 
 describe('the print model of a plan', () => {
   let t: TestApp;
@@ -23,8 +24,9 @@ describe('the print model of a plan', () => {
   async function approve(planId: number, approvedOn: string, summary: string): Promise<void> {
     const draft = await findDraft(t.handle.db, planId);
     if (!draft) throw new Error('no draft');
+    const plan = await planIdentity(t.handle.db, planId);
     await t.handle.db.transaction().execute((tx) =>
-      approveDraft(tx, planId, { draftId: draft.id, draftVersion: draft.version, approverId: org.managerId, approvedOn, nextReviewOn: '2027-11-01', changeSummary: summary }, NOW),
+      approveDraft(tx, CHANGE, plan, { draftId: draft.id, draftVersion: draft.version, approverId: org.managerId, approvedOn, nextReviewOn: '2027-11-01', changeSummary: summary }),
     );
   }
 
@@ -83,7 +85,8 @@ describe('the print model of a plan', () => {
     await approve(planId, '2026-10-01', 'First issue');
     const incomplete = completePlanContent();
     incomplete.recovery.cards = [];
-    await insertDraft(t.handle.db, planId, incomplete, 'Jo Patel', NOW, 'Cards being rewritten');
+    const plan = await planIdentity(t.handle.db, planId);
+    await t.handle.db.transaction().execute((tx) => insertDraft(tx, { actor: { userId: null, name: 'Jo Patel' }, at: NOW }, plan, incomplete, 'Cards being rewritten'));
 
     const doc = await buildPlanPrintDocument(t.handle.db, clock, planId, 'draft');
     expect(doc.header).toMatchObject({ draft: true, versionLabel: 'Draft (after version 1)', status: 'Draft', approver: 'Not yet approved', nextReviewDue: '1 November 2027' });
@@ -103,12 +106,13 @@ describe('the print model of a plan', () => {
     const unitPlan = await addPlan(t.handle.db, org, 'BCP-PACK-UNIT', completePlanContent());
     await approve(unitPlan, '2026-09-01', 'First issue');
     const draftOnly = await t.handle.db.transaction().execute(async (tx) => {
-      const { id } = await tx.insertInto('plans').values({ node_id: org.divisionId, site_id: null, ref: 'BCP-PACK-DIV', title: 'Division plan', owner_id: org.ownerId, protective_marking: 'OFFICIAL' }).returning('id').executeTakeFirstOrThrow();
-      await insertDraft(tx, id, emptyPlanContent(), 'Test', NOW, '');
-      return id;
+      const plan = await tx.insertInto('plans').values({ node_id: org.divisionId, site_id: null, ref: 'BCP-PACK-DIV', title: 'Division plan', owner_id: org.ownerId, protective_marking: 'OFFICIAL' }).returning(['id', 'ref', 'node_id']).executeTakeFirstOrThrow();
+      await insertDraft(tx, CHANGE, plan, emptyPlanContent(), '');
+      return plan;
     });
-    const draft = await findDraft(t.handle.db, draftOnly);
-    await updateDraft(t.handle.db, draft?.id ?? 0, draft?.version ?? 0, { changeSummary: 'Started' }, 'Test', NOW);
+    const draft = await findDraft(t.handle.db, draftOnly.id);
+    if (!draft) throw new Error('no draft');
+    await t.handle.db.transaction().execute((tx) => updateDraft(tx, CHANGE, draftOnly, draft, draft.version, { changeSummary: 'Started' }));
 
     const pack = await buildPlanPackDocument(t.handle.db, clock, org.divisionId);
     const refs = pack.plans.map((p) => `${p.header.planRef} ${p.header.versionLabel}`);

@@ -7,6 +7,7 @@ import { approveDraft, insertDraft, insertPlan } from '../../server/queries/plan
 import { seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
 
 const NOW = '2026-11-23T10:00:00.000Z';
+const CHANGE = { actor: { userId: null, name: 'Test' }, at: NOW };
 // The outcome as text: better-sqlite3's errors are not always recognised by Jest's toThrow across its sandbox.
 const outcome = (query: Promise<unknown>) => query.then(() => 'done', (error: unknown) => String(error));
 
@@ -30,11 +31,11 @@ describe('plan versions in the database', () => {
   async function approvedPlan(ref: string): Promise<{ planId: number; versionId: number }> {
     const db = handle.db;
     const planId = await db.transaction().execute((tx) =>
-      insertPlan(tx, { node_id: org.unitId, site_id: null, ref, title: 'Plan', owner_id: org.ownerId, protective_marking: 'OFFICIAL' }, emptyPlanContent(), 'Test', NOW),
+      insertPlan(tx, CHANGE, { node_id: org.unitId, site_id: null, ref, title: 'Plan', owner_id: org.ownerId, protective_marking: 'OFFICIAL' }, emptyPlanContent()),
     );
     const draft = await db.selectFrom('plan_versions').select(['id', 'version']).where('plan_id', '=', planId).executeTakeFirstOrThrow();
     const number = await db.transaction().execute((tx) =>
-      approveDraft(tx, planId, { draftId: draft.id, draftVersion: draft.version, approverId: org.ownerId, approvedOn: '2026-11-23', nextReviewOn: '2027-11-23', changeSummary: 'First issue' }, NOW),
+      approveDraft(tx, CHANGE, { id: planId, ref, node_id: org.unitId }, { draftId: draft.id, draftVersion: draft.version, approverId: org.ownerId, approvedOn: '2026-11-23', nextReviewOn: '2027-11-23', changeSummary: 'First issue' }),
     );
     expect(number).toBe(1);
     return { planId, versionId: draft.id };
@@ -60,25 +61,34 @@ describe('plan versions in the database', () => {
 
   it('holds at most one draft per plan', async () => {
     const { planId } = await approvedPlan('BCP-T3');
-    expect(await outcome(insertDraft(handle.db, planId, emptyPlanContent(), 'Test', NOW, ''))).toBe('done');
-    expect(await outcome(insertDraft(handle.db, planId, emptyPlanContent(), 'Test', NOW, ''))).toMatch(/UNIQUE/);
+    const plan = { id: planId, ref: 'BCP-T3', node_id: org.unitId };
+    const open = () => handle.db.transaction().execute((tx) => insertDraft(tx, CHANGE, plan, emptyPlanContent(), ''));
+    expect(await outcome(open())).toBe('done');
+    expect(await outcome(open())).toMatch(/UNIQUE/);
   });
 
   it('numbers the next approval 2 and supersedes version 1', async () => {
     const { planId } = await approvedPlan('BCP-T4');
     const db = handle.db;
-    const draftId = await insertDraft(db, planId, emptyPlanContent(), 'Test', NOW, '');
+    const plan = { id: planId, ref: 'BCP-T4', node_id: org.unitId };
+    const draftId = await db.transaction().execute((tx) => insertDraft(tx, CHANGE, plan, emptyPlanContent(), ''));
     const number = await db.transaction().execute((tx) =>
-      approveDraft(tx, planId, { draftId, draftVersion: 1, approverId: org.ownerId, approvedOn: '2026-12-01', nextReviewOn: '2027-12-01', changeSummary: 'New cascade' }, NOW),
+      approveDraft(tx, CHANGE, plan, { draftId, draftVersion: 1, approverId: org.ownerId, approvedOn: '2026-12-01', nextReviewOn: '2027-12-01', changeSummary: 'New cascade' }),
     );
     expect(number).toBe(2);
     const statuses = await db.selectFrom('plan_versions').select(['number', 'status']).where('plan_id', '=', planId).orderBy('number').execute();
     expect(statuses).toEqual([{ number: 1, status: 'superseded' }, { number: 2, status: 'approved' }]);
+    // Both moves are in the audit history, in the same transaction as the approval.
+    const events = await db.selectFrom('audit_events').select(['entity_id', 'after']).where('entity_type', '=', 'plan_version').where('action', '=', 'update').where('subject', '=', 'BCP-T4').orderBy('id').execute();
+    expect(events.slice(-2).map((e) => JSON.parse(e.after ?? '{}') as Record<string, unknown>)).toEqual([
+      { status: 'superseded' },
+      expect.objectContaining({ status: 'approved', number: 2, approved_on: '2026-12-01', change_summary: 'New cascade' }),
+    ]);
   });
 
   it('deletes a draft, which is not evidence yet', async () => {
     const { planId } = await approvedPlan('BCP-T5');
-    const draftId = await insertDraft(handle.db, planId, emptyPlanContent(), 'Test', NOW, '');
+    const draftId = await handle.db.transaction().execute((tx) => insertDraft(tx, CHANGE, { id: planId, ref: 'BCP-T5', node_id: org.unitId }, emptyPlanContent(), ''));
     expect(await outcome(handle.db.deleteFrom('plan_versions').where('id', '=', draftId).execute())).toBe('done');
   });
 });

@@ -1,6 +1,6 @@
 import { addExercise, addPlanWithApprovals } from '../support/exercise-fixtures';
 import { seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
-import { hiddenBase, visibleText } from '../support/html';
+import { hiddenBase, visibleText } from '../support/forms';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signInWith } from '../support/users';
 

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/connection';
-import { emptyPlanContent } from '../../server/domain/plan-content';
+import { emptyPlanContent, parsePlanContent } from '../../server/domain/plan-content';
 import { findDraft, findLatestApproved, insertDraft } from '../../server/queries/plans';
 import { addRisk, riskFormBody, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
-import { addPlan, completePlanContent } from '../support/plan-fixtures';
+import { addPlan, completePlanContent, FIXTURE_CHANGE, planIdentity } from '../support/plan-fixtures';
 import { HOSTILE_VALUES, SCRIPT, SQL, withField } from '../support/hostile';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -39,7 +39,9 @@ describe('hostile input to every route that accepts it', () => {
     const draft = await findDraft(t.handle.db, planId);
     if (draft) return draft;
     const latest = await findLatestApproved(t.handle.db, planId);
-    await insertDraft(t.handle.db, planId, latest ? JSON.parse(latest.content) as ReturnType<typeof emptyPlanContent> : emptyPlanContent(), 'Test', '2026-11-23T09:00:00.000Z', '');
+    const plan = await planIdentity(t.handle.db, planId);
+    const content = latest ? parsePlanContent(latest.content) : emptyPlanContent();
+    await t.handle.db.transaction().execute((tx) => insertDraft(tx, FIXTURE_CHANGE, plan, content, ''));
     return (await findDraft(t.handle.db, planId)) ?? (() => { throw new Error('no draft'); })();
   };
 

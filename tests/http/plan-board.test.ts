@@ -2,7 +2,7 @@ import { fixedClock } from '../../server/clock';
 import { buildPlanPrintDocument } from '../../server/presenters/plan-print';
 import { addExercise, addPlanWithApprovals } from '../support/exercise-fixtures';
 import { addRisk, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
-import { visibleText } from '../support/html';
+import { visibleText } from '../support/forms';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
 
 // Today is 2026-11-23. The plans below require call cascades (6 months) and tabletops (12 months).

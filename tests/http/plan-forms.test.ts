@@ -1,8 +1,8 @@
 import { parsePlanContent, planTemplate } from '../../server/domain/plan-content';
 import { insertPlan } from '../../server/queries/plans';
 import { seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
-import { hiddenBase, hiddenField, visibleText } from '../support/html';
-import { addPlan, completePlanContent } from '../support/plan-fixtures';
+import { hiddenBase, hiddenField, visibleText } from '../support/forms';
+import { addPlan, completePlanContent, FIXTURE_CHANGE } from '../support/plan-fixtures';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
 import { signInWith } from '../support/users';
 
@@ -261,6 +261,24 @@ describe('business continuity plan forms', () => {
       expect(current).toContain('Version 2 · Approved');
     });
 
+    it('records who added the plan and each section saved (that section only) in the audit history', async () => {
+      const res = await t.http
+        .post(`/nodes/${org.unitId}/plans`)
+        .type('form')
+        .send({ title: 'Audited plan', site_id: '', owner_id: String(org.ownerId), protective_marking: 'OFFICIAL', copy_from: '' })
+        .expect(303);
+      const planId = Number(/\/plans\/(\d+)/.exec(res.headers.location as string)?.[1]);
+      const { hidden } = await openSection(planId, 'incidentLog');
+      await t.http.post(`/plans/${planId}/sections/incidentLog`).type('form').send({ ...hidden, log_keeper: 'Sam Lee' }).expect(303);
+      const draft = await draftOf(planId);
+      const events = await t.handle.db.selectFrom('audit_events').selectAll().where('entity_type', 'in', ['plan', 'plan_version']).orderBy('id').execute();
+      const ofPlan = events.filter((e) => (e.entity_type === 'plan' && e.entity_id === planId) || (e.entity_type === 'plan_version' && e.entity_id === draft?.id));
+      expect(ofPlan.map((e) => [e.entity_type, e.action])).toEqual([['plan', 'create'], ['plan_version', 'create'], ['plan_version', 'update']]);
+      const saved = ofPlan[2];
+      expect(Object.keys(JSON.parse(saved?.after ?? '{}') as object)).toEqual(['incidentLog']);
+      expect(saved?.actor_name).not.toBe('');
+    });
+
     it('refuses an approval of a draft that changed since the page was opened', async () => {
       const planId = await addPlan(t.handle.db, org, 'BCP-APPROVE-3', completePlanContent());
       const opened = await draftOf(planId);
@@ -302,7 +320,7 @@ describe('who may do what with a plan', () => {
     const planId = await addPlan(t.handle.db, org, 'BCP-READ');
     const other = await t.handle.db.insertInto('nodes').values({ parent_id: org.hqId, kind: 'division', name: 'Other Division', code: 'OTH' }).returning('id').executeTakeFirstOrThrow();
     const hidden = await t.handle.db.transaction().execute((tx) =>
-      insertPlan(tx, { node_id: other.id, site_id: null, ref: 'BCP-HIDDEN', title: 'Hidden plan', owner_id: null, protective_marking: 'OFFICIAL' }, planTemplate(), 'Test', '2026-11-01T09:00:00.000Z'),
+      insertPlan(tx, FIXTURE_CHANGE, { node_id: other.id, site_id: null, ref: 'BCP-HIDDEN', title: 'Hidden plan', owner_id: null, protective_marking: 'OFFICIAL' }, planTemplate()),
     );
 
     const reader = await signInWith(t.app, t.handle.db, [{ role: 'business_manager', node_id: org.divisionId }]);

@@ -20,19 +20,23 @@ export async function addPlanWithApprovals(
   if (options.requiredTests) content.exercising.requiredTests = options.requiredTests;
   const n = ++planCounter;
   return db.transaction().execute(async (tx) => {
+    const change = (at: string) => ({ actor: { userId: null, name: 'Tester' }, at });
+    const ref = `BCP-TEST-${n}`;
     const id = await insertPlan(
       tx,
-      { node_id: options.nodeId ?? org.unitId, site_id: null, ref: `BCP-TEST-${n}`, title: options.title ?? `Test plan ${n}`, owner_id: org.ownerId, protective_marking: 'OFFICIAL-SENSITIVE' },
+      change('2024-01-01T00:00:00.000Z'),
+      { node_id: options.nodeId ?? org.unitId, site_id: null, ref, title: options.title ?? `Test plan ${n}`, owner_id: org.ownerId, protective_marking: 'OFFICIAL-SENSITIVE' },
       content,
-      'Tester',
-      '2024-01-01T00:00:00.000Z',
     );
+    const plan = { id, ref, node_id: options.nodeId ?? org.unitId };
     for (const [index, approvedOn] of (options.approvals ?? []).entries()) {
-      if (index > 0) await insertDraft(tx, id, content, 'Tester', `${approvedOn}T09:00:00.000Z`, `Change ${index + 1}`);
+      if (index > 0) await insertDraft(tx, change(`${approvedOn}T09:00:00.000Z`), plan, content, `Change ${index + 1}`);
       const draft = await findDraft(tx, id);
       if (!draft) throw new Error('no draft');
       const nextReviewOn = `${Number(approvedOn.slice(0, 4)) + 1}${approvedOn.slice(4)}`;
-      await approveDraft(tx, id, { draftId: draft.id, draftVersion: draft.version, approverId: org.ownerId, approvedOn, nextReviewOn, changeSummary: `Approved ${approvedOn}` }, `${approvedOn}T10:00:00.000Z`);
+      await approveDraft(tx, change(`${approvedOn}T10:00:00.000Z`), plan, {
+        draftId: draft.id, draftVersion: draft.version, approverId: org.ownerId, approvedOn, nextReviewOn, changeSummary: `Approved ${approvedOn}`,
+      });
     }
     return id;
   });

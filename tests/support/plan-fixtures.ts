@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection';
 import { emptyPlanContent, planTemplate, type PlanContent } from '../../server/domain/plan-content';
-import { insertPlan } from '../../server/queries/plans';
+import type { Change } from '../../server/queries/audit';
+import { insertPlan, type PlanIdentity } from '../../server/queries/plans';
 import type { BasicOrganisation } from './fixtures';
 
 /** A plan with nothing missing in any section: tests take one field away at a time. */
@@ -62,9 +63,17 @@ export function completePlanContent(): PlanContent {
   return content;
 }
 
+/** Who fixtures' writes are recorded as, and when. */
+export const FIXTURE_CHANGE: Change = { actor: { userId: null, name: 'Test fixture' }, at: '2026-11-01T09:00:00.000Z' };
+
 /** A plan of the unit whose draft holds `content` (the template by default); returns its id. */
 export async function addPlan(db: Db, org: BasicOrganisation, ref: string, content: PlanContent = planTemplate()): Promise<number> {
   return db.transaction().execute((tx) =>
-    insertPlan(tx, { node_id: org.unitId, site_id: null, ref, title: `${ref} plan`, owner_id: org.ownerId, protective_marking: 'OFFICIAL-SENSITIVE' }, content, 'Test fixture', '2026-11-01T09:00:00.000Z'),
+    insertPlan(tx, FIXTURE_CHANGE, { node_id: org.unitId, site_id: null, ref, title: `${ref} plan`, owner_id: org.ownerId, protective_marking: 'OFFICIAL-SENSITIVE' }, content),
   );
+}
+
+/** The plan as the write functions name it. */
+export async function planIdentity(db: Db, planId: number): Promise<PlanIdentity> {
+  return db.selectFrom('plans').select(['id', 'ref', 'node_id']).where('id', '=', planId).executeTakeFirstOrThrow();
 }
