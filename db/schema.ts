@@ -11,6 +11,7 @@ import type {
   Treatment,
 } from '../server/domain/vocabulary';
 import type { Role } from '../server/domain/roles';
+import type { ExerciseKind, ExerciseResult, ExerciseStatus, FindingStatus } from '../server/domain/exercise-vocabulary';
 
 // Dates are ISO strings: 'yyyy-MM-dd' for days, full ISO for instants.
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -239,6 +240,55 @@ export interface SignInFailureTable {
   last_failed_at: string;
 }
 
+/** One exercise of a plan, or a real invocation; whether it is due is computed when read. */
+export interface ExerciseTable {
+  id: Generated<number>;
+  plan_id: number;
+  /** The approved version exercised; null when only a draft existed. */
+  plan_version_number: number | null;
+  type: ExerciseKind;
+  /** 'planned' past its date is shown as missed without being stored as such. */
+  status: ExerciseStatus;
+  /** Null only for a real invocation, which is never planned. */
+  planned_on: string | null;
+  /** The actual date; set when completed. */
+  held_on: string | null;
+  coordinator_id: number | null;
+  /** One participant per line. */
+  participants: Generated<string>;
+  scenario: Generated<string>;
+  objectives: Generated<string>;
+  result: ExerciseResult | null;
+  /** Time taken to recover the critical activities, compared with their RTO. */
+  recovery_hours: number | null;
+  lessons: Generated<string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A finding of an exercise: an action with an owner, a due date, and the plan version that fixed it. */
+export interface ExerciseFindingTable {
+  id: Generated<number>;
+  exercise_id: number;
+  description: string;
+  owner_id: number | null;
+  due_on: string | null;
+  status: FindingStatus;
+  closed_by_version_number: number | null;
+  closed_on: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A risk and a plan that responds to it. */
+export interface PlanRiskTable {
+  risk_id: number;
+  plan_id: number;
+  created_at: Timestamp;
+}
+
 /** Append-only history of every change: the database refuses UPDATE and DELETE. */
 export interface AuditEventTable {
   id: Generated<number>;
@@ -284,6 +334,9 @@ export interface Database {
   role_grants: RoleGrantTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;
+  exercises: ExerciseTable;
+  exercise_findings: ExerciseFindingTable;
+  plan_risks: PlanRiskTable;
   audit_events: AuditEventTable;
 }
 
@@ -305,4 +358,8 @@ export type PlanVersionRow = Selectable<PlanVersionTable>;
 export type NewPlanVersion = Insertable<PlanVersionTable>;
 export type UserRow = Selectable<UserTable>;
 export type RoleGrantRow = Selectable<RoleGrantTable>;
+export type ExerciseRow = Selectable<ExerciseTable>;
+export type NewExercise = Insertable<ExerciseTable>;
+export type ExerciseFindingRow = Selectable<ExerciseFindingTable>;
+export type NewExerciseFinding = Insertable<ExerciseFindingTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;

@@ -16,11 +16,14 @@ import { registerRoutes } from './routes/registers';
 import { riskRoutes } from './routes/risks';
 import { actionRoutes } from './routes/actions';
 import { reviewRoutes } from './routes/reviews';
-import { planRoutes } from './routes/plans';
 import { signInRoutes } from './routes/sign-in';
 import { userRoutes } from './routes/users';
 import { planPdfRoutes } from './routes/plan-pdfs';
 import type { PlanPrinter } from './print/plan-printer';
+import { planRoutes } from './routes/plans';
+import { exerciseRoutes } from './routes/exercises';
+import { planBoardRoutes } from './routes/plan-board';
+import { planRiskRoutes } from './routes/plan-risks';
 import { adminRoutes } from './routes/admin';
 
 export interface AppContext {
@@ -87,9 +90,13 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(riskRoutes(ctx));
   app.use(actionRoutes(ctx));
   app.use(reviewRoutes(ctx));
+  app.use(userRoutes(ctx));
+  // Before the plan pages: /plans/:id would otherwise take "12.pdf" for an id.
   app.use(planPdfRoutes(ctx));
   app.use(planRoutes(ctx));
-  app.use(userRoutes(ctx));
+  app.use(exerciseRoutes(ctx));
+  app.use(planBoardRoutes(ctx));
+  app.use(planRiskRoutes(ctx));
   app.use(adminRoutes(ctx));
 
   app.use(notFoundHandler);

@@ -19,6 +19,7 @@
  */
 import type { DEFAULT_CATEGORIES } from '../../server/domain/vocabulary';
 import { demoPlans } from './demo-plans';
+import { demoExercises, demoPlanRisks } from './demo-exercises';
 import type {
   DemoNode,
   DemoOrganisation,
@@ -2835,4 +2836,6 @@ export const demoOrganisation: DemoOrganisation = {
   registers,
   risks,
   plans: demoPlans,
+  exercises: demoExercises,
+  planRisks: demoPlanRisks,
 };

@@ -13,6 +13,7 @@ import { nextReviewDue, planReference } from '../../server/domain/plans';
 import { insertDraft, planReviewMonths, recordPlanCreated } from '../../server/queries/plans';
 import { hashPassword } from '../../server/access/passwords';
 import type { DemoOrganisation, DemoRisk } from './types';
+import { loadDemoExercises } from './load-exercises';
 
 const day = (date: Date) => format(date, 'yyyy-MM-dd');
 
@@ -181,6 +182,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
         await insertDraft(tx, { actor: { userId: null, name: plan.draft.editor }, at: savedAt }, planRow, plan.draft.content, plan.draft.changeSummary);
       }
     }
+    await loadDemoExercises(tx, now, demo.exercises ?? [], demo.planRisks ?? [], personIds);
     return { loaded: true, nodes: demo.nodes.length, risks: demo.risks.length, reviews, actions, plans: demo.plans.length };
 
     async function insertDemoReviews(trx: Tx, risk: DemoRisk, riskId: number, identifiedOn: string, index: number): Promise<number> {

@@ -1,5 +1,6 @@
-import type { PlanContent } from '../../server/domain/plan-content';
 import type { Role } from '../../server/domain/roles';
+import type { ExerciseKind, ExerciseResult, ExerciseStatus, FindingStatus } from '../../server/domain/exercise-vocabulary';
+import type { PlanContent } from '../../server/domain/plan-content';
 import type {
   ActionStatus,
   ProtectiveMarking,
@@ -93,6 +94,12 @@ export interface DemoRisk {
   closed?: { monthsAgo: number; reason: string };
 }
 
+/** A demo person who can sign in, with roles at nodes (null: the whole organisation). */
+export interface DemoUser {
+  personKey: string;
+  roles: { role: Role; nodeKey: string | null }[];
+}
+
 export interface DemoPlanVersion {
   /** Approved this many months before today. */
   monthsAgo: number;
@@ -113,12 +120,6 @@ export interface DemoPlan {
   draft?: { content: PlanContent; changeSummary: string; editor: string };
 }
 
-/** A demo person who can sign in, with roles at nodes (null: the whole organisation). */
-export interface DemoUser {
-  personKey: string;
-  roles: { role: Role; nodeKey: string | null }[];
-}
-
 export interface DemoOrganisation {
   sites: DemoSite[];
   nodes: DemoNode[];
@@ -130,4 +131,41 @@ export interface DemoOrganisation {
   registers: DemoRegister[];
   risks: DemoRisk[];
   plans: DemoPlan[];
+  /** Exercises of the demo plans, their findings, and the risks plans respond to. */
+  exercises?: DemoExercise[];
+  planRisks?: DemoPlanRisk[];
+}
+
+/** A demo exercise, placed relative to today; the plan version exercised is the one in force on the day. */
+export interface DemoExercise {
+  /** The plan, by its title. */
+  plan: string;
+  type: ExerciseKind;
+  status: ExerciseStatus;
+  /** Days from today: negative in the past. Real invocations have no planned date. */
+  plannedInDays?: number;
+  heldInDays?: number;
+  coordinatorKey: string;
+  participants: string[];
+  scenario: string;
+  objectives: string[];
+  result?: ExerciseResult;
+  recoveryHours?: number;
+  lessons?: string;
+  findings?: DemoFinding[];
+}
+
+export interface DemoFinding {
+  description: string;
+  ownerKey: string;
+  dueInDays: number;
+  status: FindingStatus;
+  /** Closed by the plan's version with this number, on the day it was approved. */
+  closedByVersion?: number;
+}
+
+export interface DemoPlanRisk {
+  /** The plan by its title, the risk by its title. */
+  plan: string;
+  risk: string;
 }

@@ -4,6 +4,7 @@ import * as m002 from './002_identity';
 import * as m003 from './003_audit';
 import * as m004 from './004_plans';
 import * as m005 from './005_settings';
+import * as m006 from './006_exercises';
 
 // An explicit, frozen index: tests and production run exactly the same migrations,
 // in this order, whatever files happen to be on disk.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '003_audit': m003,
   '004_plans': m004,
   '005_settings': m005,
+  '006_exercises': m006,
 };

@@ -48,3 +48,15 @@ export const organisation: ScopeOf = {
 
 export const planInPath = recordInPath('the node of the plan in the path', async (db, id) =>
   (await db.selectFrom('plans').select('node_id').where('id', '=', id).executeTakeFirst())?.node_id);
+
+export const exerciseInPath = recordInPath('the node of the plan of the exercise in the path', async (db, id) =>
+  (await db.selectFrom('exercises').innerJoin('plans', 'plans.id', 'exercises.plan_id').select('plans.node_id').where('exercises.id', '=', id).executeTakeFirst())?.node_id);
+
+export const findingInPath = recordInPath('the node of the plan of the finding in the path', async (db, id) =>
+  (await db
+    .selectFrom('exercise_findings')
+    .innerJoin('exercises', 'exercises.id', 'exercise_findings.exercise_id')
+    .innerJoin('plans', 'plans.id', 'exercises.plan_id')
+    .select('plans.node_id')
+    .where('exercise_findings.id', '=', id)
+    .executeTakeFirst())?.node_id);

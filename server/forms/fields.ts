@@ -74,3 +74,11 @@ export const versionField = z
   .string({ error: 'The form is out of date: reload the page and try again' })
   .regex(digits, 'The form is out of date: reload the page and try again')
   .transform(Number);
+
+/** Optional hours, such as a recovery time: blank means not known. */
+export function optionalHours(message: string) {
+  return z
+    .union([z.literal(''), z.string().trim().regex(/^\d{1,5}(\.\d{1,2})?$/, message)], { error: message })
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? null : Number(value)));
+}

@@ -41,3 +41,9 @@ export function typedValues(body: unknown): Record<string, string> {
   }
   return values;
 }
+
+/** The same errors with the summary in the order the fields appear on the form; unknown fields last. */
+export function inFieldOrder(errors: FormErrors, fieldOrder: readonly string[]): FormErrors {
+  const position = (field: string) => (fieldOrder.includes(field) ? fieldOrder.indexOf(field) : fieldOrder.length);
+  return { ...errors, summary: [...errors.summary].sort((a, b) => position(a.field) - position(b.field)) };
+}

@@ -3,6 +3,9 @@ import { ACTION_STATUS_LABELS, INFLUENCE_LABELS, TREATMENTS } from '../domain/vo
 import { ACTION_FIELD_LABELS } from '../forms/action-form';
 import { RISK_FIELD_LABELS } from '../forms/risk-form';
 import { ROLE_LABELS } from '../domain/roles';
+import { EXERCISE_KIND_LABELS, EXERCISE_RESULT_LABELS, EXERCISE_STATUS_LABELS, FINDING_STATUS_LABELS } from '../domain/exercise-vocabulary';
+import { EXERCISE_FIELD_LABELS } from '../forms/exercise-form';
+import { FINDING_FIELD_LABELS } from '../forms/finding-form';
 import { NODE_KIND_LABELS } from '../domain/org-tree';
 import { CATEGORY_FIELD_LABELS, OBJECTIVE_FIELD_LABELS } from '../forms/list-forms';
 
@@ -86,6 +89,42 @@ export const AUDIT_WORDS: Record<string, AuditEntityWords> = {
       password: { label: 'Password', format: 'text' },
       disabled_on: { label: 'Disabled on', format: 'day' },
     },
+  },
+  exercise: {
+    noun: 'Exercise',
+    created: 'recorded',
+    shownOnCreate: ['type', 'status', 'planned_on', 'held_on', 'result'],
+    fields: labelled(EXERCISE_FIELD_LABELS, {
+      type: { choices: EXERCISE_KIND_LABELS },
+      status: { choices: EXERCISE_STATUS_LABELS },
+      planned_on: 'day',
+      held_on: 'day',
+      plan_version_number: 'number',
+      coordinator_id: { names: 'people' },
+      participants: 'long',
+      scenario: 'long',
+      objectives: 'long',
+      result: { choices: EXERCISE_RESULT_LABELS },
+      recovery_hours: 'number',
+      lessons: 'long',
+    }),
+  },
+  finding: {
+    noun: 'Exercise finding',
+    shownOnCreate: ['owner_id', 'due_on', 'status'],
+    fields: labelled(FINDING_FIELD_LABELS, {
+      owner_id: { names: 'people' },
+      due_on: 'day',
+      status: { choices: FINDING_STATUS_LABELS },
+      closed_by_version_number: 'number',
+      closed_on: 'day',
+    }),
+  },
+  plan_link: {
+    noun: 'Continuity plan link',
+    created: 'linked',
+    shownOnCreate: ['plan'],
+    fields: { plan: { label: 'Plan', format: 'text' } },
   },
   role: {
     noun: 'Role',

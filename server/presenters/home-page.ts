@@ -6,12 +6,15 @@ import { listNodes } from '../queries/nodes';
 import { countPlansByNode } from '../queries/plans';
 import { listRiskSummaries } from '../queries/risks';
 import { judgeRisk, loadRiskRules } from './risk-rules';
+import { loadPlanStandings } from './plan-standing';
 
 interface NodeCounts {
   openRisks: number;
   aboveAppetite: number;
   reviewsOverdue: number;
   actionsOverdue: number;
+  /** Plans with a test overdue or missed, or their review overdue. */
+  plansOverdue: number;
 }
 
 export interface TreeItem {
@@ -26,13 +29,14 @@ export interface TreeItem {
   children: TreeItem[];
 }
 
-const zero = (): NodeCounts => ({ openRisks: 0, aboveAppetite: 0, reviewsOverdue: 0, actionsOverdue: 0 });
+const zero = (): NodeCounts => ({ openRisks: 0, aboveAppetite: 0, reviewsOverdue: 0, actionsOverdue: 0, plansOverdue: 0 });
 
 function add(into: NodeCounts, from: NodeCounts): void {
   into.openRisks += from.openRisks;
   into.aboveAppetite += from.aboveAppetite;
   into.reviewsOverdue += from.reviewsOverdue;
   into.actionsOverdue += from.actionsOverdue;
+  into.plansOverdue += from.plansOverdue;
 }
 
 function rollUp(tree: Tree<NodeRow>, node: NodeRow, own: Map<number, NodeCounts>, plans: Map<number, number>): TreeItem {
@@ -62,6 +66,11 @@ export async function buildHomePage(db: Db, clock: Clock, readableRoots: number[
     if (judgement.reviewState === 'overdue') counts.reviewsOverdue += 1;
     counts.actionsOverdue += risk.overdue_actions ?? 0;
     own.set(risk.node_id, counts);
+  }
+  for (const standing of await loadPlanStandings(db, rules.today, nodes.map((n) => n.id))) {
+    const counts = own.get(standing.plan.node_id) ?? zero();
+    if (standing.overdue) counts.plansOverdue += 1;
+    own.set(standing.plan.node_id, counts);
   }
   const tree = buildTree(nodes);
   // A root inside another readable root's subtree would be listed twice.

@@ -10,6 +10,7 @@ import type { PlanPackDocument, PlanPrintDocument } from '../print/plan-document
 import { listNodes } from '../queries/nodes';
 import { findApprovedVersion, findDraft, findLatestApproved, findPlan, listPlansOfNodes, listVersions, type PlanDetailRow } from '../queries/plans';
 import { formatLongDate, planSectionBlocks } from './plan-sections';
+import { exerciseScheduleBlock } from './exercise-print';
 
 /** Which version of a plan to print. */
 export type PlanVersionChoice = { version: number } | 'latest-approved' | 'draft';
@@ -47,6 +48,7 @@ export async function buildPlanPrintDocument(db: Db, clock: Clock, planId: numbe
   }
 
   const guidanceFor = new Set(draft ? missingSections(content).map((s) => s.key) : []);
+  const exerciseSchedule = await exerciseScheduleBlock(db, clock, planId);
   return {
     header: {
       planRef: plan.ref,
@@ -67,7 +69,8 @@ export async function buildPlanPrintDocument(db: Db, clock: Clock, planId: numbe
     distribution: content.documentControl.distribution.map((r) => ({ name: r.name, role: r.role })),
     sections: planSectionBlocks(content, guidanceFor)
       .filter((s) => s.number >= 1)
-      .map(({ number, title, blocks }) => ({ number, title, blocks })),
+      // Section 11's dates come from the exercise records, not from the plan's text.
+      .map(({ number, title, blocks }) => ({ number, title, blocks: number === 11 ? [...blocks, exerciseSchedule] : blocks })),
   };
 }
 

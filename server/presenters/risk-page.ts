@@ -11,6 +11,7 @@ import { listNodes } from '../queries/nodes';
 import { listReviewsOfRisk } from '../queries/reviews';
 import { findRisk } from '../queries/risks';
 import { DIRECTION_SYMBOLS, judgeRisk, loadRiskRules } from './risk-rules';
+import { loadLinkedPlans } from './risk-plans';
 
 /** The organisation above a risk, then the risk's reference: shared by the risk's tabs. */
 export function riskBreadcrumbs(nodes: Awaited<ReturnType<typeof listNodes>>, nodeId: number, reference: string) {
@@ -18,12 +19,13 @@ export function riskBreadcrumbs(nodes: Awaited<ReturnType<typeof listNodes>>, no
 }
 
 export async function buildRiskPage(db: Db, clock: Clock, riskId: number) {
-  const [risk, actions, reviews, rules, nodes] = await Promise.all([
+  const [risk, actions, reviews, rules, nodes, plans] = await Promise.all([
     findRisk(db, riskId),
     listActionsOfRisk(db, riskId),
     listReviewsOfRisk(db, riskId),
     loadRiskRules(db, clock),
     listNodes(db),
+    loadLinkedPlans(db, clock, riskId),
   ]);
   if (!risk) throw notFound('That risk');
   const judgement = judgeRisk(risk, reviews[0]?.reviewed_on ?? null, rules);
@@ -72,5 +74,7 @@ export async function buildRiskPage(db: Db, clock: Clock, riskId: number) {
       stillValid: v.still_valid === 1,
     })),
     currentQuarterLabel: rules.currentQuarterLabel,
+    plans,
+    planTestOverdue: plans.some((p) => p.testOverdue),
   };
 }

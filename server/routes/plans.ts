@@ -43,6 +43,7 @@ import {
 import { placeholder, toOptions } from '../presenters/options';
 import { buildPlanListPage, buildPlanPage, loadPlan, planBreadcrumbs } from '../presenters/plan-page';
 import { buildSectionFormPage } from '../presenters/plan-section-page';
+import { buildPlanExercisingPanel } from '../presenters/exercise-pages';
 import { formatLongDate } from '../presenters/plan-sections';
 import { changeOf, idParam } from './params';
 
@@ -156,7 +157,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
 
   router.get('/plans/:id', allow(db, 'read', planInPath), async (req, res) => {
     const page = await buildPlanPage(db, clock, idParam(req.params.id, 'That plan'));
-    res.render('plan', { ...page, savedMessage: savedMessage(req.query.saved) });
+    res.render('plan', { ...page, exercising: await buildPlanExercisingPanel(db, clock, page.plan.id), savedMessage: savedMessage(req.query.saved) });
   });
 
   router.get('/plans/:id/versions/:number', allow(db, 'read', planInPath), async (req, res) => {

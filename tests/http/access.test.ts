@@ -4,6 +4,7 @@ import { describeRule, listRouteRules, type RouteRule } from '../../server/acces
 import { ROLES, roleAllows, type Grant, type Role } from '../../server/domain/roles';
 import { addRisk, seedBasicOrganisation } from '../support/fixtures';
 import { addPlan, completePlanContent } from '../support/plan-fixtures';
+import { addExercise } from '../support/exercise-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { addUser, csrfTokenIn, signInWith, type Client } from '../support/users';
 
@@ -18,10 +19,12 @@ interface Records {
   actionId: number;
   victimUserId: number;
   victimGrantId: number;
+  planId: number;
+  exerciseId: number;
+  findingId: number;
   siteId: number;
   categoryId: number;
   objectiveId: number;
-  planId: number;
 }
 
 /** Ids for each route's path parameters: all inside the division, so a division grant reaches them. */
@@ -30,6 +33,8 @@ const PATH_PARAMETERS: [RegExp, (r: Records) => Record<string, number | string>]
   [/^\/nodes\/:id/, (r) => ({ id: r.unitId })],
   [/^\/risks\/:id/, (r) => ({ id: r.riskId })],
   [/^\/actions\/:id/, (r) => ({ id: r.actionId })],
+  [/^\/exercises\/:id/, (r) => ({ id: r.exerciseId })],
+  [/^\/findings\/:id/, (r) => ({ id: r.findingId })],
   [/^\/admin\/users\/:id/, (r) => ({ id: r.victimUserId, grantId: r.victimGrantId })],
   [/^\/admin\/nodes\/:id/, (r) => ({ id: r.unitId })],
   [/^\/admin\/sites\/:id/, (r) => ({ id: r.siteId })],
@@ -73,11 +78,14 @@ describe('the route-by-role table', () => {
     const grant = await db.selectFrom('role_grants').select('id').where('user_id', '=', victim.id).executeTakeFirstOrThrow();
     const planId = await addPlan(db, org, 'BCP-ACCESS', completePlanContent());
     await db.updateTable('plan_versions').set({ status: 'approved', number: 1, approver_id: org.ownerId, approved_on: '2026-11-01', next_review_on: '2027-11-01' }).where('plan_id', '=', planId).execute();
+    const exerciseId = await addExercise(db, planId, { status: 'completed', planned_on: '2026-11-10', held_on: '2026-11-10', result: 'passed', plan_version_number: 1 });
+    const finding = await db.insertInto('exercise_findings').values({ exercise_id: exerciseId, description: 'Fix it', status: 'open' }).returning('id').executeTakeFirstOrThrow();
     const site = await db.insertInto('sites').values({ name: 'London', address: '' }).returning('id').executeTakeFirstOrThrow();
     records = {
       divisionId: org.divisionId, unitId: org.unitId, otherDivisionId: other.id, riskId, actionId: action.id, victimUserId: victim.id, victimGrantId: grant.id,
+      planId, exerciseId, findingId: finding.id,
       // The risk uses the category and objective, so an empty POST to delete them is refused, never carried out.
-      siteId: site.id, categoryId: org.categoryId, objectiveId: org.objectiveId, planId,
+      siteId: site.id, categoryId: org.categoryId, objectiveId: org.objectiveId,
     };
     // Signing out ends the client's session, so it goes last.
     routes = listRouteRules(t.app).sort((a, b) => Number(a.path === '/sign-out') - Number(b.path === '/sign-out'));

@@ -80,6 +80,27 @@ describe('the demo organisation', () => {
       await t.http.get(`/plans/${first}/sections/${key}/edit`).expect(200);
     }
   });
+
+  it('has exercises in every state, and a board showing each colour', async () => {
+    const db = t.handle.db;
+    const statuses = await db.selectFrom('exercises').select(['status', 'type']).execute();
+    expect([...new Set(statuses.map((e) => e.status))].sort()).toEqual(['cancelled', 'completed', 'planned']);
+    expect(statuses.some((e) => e.type === 'real_invocation')).toBe(true);
+    const findings = await db.selectFrom('exercise_findings').select(['status', 'closed_by_version_number']).execute();
+    expect([...new Set(findings.map((f) => f.status))].sort()).toEqual(['closed', 'in_progress', 'open']);
+    expect(findings.filter((f) => f.status === 'closed').every((f) => f.closed_by_version_number !== null)).toBe(true);
+    expect(await db.selectFrom('plan_risks').selectAll().execute()).not.toHaveLength(0);
+
+    const hq = await db.selectFrom('nodes').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+    const board = await t.http.get(`/nodes/${hq.id}/plans/board`).expect(200);
+    for (const state of ['>Overdue<', '>Missed<', '>Due soon<', '>On track<', '>Not due: plan not approved<', '>Review overdue<']) expect(board.text).toContain(state);
+    const exercises = await db.selectFrom('exercises').select('id').execute();
+    for (const e of exercises) await t.http.get(`/exercises/${e.id}`).expect(200);
+    const plans = await db.selectFrom('plans').select('id').execute();
+    for (const plan of plans) await t.http.get(`/plans/${plan.id}/exercises`).expect(200);
+    const calendar = await t.http.get(`/nodes/${hq.id}/exercises.ics`).expect(200);
+    expect(calendar.text).toContain('BEGIN:VEVENT');
+  });
 });
 
 describe('the demo users', () => {

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { ExerciseDetailRow } from '../queries/exercises';
+import { EXERCISE_KINDS, EXERCISE_RESULTS, EXERCISE_STATUSES, EXERCISE_TYPES } from '../domain/exercise-vocabulary';
+import { formErrors, type FormErrors } from './parse';
+import { choice, isoDay, optionalHours, optionalIdChoice, optionalIsoDay, optionalText, requiredText, versionField } from './fields';
+
+const TEXT = 4000;
+
+const common = {
+  plan_version_number: optionalIdChoice('Select the version of the plan exercised from the list'),
+  coordinator_id: optionalIdChoice('Select the coordinator from the list'),
+  participants: optionalText('Participants', TEXT),
+  scenario: optionalText('Scenario', TEXT),
+  objectives: optionalText('Objectives', TEXT),
+};
+
+const outcome = {
+  result: z
+    .union([z.literal(''), z.enum(EXERCISE_RESULTS)], { error: 'Select the result from the list' })
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? null : value)),
+  recovery_hours: optionalHours('Enter the recovery time in hours, for example 4 or 2.5'),
+  lessons: optionalText('Lessons learned', TEXT),
+};
+
+/** Scheduling one of the three types of test. */
+export const scheduleExerciseSchema = z.object({
+  type: choice(EXERCISE_TYPES, 'Select the type of exercise'),
+  planned_on: isoDay('Enter the planned date, for example 2027-03-15'),
+  ...common,
+});
+
+/** A real invocation, recorded after the event; it is never planned. */
+export const invocationSchema = z
+  .object({
+    held_on: isoDay('Enter the date the plan was invoked, for example 2026-10-14'),
+    ...common,
+    scenario: requiredText('Describe what happened', 'What happened', TEXT),
+    ...outcome,
+  })
+  .superRefine((form, ctx) => {
+    if (form.result === null) ctx.addIssue({ code: 'custom', path: ['result'], message: 'Select how the response went' });
+  });
+
+/** The whole record: its plan, its outcome and its status. */
+export const editExerciseSchema = z
+  .object({
+    type: choice(EXERCISE_KINDS, 'Select the type of exercise'),
+    status: choice(EXERCISE_STATUSES, 'Select the status of the exercise'),
+    planned_on: optionalIsoDay('Enter a real planned date, for example 2027-03-15'),
+    held_on: optionalIsoDay('Enter a real date held, for example 2026-11-20'),
+    ...common,
+    ...outcome,
+    version: versionField,
+  })
+  .superRefine((form, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (form.type !== 'real_invocation' && form.planned_on === null) issue('planned_on', 'Enter the planned date');
+    if (form.status === 'completed') {
+      if (form.held_on === null) issue('held_on', 'Enter the date the exercise was held');
+      if (form.result === null) issue('result', 'Select the result of the exercise');
+    } else {
+      if (form.held_on !== null) issue('held_on', 'Only a completed exercise has a date held: select Completed, or clear the date');
+      if (form.result !== null) issue('result', 'Only a completed exercise has a result: select Completed, or clear the result');
+    }
+  });
+
+/** Checks that need the database or today: people and versions exist, nothing is held in the future. */
+export function exerciseChoiceErrors(
+  form: { coordinator_id: number | null; plan_version_number: number | null; held_on?: string | null },
+  people: readonly { id: number }[],
+  versions: readonly { number: number }[],
+  today: string,
+): FormErrors {
+  const problems: [string, string][] = [];
+  if (form.coordinator_id !== null && !people.some((p) => p.id === form.coordinator_id)) problems.push(['coordinator_id', 'Select the coordinator from the list']);
+  if (form.plan_version_number !== null && !versions.some((v) => v.number === form.plan_version_number)) {
+    problems.push(['plan_version_number', 'Select the version of the plan exercised from the list']);
+  }
+  if (form.held_on && form.held_on > today) problems.push(['held_on', 'The date held cannot be in the future']);
+  return formErrors(problems);
+}
+
+export const EXERCISE_FIELD_LABELS: Record<string, string> = {
+  type: 'Type',
+  status: 'Status',
+  planned_on: 'Planned date',
+  held_on: 'Date held',
+  plan_version_number: 'Version exercised',
+  coordinator_id: 'Coordinator',
+  participants: 'Participants',
+  scenario: 'Scenario',
+  objectives: 'Objectives',
+  result: 'Result',
+  recovery_hours: 'Recovery time achieved (hours)',
+  lessons: 'Lessons learned',
+};
+
+export function exerciseFormValues(exercise: ExerciseDetailRow): Record<string, string> {
+  const text = (value: string | number | null) => (value === null ? '' : String(value));
+  return {
+    type: exercise.type,
+    status: exercise.status,
+    planned_on: text(exercise.planned_on),
+    held_on: text(exercise.held_on),
+    plan_version_number: text(exercise.plan_version_number),
+    coordinator_id: text(exercise.coordinator_id),
+    participants: exercise.participants,
+    scenario: exercise.scenario,
+    objectives: exercise.objectives,
+    result: text(exercise.result),
+    recovery_hours: text(exercise.recovery_hours),
+    lessons: exercise.lessons,
+    version: String(exercise.version),
+  };
+}

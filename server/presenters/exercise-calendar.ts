@@ -1,0 +1,52 @@
+import type { Db } from '../../db/connection';
+import { today, type Clock } from '../clock';
+import { notFound } from '../errors';
+import type { Calendar, CalendarEvent } from '../calendar/ics';
+import { effectiveStatus } from '../domain/exercise-due';
+import { EXERCISE_KIND_LABELS } from '../domain/exercise-vocabulary';
+import { buildTree } from '../domain/tree';
+import { listNodes } from '../queries/nodes';
+import { loadPlanStandings } from './plan-standing';
+
+/**
+ * Planned exercises (today or later) and the next review of every approved plan at or below a
+ * node, as calendar events. UIDs name the record, so a second import updates the first.
+ */
+export async function buildExerciseCalendar(db: Db, clock: Clock, nodeId: number, baseUrl: string): Promise<Calendar> {
+  const tree = buildTree(await listNodes(db));
+  const node = tree.byId.get(nodeId);
+  if (!node) throw notFound('That part of the organisation');
+  const todayIso = today(clock);
+  const standings = await loadPlanStandings(db, todayIso, tree.subtreeIds(nodeId));
+  const events: CalendarEvent[] = [];
+  for (const { plan, exercises } of standings) {
+    for (const e of exercises) {
+      if (effectiveStatus(e, todayIso) !== 'planned' || e.planned_on === null) continue;
+      events.push({
+        uid: `exercise-${e.id}@bulwark`,
+        date: e.planned_on,
+        summary: `${EXERCISE_KIND_LABELS[e.type]}: ${plan.ref}`,
+        description: [
+          `${plan.title} (${plan.node_name})`,
+          e.plan_version_number === null ? 'Exercising the draft' : `Exercising version ${e.plan_version_number}`,
+          e.coordinator_name ? `Coordinator: ${e.coordinator_name}` : '',
+          e.scenario ? `Scenario: ${e.scenario}` : '',
+        ].filter((line) => line !== '').join('\n'),
+        url: `${baseUrl}/exercises/${e.id}`,
+        categories: ['Business continuity', 'Exercise'],
+      });
+    }
+    if (plan.next_review_on !== null && plan.approved_number !== null) {
+      events.push({
+        uid: `plan-${plan.id}-review-v${plan.approved_number}@bulwark`,
+        date: plan.next_review_on,
+        summary: `Plan review due: ${plan.ref}`,
+        description: `${plan.title} (${plan.node_name}), version ${plan.approved_number} approved ${plan.approved_on ?? ''}`.trim(),
+        url: `${baseUrl}/plans/${plan.id}`,
+        categories: ['Business continuity', 'Plan review'],
+      });
+    }
+  }
+  events.sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid));
+  return { name: `Bulwark: exercises and plan reviews, ${node.name}`, events, stamp: clock.now() };
+}

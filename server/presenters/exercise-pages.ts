@@ -1,0 +1,164 @@
+import type { Db } from '../../db/connection';
+import type { Clock } from '../clock';
+import { today } from '../clock';
+import { notFound } from '../errors';
+import { effectiveStatus, isFindingOverdue, recoveryAgainstRto } from '../domain/exercise-due';
+import {
+  EXERCISE_KIND_LABELS,
+  EXERCISE_KINDS,
+  EXERCISE_RESULT_LABELS,
+  EXERCISE_RESULTS,
+  EXERCISE_STATUS_LABELS,
+  EXERCISE_STATUSES,
+  EXERCISE_TYPES,
+  FINDING_STATUS_LABELS,
+  FINDING_STATUSES,
+  type ExerciseKind,
+} from '../domain/exercise-vocabulary';
+import { formatReference } from '../domain/references';
+import { buildTree } from '../domain/tree';
+import { findExercise, listApprovedVersions, type ExerciseListRow, type FindingListRow } from '../queries/exercises';
+import { listNodes } from '../queries/nodes';
+import { listRisksOfPlan } from '../queries/plan-risks';
+import { findPlan } from '../queries/plans';
+import { listPeople } from '../queries/reference';
+import { placeholder, toOptions, type Option } from './options';
+import { loadPlanStandings } from './plan-standing';
+
+type People = Awaited<ReturnType<typeof listPeople>>;
+type Versions = Awaited<ReturnType<typeof listApprovedVersions>>;
+
+/** Home › division › unit › the plan's exercises: every exercise page hangs below its plan. */
+async function planBreadcrumbs(db: Db, plan: { id: number; ref: string; node_id: number }, last?: string) {
+  const tree = buildTree(await listNodes(db));
+  return [
+    ...tree.path(plan.node_id).map((n) => ({ text: n.name, href: `/nodes/${n.id}` })),
+    { text: `${plan.ref} exercises`, href: last ? `/plans/${plan.id}/exercises` : undefined },
+    ...(last ? [{ text: last }] : []),
+  ];
+}
+
+/** An exercise as lists show it: its status as it stands today, and a date to sort and read by. */
+export function listedExercise(e: ExerciseListRow, todayIso: string) {
+  const status = effectiveStatus(e, todayIso);
+  return {
+    ...e,
+    typeLabel: EXERCISE_KIND_LABELS[e.type],
+    status,
+    statusLabel: status === 'missed' && e.status === 'planned' ? 'Missed (date passed with no result)' : EXERCISE_STATUS_LABELS[status],
+    statusTag: { planned: 'blue', completed: 'green', cancelled: 'grey', missed: 'red' }[status],
+    resultLabel: e.result ? EXERCISE_RESULT_LABELS[e.result] : '',
+    versionLabel: e.plan_version_number === null ? 'Draft' : `Version ${e.plan_version_number}`,
+    date: e.held_on ?? e.planned_on,
+  };
+}
+
+export function listedFinding(f: FindingListRow, todayIso: string) {
+  return {
+    ...f,
+    statusLabel: FINDING_STATUS_LABELS[f.status],
+    overdue: isFindingOverdue(f, todayIso),
+    open: f.status !== 'closed',
+    exerciseDate: f.exercise_held_on ?? f.exercise_planned_on,
+  };
+}
+
+/** A plan's exercising: the schedule per type, every exercise and finding, and the risks it answers. */
+export async function buildPlanExercisesPage(db: Db, clock: Clock, planId: number) {
+  const plan = await findPlan(db, planId);
+  if (!plan) throw notFound('That plan');
+  const todayIso = today(clock);
+  const [standing] = await loadPlanStandings(db, todayIso, [plan.node_id], { includeRetired: true }).then((all) => all.filter((s) => s.plan.id === planId));
+  const risks = await listRisksOfPlan(db, planId);
+  return {
+    title: `${plan.ref} exercises`,
+    breadcrumbs: await planBreadcrumbs(db, plan),
+    plan,
+    retired: plan.retired_on !== null,
+    standing,
+    exercises: (standing?.exercises ?? []).map((e) => listedExercise(e, todayIso)),
+    findings: (standing?.findings ?? []).map((f) => listedFinding(f, todayIso)),
+    risks: risks.map((r) => ({ ...r, reference: formatReference(r.register_code, r.ref_number) })),
+  };
+}
+
+/** One exercise: what was planned, what happened, recovery against the RTO, and its findings. */
+export async function buildExercisePage(db: Db, clock: Clock, exerciseId: number) {
+  const exercise = await findExercise(db, exerciseId);
+  if (!exercise) throw notFound('That exercise');
+  const todayIso = today(clock);
+  const standing = (await loadPlanStandings(db, todayIso, [exercise.node_id], { includeRetired: true })).find((s) => s.plan.id === exercise.plan_id);
+  const listed = listedExercise({ ...exercise }, todayIso);
+  return {
+    title: `${EXERCISE_KIND_LABELS[exercise.type]}, ${exercise.plan_ref}`,
+    breadcrumbs: await planBreadcrumbs(db, { id: exercise.plan_id, ref: exercise.plan_ref, node_id: exercise.node_id }, EXERCISE_KIND_LABELS[exercise.type]),
+    exercise: listed,
+    invocation: exercise.type === 'real_invocation',
+    countsAsLive: exercise.type === 'real_invocation' && exercise.lessons.trim() !== '',
+    recoveryText: exercise.recovery_hours === null ? null : `${exercise.recovery_hours} hours`,
+    recovery: recoveryAgainstRto(exercise.recovery_hours, standing?.rtoHours ?? []),
+    findings: (standing?.findings ?? []).filter((f) => f.exercise_id === exercise.id).map((f) => listedFinding(f, todayIso)),
+  };
+}
+
+/** Choices for the exercise forms: people, the plan's approved versions, and the fixed lists. */
+export async function loadExerciseChoices(db: Db, planId: number) {
+  const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, planId)]);
+  return { people, versions };
+}
+
+export type ExerciseChoices = { people: People; versions: Versions };
+
+export function exerciseOptions(choices: ExerciseChoices, values: Record<string, string>, kinds: readonly ExerciseKind[] = EXERCISE_KINDS) {
+  return {
+    types: toOptions(kinds, (t) => t, (t) => EXERCISE_KIND_LABELS[t], values.type),
+    scheduledTypes: toOptions(EXERCISE_TYPES, (t) => t, (t) => EXERCISE_KIND_LABELS[t], values.type),
+    statuses: toOptions(EXERCISE_STATUSES, (s) => s, (s) => EXERCISE_STATUS_LABELS[s], values.status),
+    results: [placeholder('No result yet', values.result), ...toOptions(EXERCISE_RESULTS, (r) => r, (r) => EXERCISE_RESULT_LABELS[r], values.result)],
+    versions: [
+      placeholder('The draft (no approved version yet)', values.plan_version_number),
+      ...toOptions([...choices.versions].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${v.approved_on}${v.status === 'approved' ? ' (in force)' : ''}`, values.plan_version_number),
+    ],
+    coordinators: [placeholder('Not assigned', values.coordinator_id), ...toOptions(choices.people, (p) => p.id, (p) => p.name, values.coordinator_id)],
+  };
+}
+
+/** Text for a select's value in the conflict table. */
+export function optionText(options: Record<string, Option[]>, field: string, value: string): string {
+  const byField: Record<string, string> = {
+    type: 'types',
+    status: 'statuses',
+    result: 'results',
+    plan_version_number: 'versions',
+    coordinator_id: 'coordinators',
+    owner_id: 'owners',
+    closed_by_version_number: 'versions',
+  };
+  const key = byField[field];
+  return (key ? options[key]?.find((o) => o.value === value)?.text : undefined) ?? value;
+}
+
+export function findingOptions(people: People, versions: Versions, exercisedVersion: number | null, values: Record<string, string>) {
+  const later = versions.filter((v) => exercisedVersion === null || v.number > exercisedVersion);
+  return {
+    owners: [placeholder('Not assigned', values.owner_id), ...toOptions(people, (p) => p.id, (p) => p.name, values.owner_id)],
+    statuses: toOptions(FINDING_STATUSES, (s) => s, (s) => FINDING_STATUS_LABELS[s], values.status),
+    versions: [
+      placeholder(later.length === 0 ? 'No later version approved yet' : 'Select the version', values.closed_by_version_number),
+      ...toOptions([...later].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${v.approved_on}`, values.closed_by_version_number),
+    ],
+  };
+}
+
+/** What the plan's own page shows of its exercising: the state per test, open findings, and the risks it answers. */
+export async function buildPlanExercisingPanel(db: Db, clock: Clock, planId: number) {
+  const plan = await findPlan(db, planId);
+  if (!plan) return undefined;
+  const standing = (await loadPlanStandings(db, today(clock), [plan.node_id], { includeRetired: true })).find((s) => s.plan.id === planId);
+  const risks = await listRisksOfPlan(db, planId);
+  return {
+    planId,
+    standing,
+    risks: risks.map((r) => ({ ...r, reference: formatReference(r.register_code, r.ref_number) })),
+  };
+}

@@ -1,0 +1,316 @@
+import { Router, type Response } from 'express';
+import type { AppContext } from '../app';
+import { allow } from '../access/guard';
+import { exerciseInPath, findingInPath, planInPath } from '../access/scopes';
+import { today } from '../clock';
+import { notFound } from '../errors';
+import { EXERCISE_KIND_LABELS, EXERCISE_TYPES } from '../domain/exercise-vocabulary';
+import { decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../forms/conflict';
+import {
+  editExerciseSchema,
+  EXERCISE_FIELD_LABELS,
+  exerciseChoiceErrors,
+  exerciseFormValues,
+  invocationSchema,
+  scheduleExerciseSchema,
+} from '../forms/exercise-form';
+import { editFindingSchema, FINDING_FIELD_LABELS, findingChoiceErrors, findingFormValues, newFindingSchema } from '../forms/finding-form';
+import { formErrors, hasErrors, inFieldOrder, mergeErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
+import { findExercise, findFinding, insertExercise, insertFinding, listApprovedVersions, updateExercise, updateFinding } from '../queries/exercises';
+import { findPlan, type PlanDetailRow } from '../queries/plans';
+import { listPeople } from '../queries/reference';
+import {
+  buildExercisePage,
+  buildPlanExercisesPage,
+  exerciseOptions,
+  findingOptions,
+  loadExerciseChoices,
+  optionText,
+  type ExerciseChoices,
+} from '../presenters/exercise-pages';
+import { changeOf, idParam } from './params';
+
+type FormKind = 'schedule' | 'invocation' | 'edit';
+
+interface ExerciseFormPage {
+  status?: number;
+  kind: FormKind;
+  heading: string;
+  caption: string;
+  action: string;
+  cancelHref: string;
+  values: Record<string, string>;
+  errors?: FormErrors;
+  conflict?: ConflictNotice;
+}
+
+// The order the exercise form shows its fields in, for the error summary: a real invocation asks for its date first.
+const EXERCISE_FORM_ORDER = ['type', 'planned_on', 'status', 'plan_version_number', 'coordinator_id', 'participants', 'scenario', 'objectives', 'held_on', 'result', 'recovery_hours', 'lessons'];
+const INVOCATION_FORM_ORDER = ['held_on', 'plan_version_number', 'coordinator_id', 'participants', 'scenario', 'result', 'recovery_hours', 'lessons'];
+
+function renderExerciseForm(res: Response, choices: ExerciseChoices, page: ExerciseFormPage): void {
+  const invocation = page.kind === 'invocation' || page.values.type === 'real_invocation';
+  const order = invocation ? INVOCATION_FORM_ORDER : EXERCISE_FORM_ORDER;
+  res.status(page.status ?? 200).render('exercises/exercise-form', {
+    title: page.heading,
+    ...page,
+    errors: page.errors && inFieldOrder(page.errors, order),
+    editing: page.kind === 'edit',
+    invocation,
+    showPlanning: !invocation,
+    showOutcome: page.kind !== 'schedule',
+    options: exerciseOptions(choices, page.values, invocation ? ['real_invocation'] : EXERCISE_TYPES),
+  });
+}
+
+interface FindingFormPage {
+  status?: number;
+  heading: string;
+  caption: string;
+  action: string;
+  cancelHref: string;
+  editing: boolean;
+  values: Record<string, string>;
+  errors?: FormErrors;
+  conflict?: ConflictNotice;
+}
+
+// After a save the browser goes back with ?saved=…; only these known words are shown.
+const SAVED_MESSAGES: Record<string, string> = {
+  scheduled: 'Exercise scheduled',
+  invocation: 'Real invocation recorded',
+  changed: 'Exercise saved',
+  'finding-added': 'Finding added',
+  'finding-changed': 'Finding saved',
+  'finding-closed': 'Finding closed',
+};
+const savedMessage = (saved: unknown) => (typeof saved === 'string' && Object.hasOwn(SAVED_MESSAGES, saved) ? SAVED_MESSAGES[saved] : undefined);
+
+export function exerciseRoutes({ db, clock }: AppContext): Router {
+  const router = Router();
+
+  async function loadPlan(id: string | string[] | undefined): Promise<PlanDetailRow> {
+    const plan = await findPlan(db, idParam(id, 'That plan'));
+    if (!plan) throw notFound('That plan');
+    return plan;
+  }
+  async function loadExercise(id: string | string[] | undefined) {
+    const exercise = await findExercise(db, idParam(id, 'That exercise'));
+    if (!exercise) throw notFound('That exercise');
+    return exercise;
+  }
+  async function loadFinding(id: string | string[] | undefined) {
+    const finding = await findFinding(db, idParam(id, 'That finding'));
+    if (!finding) throw notFound('That finding');
+    return finding;
+  }
+
+  const newPage = (plan: PlanDetailRow, kind: 'schedule' | 'invocation', values: Record<string, string>): ExerciseFormPage => ({
+    kind,
+    heading: kind === 'schedule' ? 'Schedule an exercise' : 'Record a real invocation',
+    caption: `${plan.ref} ${plan.title}`,
+    action: kind === 'schedule' ? `/plans/${plan.id}/exercises` : `/plans/${plan.id}/invocations`,
+    cancelHref: `/plans/${plan.id}/exercises`,
+    values,
+  });
+
+  /** A new exercise starts on the version in force, coordinated by the plan's owner. */
+  const startingValues = (plan: PlanDetailRow, choices: ExerciseChoices, extra: Record<string, string>) => ({
+    plan_version_number: String(choices.versions.find((v) => v.status === 'approved')?.number ?? ''),
+    coordinator_id: String(plan.owner_id ?? ''),
+    ...extra,
+  });
+
+  router.get('/plans/:id/exercises', allow(db, 'read', planInPath), async (req, res) => {
+    const page = await buildPlanExercisesPage(db, clock, idParam(req.params.id, 'That plan'));
+    res.render('exercises/plan-exercises', { ...page, savedMessage: savedMessage(req.query.saved) });
+  });
+
+  router.get('/plans/:id/exercises/new', allow(db, 'manage_plans', planInPath), async (req, res) => {
+    const plan = await loadPlan(req.params.id);
+    const choices = await loadExerciseChoices(db, plan.id);
+    renderExerciseForm(res, choices, newPage(plan, 'schedule', startingValues(plan, choices, {})));
+  });
+
+  router.post('/plans/:id/exercises', allow(db, 'manage_plans', planInPath), async (req, res) => {
+    const plan = await loadPlan(req.params.id);
+    const choices = await loadExerciseChoices(db, plan.id);
+    const parsed = parseForm(scheduleExerciseSchema, req.body);
+    const errors = parsed.ok ? exerciseChoiceErrors(parsed.data, choices.people, choices.versions, today(clock)) : parsed.errors;
+    if (!parsed.ok || hasErrors(errors)) {
+      renderExerciseForm(res, choices, { ...newPage(plan, 'schedule', typedValues(req.body)), status: 400, errors });
+      return;
+    }
+    const id = await db.transaction().execute((tx) => insertExercise(tx, changeOf(res, clock), { ...parsed.data, plan_id: plan.id, status: 'planned' }));
+    res.redirect(303, `/exercises/${id}?saved=scheduled`);
+  });
+
+  router.get('/plans/:id/invocations/new', allow(db, 'manage_plans', planInPath), async (req, res) => {
+    const plan = await loadPlan(req.params.id);
+    const choices = await loadExerciseChoices(db, plan.id);
+    renderExerciseForm(res, choices, newPage(plan, 'invocation', startingValues(plan, choices, { type: 'real_invocation' })));
+  });
+
+  router.post('/plans/:id/invocations', allow(db, 'manage_plans', planInPath), async (req, res) => {
+    const plan = await loadPlan(req.params.id);
+    const choices = await loadExerciseChoices(db, plan.id);
+    const parsed = parseForm(invocationSchema, req.body);
+    const errors = parsed.ok ? exerciseChoiceErrors(parsed.data, choices.people, choices.versions, today(clock)) : parsed.errors;
+    if (!parsed.ok || hasErrors(errors)) {
+      renderExerciseForm(res, choices, { ...newPage(plan, 'invocation', { ...typedValues(req.body), type: 'real_invocation' }), status: 400, errors });
+      return;
+    }
+    const id = await db.transaction().execute((tx) =>
+      insertExercise(tx, changeOf(res, clock), { ...parsed.data, plan_id: plan.id, type: 'real_invocation', status: 'completed', planned_on: null }));
+    res.redirect(303, `/exercises/${id}?saved=invocation`);
+  });
+
+  router.get('/exercises/:id', allow(db, 'read', exerciseInPath), async (req, res) => {
+    const page = await buildExercisePage(db, clock, idParam(req.params.id, 'That exercise'));
+    res.render('exercises/exercise', { ...page, savedMessage: savedMessage(req.query.saved) });
+  });
+
+  const editPage = (exercise: Awaited<ReturnType<typeof loadExercise>>, values: Record<string, string>): ExerciseFormPage => ({
+    kind: 'edit',
+    heading: exercise.type === 'real_invocation' ? 'Change the real invocation' : exercise.status === 'planned' ? 'Record the outcome' : 'Change the exercise',
+    caption: `${exercise.plan_ref} ${EXERCISE_KIND_LABELS[exercise.type]}`,
+    action: `/exercises/${exercise.id}`,
+    cancelHref: `/exercises/${exercise.id}`,
+    values,
+  });
+
+  router.get('/exercises/:id/edit', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
+    const exercise = await loadExercise(req.params.id);
+    const choices = await loadExerciseChoices(db, exercise.plan_id);
+    const values = exerciseFormValues(exercise);
+    // Recording the outcome of a planned exercise: offer "completed" on the planned day.
+    const start = exercise.status === 'planned' && req.query.outcome === '1' ? { ...values, status: 'completed', held_on: exercise.planned_on ?? '' } : values;
+    renderExerciseForm(res, choices, editPage(exercise, { ...start, base: encodeBase(values) }));
+  });
+
+  router.post('/exercises/:id', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
+    const exercise = await loadExercise(req.params.id);
+    const choices = await loadExerciseChoices(db, exercise.plan_id);
+    const values = typedValues(req.body);
+    const parsed = parseForm(editExerciseSchema, req.body);
+    let errors = parsed.ok ? exerciseChoiceErrors(parsed.data, choices.people, choices.versions, today(clock)) : parsed.errors;
+    // An exercise cannot become a real invocation or the reverse: one is planned, the other is not.
+    if (parsed.ok && (parsed.data.type === 'real_invocation') !== (exercise.type === 'real_invocation')) {
+      errors = mergeErrors(errors, formErrors([['type', 'Select the type of exercise from the list']]));
+    }
+    if (parsed.ok && exercise.type === 'real_invocation' && parsed.data.status !== 'completed') {
+      errors = mergeErrors(errors, formErrors([['status', 'A real invocation has happened: its status is completed']]));
+    }
+    if (!parsed.ok || hasErrors(errors)) {
+      renderExerciseForm(res, choices, { ...editPage(exercise, { ...values, type: exercise.type === 'real_invocation' ? 'real_invocation' : (values.type ?? '') }), status: 400, errors });
+      return;
+    }
+    const { version, ...form } = parsed.data;
+    const saved = await db.transaction().execute((tx) => updateExercise(tx, changeOf(res, clock), exercise.id, version, form));
+    if (!saved) {
+      const current = await loadExercise(req.params.id);
+      const savedValues = exerciseFormValues(current);
+      const options = exerciseOptions(choices, values);
+      const merged = mergeStaleEdit(EXERCISE_FIELD_LABELS, decodeBase(req.body), savedValues, values, (field, value) => optionText(options, field, value));
+      renderExerciseForm(res, choices, {
+        ...editPage(current, { ...merged.values, version: savedValues.version ?? '', base: encodeBase(savedValues) }),
+        status: 409,
+        conflict: { what: 'exercise', changes: merged.changes, viewHref: `/exercises/${current.id}` },
+      });
+      return;
+    }
+    res.redirect(303, `/exercises/${exercise.id}?saved=changed`);
+  });
+
+  function renderFindingForm(res: Response, people: Awaited<ReturnType<typeof listPeople>>, versions: Awaited<ReturnType<typeof listApprovedVersions>>, exercisedVersion: number | null, page: FindingFormPage): void {
+    res.status(page.status ?? 200).render('exercises/finding-form', {
+      title: page.heading,
+      ...page,
+      errors: page.errors && inFieldOrder(page.errors, Object.keys(FINDING_FIELD_LABELS)),
+      options: findingOptions(people, versions, exercisedVersion, page.values),
+    });
+  }
+
+  const newFindingPage = (exercise: Awaited<ReturnType<typeof loadExercise>>, values: Record<string, string>): FindingFormPage => ({
+    heading: 'Add a finding',
+    caption: `${exercise.plan_ref} ${EXERCISE_KIND_LABELS[exercise.type]}`,
+    action: `/exercises/${exercise.id}/findings`,
+    cancelHref: `/exercises/${exercise.id}`,
+    editing: false,
+    values,
+  });
+
+  router.get('/exercises/:id/findings/new', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
+    const exercise = await loadExercise(req.params.id);
+    const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, exercise.plan_id)]);
+    renderFindingForm(res, people, versions, exercise.plan_version_number, newFindingPage(exercise, { owner_id: String(exercise.coordinator_id ?? '') }));
+  });
+
+  router.post('/exercises/:id/findings', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
+    const exercise = await loadExercise(req.params.id);
+    const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, exercise.plan_id)]);
+    const parsed = parseForm(newFindingSchema, req.body);
+    const errors = parsed.ok
+      ? findingChoiceErrors(parsed.data, people, { exercisedVersion: exercise.plan_version_number, approvedVersions: versions.map((v) => v.number), today: today(clock) })
+      : parsed.errors;
+    if (!parsed.ok || hasErrors(errors)) {
+      renderFindingForm(res, people, versions, exercise.plan_version_number, { ...newFindingPage(exercise, typedValues(req.body)), status: 400, errors });
+      return;
+    }
+    await db.transaction().execute((tx) => insertFinding(tx, changeOf(res, clock), { ...parsed.data, exercise_id: exercise.id, status: 'open' }));
+    res.redirect(303, `/exercises/${exercise.id}?saved=finding-added`);
+  });
+
+  const editFindingPage = (finding: Awaited<ReturnType<typeof loadFinding>>, values: Record<string, string>): FindingFormPage => ({
+    heading: finding.status === 'closed' ? 'Change a closed finding' : 'Update or close a finding',
+    caption: `${finding.plan_ref} ${EXERCISE_KIND_LABELS[finding.exercise_type]}`,
+    action: `/findings/${finding.id}`,
+    cancelHref: `/exercises/${finding.exercise_id}`,
+    editing: true,
+    values,
+  });
+
+  router.get('/findings/:id/edit', allow(db, 'manage_plans', findingInPath), async (req, res) => {
+    const finding = await loadFinding(req.params.id);
+    const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, finding.plan_id)]);
+    const values = findingFormValues(finding);
+    renderFindingForm(res, people, versions, finding.exercised_version_number, editFindingPage(finding, { ...values, base: encodeBase(values) }));
+  });
+
+  router.post('/findings/:id', allow(db, 'manage_plans', findingInPath), async (req, res) => {
+    const finding = await loadFinding(req.params.id);
+    const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, finding.plan_id)]);
+    const values = typedValues(req.body);
+    const parsed = parseForm(editFindingSchema, req.body);
+    const errors = parsed.ok
+      ? findingChoiceErrors(parsed.data, people, { exercisedVersion: finding.exercised_version_number, approvedVersions: versions.map((v) => v.number), today: today(clock) })
+      : parsed.errors;
+    if (!parsed.ok || hasErrors(errors)) {
+      renderFindingForm(res, people, versions, finding.exercised_version_number, { ...editFindingPage(finding, values), status: 400, errors });
+      return;
+    }
+    const { version, ...form } = parsed.data;
+    const closed = form.status === 'closed';
+    const saved = await db.transaction().execute((tx) =>
+      updateFinding(tx, changeOf(res, clock), finding.id, version, {
+        ...form,
+        closed_by_version_number: closed ? form.closed_by_version_number : null,
+        closed_on: closed ? form.closed_on : null,
+      }));
+    if (!saved) {
+      const current = await loadFinding(req.params.id);
+      const savedValues = findingFormValues(current);
+      const options = findingOptions(people, versions, current.exercised_version_number, values);
+      const merged = mergeStaleEdit(FINDING_FIELD_LABELS, decodeBase(req.body), savedValues, values, (field, value) => optionText(options, field, value));
+      renderFindingForm(res, people, versions, current.exercised_version_number, {
+        ...editFindingPage(current, { ...merged.values, version: savedValues.version ?? '', base: encodeBase(savedValues) }),
+        status: 409,
+        conflict: { what: 'finding', changes: merged.changes, viewHref: `/exercises/${current.exercise_id}` },
+      });
+      return;
+    }
+    res.redirect(303, `/exercises/${finding.exercise_id}?saved=${closed && finding.status !== 'closed' ? 'finding-closed' : 'finding-changed'}`);
+  });
+
+  return router;
+}

@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import type { AppContext } from '../app';
+import { allow } from '../access/guard';
+import { nodeInPath } from '../access/scopes';
+import { writeCalendar } from '../calendar/ics';
+import { buildExerciseCalendar } from '../presenters/exercise-calendar';
+import { buildPlanBoard } from '../presenters/plan-board';
+import { idParam } from './params';
+
+export function planBoardRoutes({ db, clock }: AppContext): Router {
+  const router = Router();
+
+  router.get('/nodes/:id/plans/board', allow(db, 'read', nodeInPath), async (req, res) => {
+    res.render('exercises/board', await buildPlanBoard(db, clock, idParam(req.params.id, 'That part of the organisation')));
+  });
+
+  router.get('/nodes/:id/exercises.ics', allow(db, 'read', nodeInPath), async (req, res) => {
+    const nodeId = idParam(req.params.id, 'That part of the organisation');
+    const calendar = await buildExerciseCalendar(db, clock, nodeId, `${req.protocol}://${req.get('host') ?? 'localhost'}`);
+    res
+      .type('text/calendar; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="bulwark-exercises-${nodeId}.ics"`)
+      .send(writeCalendar(calendar));
+  });
+
+  return router;
+}

@@ -1,0 +1,67 @@
+import { Router, type Response } from 'express';
+import type { AppContext } from '../app';
+import { allow } from '../access/guard';
+import { riskInPath } from '../access/scopes';
+import { signedInUser } from '../access/session';
+import { formatReference } from '../domain/references';
+import { planLinkSchema } from '../forms/plan-link-form';
+import { formErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
+import { linkPlanToRisk, unlinkPlanFromRisk } from '../queries/plan-risks';
+import type { RiskDetailRow } from '../queries/risks';
+import { loadLinkablePlans, loadLinkedPlans } from '../presenters/risk-plans';
+import { placeholder, toOptions } from '../presenters/options';
+import { changeOf, riskFromPath } from './params';
+
+const SAVED: Record<string, string> = { linked: 'Plan linked', unlinked: 'Plan unlinked' };
+
+export function planRiskRoutes({ db, clock }: AppContext): Router {
+  const router = Router();
+
+  async function renderLinks(res: Response, risk: RiskDetailRow, extra: { status?: number; errors?: FormErrors; values?: Record<string, string>; savedMessage?: string } = {}) {
+    const [linked, linkable] = await Promise.all([loadLinkedPlans(db, clock, risk.id), loadLinkablePlans(db, risk.node_id, signedInUser(res)?.grants ?? [])]);
+    const unlinked = linkable.filter((p) => !linked.some((l) => l.id === p.id));
+    const reference = formatReference(risk.register_code, risk.ref_number);
+    res.status(extra.status ?? 200).render('exercises/risk-plans', {
+      title: `Plans for ${reference}`,
+      risk: { ...risk, reference },
+      linked,
+      options: [placeholder('Select a plan', extra.values?.plan_id), ...toOptions(unlinked, (p) => p.id, (p) => `${p.ref} ${p.title} (${p.node_name})`, extra.values?.plan_id)],
+      canLink: unlinked.length > 0,
+      errors: extra.errors,
+      savedMessage: extra.savedMessage,
+    });
+  }
+
+  router.get('/risks/:id/plans', allow(db, 'manage_risks', riskInPath), async (req, res) => {
+    const risk = await riskFromPath(db, req.params.id);
+    const saved = typeof req.query.saved === 'string' && Object.hasOwn(SAVED, req.query.saved) ? SAVED[req.query.saved] : undefined;
+    await renderLinks(res, risk, { savedMessage: saved });
+  });
+
+  router.post('/risks/:id/plans', allow(db, 'manage_risks', riskInPath), async (req, res) => {
+    const risk = await riskFromPath(db, req.params.id);
+    const parsed = parseForm(planLinkSchema, req.body);
+    const linkable = parsed.ok ? await loadLinkablePlans(db, risk.node_id, signedInUser(res)?.grants ?? []) : [];
+    if (!parsed.ok || !linkable.some((p) => p.id === parsed.data.plan_id)) {
+      const errors = parsed.ok ? formErrors([['plan_id', 'Select a plan from the list']]) : parsed.errors;
+      await renderLinks(res, risk, { status: 400, errors, values: typedValues(req.body) });
+      return;
+    }
+    await db.transaction().execute((tx) => linkPlanToRisk(tx, changeOf(res, clock), risk.id, parsed.data.plan_id));
+    res.redirect(303, `/risks/${risk.id}/plans?saved=linked`);
+  });
+
+  router.post('/risks/:id/plans/unlink', allow(db, 'manage_risks', riskInPath), async (req, res) => {
+    const risk = await riskFromPath(db, req.params.id);
+    const parsed = parseForm(planLinkSchema, req.body);
+    // Unlinking what is already unlinked (a second click, another tab) is not an error.
+    if (!parsed.ok) {
+      await renderLinks(res, risk, { status: 400, errors: parsed.errors });
+      return;
+    }
+    await db.transaction().execute((tx) => unlinkPlanFromRisk(tx, changeOf(res, clock), risk.id, parsed.data.plan_id));
+    res.redirect(303, `/risks/${risk.id}/plans?saved=unlinked`);
+  });
+
+  return router;
+}
