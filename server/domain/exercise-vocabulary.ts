@@ -1,4 +1,4 @@
-import { EXERCISE_TYPE_LABELS, EXERCISE_TYPES, type ExerciseType } from './plan-content';
+import { EXERCISE_TYPE_LABELS, EXERCISE_TYPES, type ExerciseType } from './vocabulary';
 
 // The words of exercising: what an exercise record can be. The three scheduled types (and
 // their labels) are the plan format's own (plan-content.ts); a real invocation is recorded

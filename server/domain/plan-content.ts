@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXERCISE_TYPES } from './vocabulary';
 
 // The content of a business continuity plan in the standard format (DOMAIN.md), sections 0 to
 // 11 in order. This is the single source of its shape: stored as JSON in plan_versions.content,
@@ -44,14 +45,6 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
   media: 'Media',
 };
 
-/** Exercise types a plan can require; their cadence is a setting used by the exercise schedule. */
-export const EXERCISE_TYPES = ['call_cascade', 'tabletop', 'live'] as const;
-export type ExerciseType = (typeof EXERCISE_TYPES)[number];
-export const EXERCISE_TYPE_LABELS: Record<ExerciseType, string> = {
-  call_cascade: 'Call cascade and communications test',
-  tabletop: 'Tabletop exercise',
-  live: 'Live exercise',
-};
 
 const text = z.string().default('');
 /** Hours, or null when not yet known (a plan in progress). */

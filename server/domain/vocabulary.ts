@@ -18,7 +18,7 @@ export const REGISTER_KIND_LABELS: Record<RegisterKind, string> = {
 export const EXERCISE_TYPES = ['call_cascade', 'tabletop', 'live'] as const;
 export type ExerciseType = (typeof EXERCISE_TYPES)[number];
 export const EXERCISE_TYPE_LABELS: Record<ExerciseType, string> = {
-  call_cascade: 'Call cascade or communications test',
+  call_cascade: 'Call cascade and communications test',
   tabletop: 'Tabletop exercise',
   live: 'Live exercise',
 };

@@ -6,8 +6,6 @@ import {
   CARD_SCENARIOS,
   CONTACT_KIND_LABELS,
   CONTACT_KINDS,
-  EXERCISE_TYPE_LABELS,
-  EXERCISE_TYPES,
   LOSS_SCENARIO_LABELS,
   lowerFirst,
   RESOURCE_KIND_LABELS,
@@ -15,6 +13,7 @@ import {
   type PlanContent,
   type SectionKey,
 } from '../domain/plan-content';
+import { EXERCISE_TYPE_LABELS, EXERCISE_TYPES } from '../domain/vocabulary';
 import { formErrors, typedValues, type FormErrors, type FormResult } from './parse';
 
 // One form per plan section, described as data: scalar fields and lists of rows. Lists post

@@ -3,7 +3,6 @@ import {
   AUDIENCE_LABELS,
   CARD_SCENARIO_LABELS,
   CONTACT_KIND_LABELS,
-  EXERCISE_TYPE_LABELS,
   LOSS_SCENARIO_LABELS,
   LOSS_SCENARIOS,
   RESOURCE_KIND_LABELS,
@@ -12,6 +11,7 @@ import {
   type PlanContent,
   type SectionKey,
 } from '../domain/plan-content';
+import { EXERCISE_TYPE_LABELS } from '../domain/vocabulary';
 import type { PrintBlock, PrintSection } from '../print/plan-document';
 
 // A plan's content as display blocks, section by section: the same blocks make the plan page
