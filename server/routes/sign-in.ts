@@ -26,13 +26,15 @@ function renderSignIn(res: Response, status: number, values: { email?: string; n
 export function signInRoutes({ db, clock, cookies }: AppContext): Router {
   const router = Router();
 
-  router.get('/sign-in', anyone, (req, res) => {
+  router.get('/sign-in', anyone, async (req, res) => {
     const next = safeNextPath(req.query.next);
     if (signedInUser(res)) {
       res.redirect(303, next);
       return;
     }
-    res.render('sign-in', { title: 'Sign in', values: { next }, signedOut: req.query['signed-out'] === '1' });
+    // A new installation has nobody to sign in as: say how to make the first admin.
+    const noUsersYet = !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+    res.render('sign-in', { title: 'Sign in', values: { next }, signedOut: req.query['signed-out'] === '1', noUsersYet });
   });
 
   router.post('/sign-in', anyone, async (req, res) => {

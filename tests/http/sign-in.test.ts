@@ -160,3 +160,17 @@ describe('cross-site requests', () => {
     expect(res.text).not.toMatch(/<script(?![^>]*src=)/);
   });
 });
+
+describe('a new installation', () => {
+  it('tells the first visitor how to create the first admin, and stops saying so once there is one', async () => {
+    // With secure cookies the test app signs no client in, so it starts with no users at all.
+    const t = await startTestApp(undefined, { secureCookies: true });
+    try {
+      expect((await request(t.app).get('/sign-in').expect(200)).text).toContain('npm run user:add');
+      await addUser(t.handle.db, [{ role: 'admin', node_id: null }]);
+      expect((await request(t.app).get('/sign-in').expect(200)).text).not.toContain('npm run user:add');
+    } finally {
+      await t.close();
+    }
+  });
+});
