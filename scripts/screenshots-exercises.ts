@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { chromiumLaunchOptions } from '../server/browser/chromium';
-import { DEMO_PASSWORD } from '../db/demo/demo-data';
+import { signInAsDemoUser } from './support/demo-sign-in';
 
 async function main(): Promise<void> {
   const base = process.argv[2] ?? 'http://localhost:3000';
@@ -27,10 +27,7 @@ async function main(): Promise<void> {
     };
     const submit = (p: Page) => Promise.all([p.waitForNavigation(), p.click('main button[type="submit"]')]);
 
-    await go('/sign-in');
-    await page.type('#email', 'hannah.sowerby@cps.example.gov.uk');
-    await page.type('#password', DEMO_PASSWORD);
-    await submit(page);
+    await signInAsDemoUser(page, base, 'hannah-sowerby');
 
     await shoot('60-home', '/');
     const division = await page.$eval('a[href$="/plans/board"]', (a) => a.getAttribute('href'));
@@ -61,10 +58,7 @@ async function main(): Promise<void> {
     // Linking plans is the risk manager's: the demo business manager, in a context of its own.
     const manager = await (await browser.createBrowserContext()).newPage();
     await manager.setViewport({ width: 1280, height: 900 });
-    await manager.goto(new URL('/sign-in', base).toString());
-    await manager.type('#email', 'gareth.pryce@cps.example.gov.uk');
-    await manager.type('#password', DEMO_PASSWORD);
-    await submit(manager);
+    await signInAsDemoUser(manager, base, 'gareth-pryce');
     await manager.goto(new URL(`${risk}/plans`, base).toString());
     await manager.screenshot({ path: path.join(outDir, '72-risk-plans-form.png'), fullPage: true });
     console.log(`${manager.url()} → ${path.join(outDir, '72-risk-plans-form.png')}`);

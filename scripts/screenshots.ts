@@ -5,18 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import type { Page } from 'puppeteer-core';
 import { chromiumLaunchOptions } from '../server/browser/chromium';
-import { DEMO_PASSWORD, demoOrganisation } from '../db/demo/demo-data';
-
-const demoEmail = (personKey: string) => demoOrganisation.people.find((p) => p.key === personKey)?.email ?? '';
-
-async function signIn(page: Page, base: string, email: string): Promise<void> {
-  await page.goto(new URL('/sign-in', base).toString());
-  await page.type('#email', email);
-  await page.type('#password', DEMO_PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.click('main button[type="submit"]')]);
-}
+import type { Page } from 'puppeteer-core';
+import { signInAsDemoUser } from './support/demo-sign-in';
 
 async function main(): Promise<void> {
   const base = process.argv[2] ?? 'http://localhost:3000';
@@ -37,7 +28,7 @@ async function main(): Promise<void> {
     await page.type('#password', 'a wrong password');
     await Promise.all([page.waitForNavigation(), page.click('main button[type="submit"]')]);
     await page.screenshot({ path: path.join(outDir, '00-sign-in-refused.png'), fullPage: true });
-    await signIn(page, base, demoEmail('gareth-pryce'));
+    await signInAsDemoUser(page, base, 'gareth-pryce');
     await shoot('01-home', '/');
     const firstDivision = await page.$eval('a[href^="/nodes/"][href*="scope=all"]:not([href^="/nodes/1?"]):not([href*="/plans"])', (a) => a.getAttribute('href'));
     await shoot('03-register-own', (firstDivision ?? '/nodes/2').split('?')[0] ?? '/nodes/2');
@@ -79,7 +70,7 @@ async function main(): Promise<void> {
     // A separate context: its own cookies, so its own session.
     const admin = await (await browser.createBrowserContext()).newPage();
     await admin.setViewport({ width: 1280, height: 900 });
-    await signIn(admin, base, demoEmail('craig-atkinson'));
+    await signInAsDemoUser(admin, base, 'craig-atkinson');
     const adminPages: [string, string][] = [['20-users', '/admin/users'], ['21-user-new', '/admin/users/new']];
     for (const [name, url] of adminPages) {
       await admin.goto(new URL(url, base).toString());
@@ -118,7 +109,7 @@ async function main(): Promise<void> {
     const coordinator = async (personKey: string) => {
       const p = await (await browser.createBrowserContext()).newPage();
       await p.setViewport({ width: 1280, height: 900 });
-      await signIn(p, base, demoEmail(personKey));
+      await signInAsDemoUser(p, base, personKey);
       return p;
     };
     const shootOn = async (p: Page, name: string, url: string) => {
