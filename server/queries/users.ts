@@ -33,13 +33,28 @@ export function listUsers(db: Db) {
     .execute();
 }
 
-export function listAllGrants(db: Db) {
-  return db
+/** Grants with the names of their nodes: of one user, or of everyone when no user is given. */
+export function listGrantsWithNodes(db: Db, userId?: number) {
+  let query = db
     .selectFrom('role_grants')
     .leftJoin('nodes', 'nodes.id', 'role_grants.node_id')
     .select(['role_grants.id', 'role_grants.user_id', 'role_grants.role', 'role_grants.node_id', 'nodes.name as node_name'])
-    .orderBy('role_grants.id')
-    .execute();
+    .orderBy('role_grants.id');
+  if (userId !== undefined) query = query.where('role_grants.user_id', '=', userId);
+  return query.execute();
+}
+
+/** Active users holding admin over the whole organisation: the last one must never lose it. */
+export async function countOrganisationAdmins(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('role_grants')
+    .innerJoin('users', 'users.id', 'role_grants.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('role_grants.node_id', 'is', null)
+    .where('users.disabled_on', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.n;
 }
 
 export function findUser(db: Db, id: number) {

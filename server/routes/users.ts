@@ -4,14 +4,14 @@ import { allow } from '../access/guard';
 import { generatePassword, hashPassword } from '../access/passwords';
 import { organisation } from '../access/scopes';
 import { signedInUser } from '../access/session';
-import { ROLE_LABELS, ROLES, type Role } from '../domain/roles';
+import { ROLE_LABELS, ROLES } from '../domain/roles';
 import { AppError, notFound } from '../errors';
 import { formErrors, hasErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { grantSchema, newUserSchema, passwordSchema } from '../forms/user-form';
 import { placeholder, toOptions } from '../presenters/options';
 import { listNodes } from '../queries/nodes';
 import { deleteSessionsOfUser } from '../queries/sessions';
-import { createUser, findUser, insertGrant, listAllGrants, listUsers, userExistsWithEmail } from '../queries/users';
+import { countOrganisationAdmins, createUser, findUser, insertGrant, listGrantsWithNodes, listUsers, userExistsWithEmail } from '../queries/users';
 import { changeOf, idParam } from './params';
 import { recordAudit, type Change } from '../queries/audit';
 import type { Tx } from '../../db/connection';
@@ -37,7 +37,7 @@ export function userRoutes({ db, clock }: AppContext): Router {
   async function renderUser(res: Response, id: number, extra: { status?: number; values?: Record<string, string>; errors?: FormErrors; newPassword?: string; message?: string } = {}) {
     const user = await findUser(db, id);
     if (!user) throw notFound('That user');
-    const grants = (await listAllGrants(db)).filter((g) => g.user_id === id);
+    const grants = await listGrantsWithNodes(db, id);
     const values = extra.values ?? {};
     res.status(extra.status ?? 200).render('users/user', {
       title: user.name,
@@ -63,7 +63,7 @@ export function userRoutes({ db, clock }: AppContext): Router {
   }
 
   router.get('/admin/users', admin, async (_req, res) => {
-    const [users, grants] = await Promise.all([listUsers(db), listAllGrants(db)]);
+    const [users, grants] = await Promise.all([listUsers(db), listGrantsWithNodes(db)]);
     res.render('users/list', {
       title: 'Users',
       users: users.map((u) => ({
@@ -221,16 +221,4 @@ async function auditGrants(tx: Tx, change: Change, userId: number, userName: str
       ...(action === 'create' ? { after: values } : { before: values }),
     });
   }
-}
-
-async function countOrganisationAdmins(db: AppContext['db']): Promise<number> {
-  const row = await db
-    .selectFrom('role_grants')
-    .innerJoin('users', 'users.id', 'role_grants.user_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('role', '=', 'admin' satisfies Role)
-    .where('role_grants.node_id', 'is', null)
-    .where('users.disabled_on', 'is', null)
-    .executeTakeFirstOrThrow();
-  return row.n;
 }
