@@ -240,6 +240,19 @@ export interface SignInFailureTable {
   last_failed_at: string;
 }
 
+export type SecurityEventKind = 'sign_in_failed' | 'address_locked' | 'lock_cleared';
+
+/** The security log: append-only (triggers refuse changes). */
+export interface SecurityEventTable {
+  id: Generated<number>;
+  at: string;
+  kind: SecurityEventKind;
+  email_key: string;
+  user_id: number | null;
+  actor_user_id: number | null;
+  detail: Generated<string>;
+}
+
 /** One exercise of a plan, or a real invocation; whether it is due is computed when read. */
 export interface ExerciseTable {
   id: Generated<number>;
@@ -334,6 +347,7 @@ export interface Database {
   role_grants: RoleGrantTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;
+  security_events: SecurityEventTable;
   exercises: ExerciseTable;
   exercise_findings: ExerciseFindingTable;
   plan_risks: PlanRiskTable;

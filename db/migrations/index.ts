@@ -5,6 +5,7 @@ import * as m003 from './003_audit';
 import * as m004 from './004_plans';
 import * as m005 from './005_settings';
 import * as m006 from './006_exercises';
+import * as m007 from './007_security_log';
 
 // An explicit, frozen index: tests and production run exactly the same migrations,
 // in this order, whatever files happen to be on disk.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '004_plans': m004,
   '005_settings': m005,
   '006_exercises': m006,
+  '007_security_log': m007,
 };

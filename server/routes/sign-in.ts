@@ -3,10 +3,10 @@ import type { AppContext } from '../app';
 import { anyone, signedIn } from '../access/guard';
 import { decoyHash, verifyPassword } from '../access/passwords';
 import { endSession, signedInUser, startSession } from '../access/session';
-import { afterFailure, judgeAttempt, type ThrottleVerdict } from '../domain/sign-in-throttle';
+import type { ThrottleVerdict } from '../domain/sign-in-throttle';
+import { claimSignInAttempt, signInFailed, signInSucceeded } from '../changes/sign-in-attempts';
 import { formErrors, parseForm, type FormErrors } from '../forms/parse';
 import { safeNextPath, signInSchema } from '../forms/sign-in-form';
-import { clearSignInFailures, findSignInFailures, saveSignInFailures } from '../queries/sessions';
 import { findActiveUserByEmail } from '../queries/users';
 
 // One message for a wrong password, an unknown address and a disabled account: the page
@@ -48,22 +48,19 @@ export function signInRoutes({ db, clock, cookies }: AppContext): Router {
     }
     const { email, password } = parsed.data;
     const now = clock.now();
-    const failures = await findSignInFailures(db, email);
-    const record = failures && { failures: failures.failures, lastFailedAt: new Date(failures.last_failed_at) };
-    const verdict = judgeAttempt(record, now);
-    if (verdict.kind !== 'allowed') {
-      renderSignIn(res, 429, { email: typedEmail, next }, formErrors([['email', throttleMessage(verdict)]]));
+    const claim = await claimSignInAttempt(db, email, now);
+    if (claim.kind === 'refused') {
+      renderSignIn(res, 429, { email: typedEmail, next }, formErrors([['email', throttleMessage(claim.verdict)]]));
       return;
     }
     const user = await findActiveUserByEmail(db, email);
     const matches = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
     if (!user || !matches) {
-      const after = afterFailure(record, now);
-      await saveSignInFailures(db, email, after.failures, after.lastFailedAt.toISOString());
+      await signInFailed(db, email, user?.id ?? null, claim.failuresIfWrong, now);
       renderSignIn(res, 401, { email: typedEmail, next }, formErrors([['email', WRONG]]));
       return;
     }
-    await clearSignInFailures(db, email);
+    await signInSucceeded(db, email);
     await endSession(db, cookies, req, res);
     await startSession(db, clock, cookies, res, user.id);
     res.redirect(303, next);

@@ -16,6 +16,8 @@ import { changeOf, idParam } from './params';
 import { recordAudit, type Change } from '../queries/audit';
 import type { Tx } from '../../db/connection';
 import { today } from '../clock';
+import { clearSignInLock } from '../changes/sign-in-attempts';
+import { signInStanding } from '../presenters/sign-in-standing';
 
 // Users and their roles. Only whole-organisation admins manage them: a role can reach any node.
 
@@ -38,6 +40,7 @@ export function userRoutes({ db, clock }: AppContext): Router {
     const user = await findUser(db, id);
     if (!user) throw notFound('That user');
     const grants = await listGrantsWithNodes(db, id);
+    const signIn = await signInStanding(db, clock, user.email);
     const values = extra.values ?? {};
     res.status(extra.status ?? 200).render('users/user', {
       title: user.name,
@@ -50,6 +53,7 @@ export function userRoutes({ db, clock }: AppContext): Router {
       newPassword: extra.newPassword,
       message: extra.message,
       isSelf: signedInUser(res)?.id === id,
+      signIn,
     });
   }
 
@@ -169,12 +173,28 @@ export function userRoutes({ db, clock }: AppContext): Router {
     const change = changeOf(res, clock);
     await db.transaction().execute(async (tx) => {
       await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
-      // A new password ends every session the old one opened.
+      // A new password ends every session the old one opened, and lifts any lock on the
+      // address: the lock page tells a locked-out user to ask for exactly this.
       await deleteSessionsOfUser(tx, id);
+      await clearSignInLock(tx, change, user, 'New password set');
       // Never the password itself, nor its hash: only that it changed.
       await recordAudit(tx, change.actor, { ...userEvent(id, `${user.name} (${user.email})`, change.at), action: 'update', before: { password: 'previous' }, after: { password: 'new password set' } });
     });
     await renderUser(res, id, { newPassword: parsed.data.password ? undefined : password, message: 'Password changed. The user is signed out everywhere.' });
+  });
+
+  router.post('/admin/users/:id/unlock', admin, async (req, res) => {
+    const id = idParam(req.params.id, 'That user');
+    const user = await findUser(db, id);
+    if (!user) throw notFound('That user');
+    const change = changeOf(res, clock);
+    const cleared = await db.transaction().execute(async (tx) => {
+      const done = await clearSignInLock(tx, change, user, 'Cleared by hand');
+      if (done) await recordAudit(tx, change.actor, { ...userEvent(id, `${user.name} (${user.email})`, change.at), action: 'update', before: { sign_in: 'failed attempts counted' }, after: { sign_in: 'lock cleared' } });
+      return done;
+    });
+    // Clearing twice (two admins, or a double submit) is harmless: the second finds nothing.
+    await renderUser(res, id, { message: cleared ? 'Sign-in lock cleared. The user can sign in now.' : 'There was no lock to clear' });
   });
 
   router.post('/admin/users/:id/disable', admin, async (req, res) => {
