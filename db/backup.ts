@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { makeOwnerOnly } from './owner-only';
 
 /** Checks a file is an intact Bulwark database: SQLite's integrity check plus our migrations table. */
 export function verifyDatabaseFile(file: string): void {
@@ -22,7 +22,7 @@ export function verifyDatabaseFile(file: string): void {
  */
 export async function backupDatabase(sourceFile: string, destinationFile: string): Promise<void> {
   if (fs.existsSync(destinationFile)) throw new Error(`${destinationFile} already exists: choose another name`);
-  fs.mkdirSync(path.dirname(path.resolve(destinationFile)), { recursive: true });
+  makeOwnerOnly(destinationFile);
   const source = new SqliteDatabase(sourceFile, { fileMustExist: true });
   try {
     source.pragma('busy_timeout = 5000');
@@ -34,6 +34,7 @@ export async function backupDatabase(sourceFile: string, destinationFile: string
   const copy = new SqliteDatabase(destinationFile, { fileMustExist: true });
   copy.pragma('journal_mode = DELETE');
   copy.close();
+  makeOwnerOnly(destinationFile);
   verifyDatabaseFile(destinationFile);
 }
 
@@ -45,6 +46,7 @@ export async function restoreDatabase(backupFile: string, targetFile: string, ke
   verifyDatabaseFile(backupFile);
   const kept = fs.existsSync(targetFile);
   if (kept) await backupDatabase(targetFile, keptAs);
+  makeOwnerOnly(targetFile);
   const backup = new SqliteDatabase(backupFile, { readonly: true, fileMustExist: true });
   try {
     // Copying through the backup API (not the file system) also clears the target's WAL.
@@ -52,6 +54,7 @@ export async function restoreDatabase(backupFile: string, targetFile: string, ke
   } finally {
     backup.close();
   }
+  makeOwnerOnly(targetFile);
   verifyDatabaseFile(targetFile);
   return { kept };
 }

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely';
 import { migrations } from './migrations';
+import { makeOwnerOnly } from './owner-only';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -16,7 +15,7 @@ export interface DbHandle {
 }
 
 export function openDatabase(file: string): DbHandle {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') makeOwnerOnly(file);
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');

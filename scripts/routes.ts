@@ -7,7 +7,7 @@ import { describeRule, listRouteRules } from '../server/access/route-rules';
 
 const handle = openDatabase(':memory:');
 const printer = createPlanPrinter();
-const app = createApp({ db: handle.db, clock: systemClock, cookies: { secure: false }, printer });
+const app = createApp({ db: handle.db, clock: systemClock, cookies: { secure: false }, printer, publicBaseUrl: 'http://localhost:3000' });
 console.log('| method | path | who may use it |\n|---|---|---|');
 for (const route of listRouteRules(app)) console.log(`| ${route.method} | \`${route.path}\` | ${describeRule(route.rule)} |`);
 void Promise.all([printer.close(), handle.close()]);

@@ -32,6 +32,8 @@ export interface AppContext {
   cookies: CookieSettings;
   /** Prints plans; its Chromium starts on the first print. */
   printer: PlanPrinter;
+  /** Where people reach Bulwark (no trailing slash): the base of every link sent outside a page, such as calendar entries. */
+  publicBaseUrl: string;
 }
 
 /** Form bodies are small; anything larger than this is refused with 413 before it is parsed. */
@@ -79,6 +81,9 @@ export function createApp(ctx: AppContext): express.Express {
 
   app.use((_req, res, next) => {
     res.locals.today = today(ctx.clock);
+    // Pages may show OFFICIAL-SENSITIVE records: no browser or proxy keeps a copy of any of
+    // them, signed in or not (the static files above are cached as before).
+    res.set('Cache-Control', 'no-store');
     next();
   });
 

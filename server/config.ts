@@ -1,20 +1,58 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 
 export const ROOT_DIR = path.resolve(__dirname, '..');
 
 export interface Config {
   port: number;
+  /** The address to listen on: loopback unless told otherwise, so a development server is never on the network by accident. */
+  host: string;
   databasePath: string;
   /** Set SECURE_COOKIES=1 when Bulwark is served over TLS (directly or behind a proxy). */
   secureCookies: boolean;
+  /** Express's `trust proxy`: false, a number of proxy hops, or addresses ('loopback'). */
+  trustProxy: boolean | number | string;
+  /** Where people reach Bulwark: links in calendars (and any email) are built from it, never from a request's Host header. */
+  publicBaseUrl: string;
 }
 
+/** A setting that is wrong stops the start, naming every variable at fault. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Bulwark cannot start: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const flag = (name: string) =>
+  z.enum(['0', '1', 'true', 'false'], { error: `${name} must be 1 or 0 (or true or false)` }).transform((v) => v === '1' || v === 'true');
+
+const envSchema = z.object({
+  PORT: z.string().regex(/^\d{1,5}$/, 'PORT must be a port number, 1 to 65535').transform(Number)
+    .refine((n) => n >= 1 && n <= 65535, 'PORT must be a port number, 1 to 65535').default(3000),
+  HOST: z.string().min(1, 'HOST must be an address to listen on, such as 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1, 'DATABASE_PATH must be a file path').optional(),
+  SECURE_COOKIES: flag('SECURE_COOKIES').default(false),
+  TRUST_PROXY: z.string().regex(/^(0|1|true|false|\d{1,2}|[\w.:/, -]+)$/, 'TRUST_PROXY must be 0, 1, a number of proxies, or addresses such as loopback')
+    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)).default(false),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL must be a full http:// or https:// address, such as https://bulwark.example.gov.uk' }).optional(),
+});
+
+/** Reads and checks the environment once, at start; everything else is handed the result. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable counts as unset, as shells and service files often leave them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => i.message));
+  const e = parsed.data;
   return {
-    port: Number(env.PORT ?? 3000),
-    databasePath: env.DATABASE_PATH ?? path.join(ROOT_DIR, 'data', 'bulwark.sqlite'),
-    secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH ?? path.join(ROOT_DIR, 'data', 'bulwark.sqlite'),
+    secureCookies: e.SECURE_COOKIES,
+    trustProxy: e.TRUST_PROXY,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }
 

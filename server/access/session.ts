@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { addHours, addMinutes, parseISO } from 'date-fns';
+import { addHours, addMinutes, parseISO, subHours } from 'date-fns';
 import type { Db } from '../../db/connection';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
@@ -13,6 +13,8 @@ export const SESSION_COOKIE = 'bulwark_session';
 export const CSRF_COOKIE = 'bulwark_csrf';
 /** A session ends after this long unused: a working day. */
 const SESSION_IDLE_HOURS = 8;
+/** And this long after sign-in however busy it is, so a stolen cookie cannot be kept alive for ever (ASVS 3.3.1). */
+export const SESSION_ABSOLUTE_HOURS = 12;
 /** last_seen_at is written at most this often, so reading pages stays free of writes. */
 const TOUCH_EVERY_MINUTES = 5;
 
@@ -61,7 +63,7 @@ export function loadSession(db: Db, clock: Clock, settings: CookieSettings): Req
     const token = req.cookies?.[SESSION_COOKIE];
     const now = clock.now();
     if (typeof token === 'string' && token.length > 0 && token.length < 100) {
-      const found = await findSessionUser(db, hashToken(token), now.toISOString());
+      const found = await findSessionUser(db, hashToken(token), now.toISOString(), subHours(now, SESSION_ABSOLUTE_HOURS).toISOString());
       if (found) {
         res.locals.user = found.user;
         res.locals.actor = { userId: found.user.id, name: found.user.name } satisfies Actor;

@@ -55,12 +55,20 @@ export function scaleValue(message: string) {
     .transform(Number);
 }
 
+/** Years a date typed into Bulwark can really fall in: anything else is a slip of the keyboard (2062 for 2026 is not caught, 0202 is). */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2100;
+
 export function isoDay(message: string) {
   return z
     .string({ error: message })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((value) => isValid(parseISO(value)), message);
+    .refine((value) => isValid(parseISO(value)), message)
+    .refine((value) => {
+      const year = Number(value.slice(0, 4));
+      return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+    }, `The year must be between ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
 }
 
 export function optionalIsoDay(message: string) {

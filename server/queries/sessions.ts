@@ -1,8 +1,8 @@
 import type { Db } from '../../db/connection';
 import type { SignedInUser } from './users';
 
-/** The live session with this token hash, and its user, if the user is still active. */
-export async function findSessionUser(db: Db, tokenHash: string, nowIso: string) {
+/** The live session with this token hash (used recently, and begun after `startedAfterIso`), and its user, if the user is still active. */
+export async function findSessionUser(db: Db, tokenHash: string, nowIso: string, startedAfterIso: string) {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -10,6 +10,7 @@ export async function findSessionUser(db: Db, tokenHash: string, nowIso: string)
     .select(['sessions.csrf_token', 'sessions.last_seen_at', 'users.id as user_id', 'users.person_id', 'people.name', 'people.email'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', nowIso)
+    .where('sessions.created_at', '>', startedAfterIso)
     .where('users.disabled_on', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;

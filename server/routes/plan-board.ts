@@ -7,7 +7,7 @@ import { buildExerciseCalendar } from '../presenters/exercise-calendar';
 import { buildPlanBoard } from '../presenters/plan-board';
 import { idParam } from './params';
 
-export function planBoardRoutes({ db, clock }: AppContext): Router {
+export function planBoardRoutes({ db, clock, publicBaseUrl }: AppContext): Router {
   const router = Router();
 
   router.get('/nodes/:id/plans/board', allow(db, 'read', nodeInPath), async (req, res) => {
@@ -16,7 +16,7 @@ export function planBoardRoutes({ db, clock }: AppContext): Router {
 
   router.get('/nodes/:id/exercises.ics', allow(db, 'read', nodeInPath), async (req, res) => {
     const nodeId = idParam(req.params.id, 'That part of the organisation');
-    const calendar = await buildExerciseCalendar(db, clock, nodeId, `${req.protocol}://${req.get('host') ?? 'localhost'}`);
+    const calendar = await buildExerciseCalendar(db, clock, nodeId, publicBaseUrl);
     res
       .type('text/calendar; charset=utf-8')
       .set('Content-Disposition', `attachment; filename="bulwark-exercises-${nodeId}.ics"`)

@@ -11,6 +11,8 @@ import { createPlanPrinter, type PlanPrinter } from '../../server/print/plan-pri
 import { signInWith, type Client } from './users';
 
 export const TODAY = '2026-11-23';
+/** The configured public address of the test app: links sent outside a page must use it. */
+export const TEST_BASE_URL = 'https://bulwark.test.example.gov.uk';
 
 export interface TestApp {
   app: Express;
@@ -32,7 +34,7 @@ export async function startTestApp(today = TODAY, options: { clock?: Clock; secu
   await migrateToLatest(handle.db);
   // Chromium starts only if a test prints.
   const printer = options.printer ?? createPlanPrinter();
-  const app = createApp({ db: handle.db, clock: options.clock ?? fixedClock(today), cookies: { secure: options.secureCookies ?? false }, printer });
+  const app = createApp({ db: handle.db, clock: options.clock ?? fixedClock(today), cookies: { secure: options.secureCookies ?? false }, printer, publicBaseUrl: TEST_BASE_URL });
   return {
     app,
     // Secure cookies do not come back over the tests' plain HTTP, so that app's client stays signed out.
