@@ -29,3 +29,5 @@ fi
 if [ ! -f public/bulwark.css ] || [ -n "$(find views/styles -newer public/bulwark.css -print -quit)" ]; then
   npx tsx scripts/build-css.ts
 fi
+
+bash scripts/build.sh

@@ -25,6 +25,7 @@ import { exerciseRoutes } from './routes/exercises';
 import { planBoardRoutes } from './routes/plan-board';
 import { planRiskRoutes } from './routes/plan-risks';
 import { adminRoutes } from './routes/admin';
+import { requestLogger, type Logger } from './logger';
 
 export interface AppContext {
   db: Db;
@@ -34,6 +35,7 @@ export interface AppContext {
   printer: PlanPrinter;
   /** Where people reach Bulwark (no trailing slash): the base of every link sent outside a page, such as calendar entries. */
   publicBaseUrl: string;
+  logger: Logger;
 }
 
 /** Form bodies are small; anything larger than this is refused with 413 before it is parsed. */
@@ -58,6 +60,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.set('views', path.join(ROOT_DIR, 'views'));
   if (process.env.NODE_ENV === 'production') app.enable('view cache');
 
+  app.use(requestLogger(ctx.logger));
   app.use(helmet({
     contentSecurityPolicy: {
       directives: {

@@ -1,8 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './log-levels';
 
-export const ROOT_DIR = path.resolve(__dirname, '..');
+/** The project folder (views, templates, public): found by its package.json, so it is the same from `server/` under tsx and from `dist/server/` compiled. */
+function findRootDir(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
+  }
+}
+
+export const ROOT_DIR = findRootDir(__dirname);
 
 export interface Config {
   port: number;
@@ -15,6 +24,9 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Where people reach Bulwark: links in calendars (and any email) are built from it, never from a request's Host header. */
   publicBaseUrl: string;
+  logLevel: LogLevel;
+  /** After SIGTERM, requests in flight get this long to finish before the server exits anyway. */
+  shutdownTimeoutMs: number;
 }
 
 /** A setting that is wrong stops the start, naming every variable at fault. */
@@ -36,6 +48,8 @@ const envSchema = z.object({
   SECURE_COOKIES: flag('SECURE_COOKIES').default(false),
   TRUST_PROXY: z.string().regex(/^(0|1|true|false|\d{1,2}|[\w.:/, -]+)$/, 'TRUST_PROXY must be 0, 1, a number of proxies, or addresses such as loopback')
     .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)).default(false),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  SHUTDOWN_TIMEOUT_MS: z.string().regex(/^\d{1,6}$/, 'SHUTDOWN_TIMEOUT_MS must be a number of milliseconds').transform(Number).default(10_000),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL must be a full http:// or https:// address, such as https://bulwark.example.gov.uk' }).optional(),
 });
 
@@ -53,6 +67,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SECURE_COOKIES,
     trustProxy: e.TRUST_PROXY,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }
 

@@ -19,8 +19,10 @@ function escapeHtml(text: string): string {
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const appError = err instanceof AppError ? err : fromHttpError(err);
-  if (!appError) console.error(`${req.method} ${req.originalUrl}:`, err);
   const status = appError?.status ?? 500;
+  // Every server error reaches the request's log line with its cause: a printer that timed out
+  // (503) as much as a bug (500). Refusals (4xx) are the user's to fix and need no stack.
+  if (status >= 500) (res as typeof res & { err?: unknown }).err = err;
   const message = appError?.message ?? 'Something went wrong on our side. Nothing you entered has been lost: go back and try again.';
   if (res.headersSent) return;
   if (appError?.code === 'sign_in' && req.method === 'GET' && req.accepts(['html', 'json']) === 'html') {
@@ -35,7 +37,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const signInLink = appError?.code === 'sign_in' || appError?.code === 'csrf';
   res.render('error', { title: ERROR_TITLES[status] ?? 'There is a problem', status, message, signInLink: signInLink && !res.locals.user }, (renderError, html) => {
     if (renderError) {
-      console.error('error page failed to render:', renderError);
+      req.log.error({ err: renderError }, 'the error page failed to render');
       res.type('html').send(`<!doctype html><title>Error ${status}</title><h1>Error ${status}</h1><p>${escapeHtml(message)}</p>`);
       return;
     }

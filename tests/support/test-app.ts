@@ -8,6 +8,7 @@ import { createApp } from '../../server/app';
 import { fixedClock, type Clock } from '../../server/clock';
 import { ROLES } from '../../server/domain/roles';
 import { createPlanPrinter, type PlanPrinter } from '../../server/print/plan-printer';
+import { createLogger, type Logger } from '../../server/logger';
 import { signInWith, type Client } from './users';
 
 export const TODAY = '2026-11-23';
@@ -27,14 +28,14 @@ export interface TestApp {
 }
 
 /** A real SQLite file, freshly migrated, behind the real app, with today fixed. */
-export async function startTestApp(today = TODAY, options: { clock?: Clock; secureCookies?: boolean; printer?: PlanPrinter } = {}): Promise<TestApp> {
+export async function startTestApp(today = TODAY, options: { clock?: Clock; secureCookies?: boolean; printer?: PlanPrinter; logger?: Logger } = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-test-'));
   const file = path.join(dir, 'bulwark.sqlite');
   const handle = openDatabase(file);
   await migrateToLatest(handle.db);
   // Chromium starts only if a test prints.
   const printer = options.printer ?? createPlanPrinter();
-  const app = createApp({ db: handle.db, clock: options.clock ?? fixedClock(today), cookies: { secure: options.secureCookies ?? false }, printer, publicBaseUrl: TEST_BASE_URL });
+  const app = createApp({ db: handle.db, clock: options.clock ?? fixedClock(today), cookies: { secure: options.secureCookies ?? false }, printer, publicBaseUrl: TEST_BASE_URL, logger: options.logger ?? createLogger('silent') });
   return {
     app,
     // Secure cookies do not come back over the tests' plain HTTP, so that app's client stays signed out.
