@@ -1,6 +1,6 @@
 import { seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { signIn } from '../support/users';
+import { addUser, signIn } from '../support/users';
 
 describe('managing users and roles', () => {
   let t: TestApp;
@@ -92,5 +92,52 @@ describe('the audit history of users and roles', () => {
     const all = JSON.stringify(events);
     expect(all).not.toContain('another long password');
     expect(all).not.toContain('scrypt$');
+  });
+});
+
+describe('two admins taking each other\'s role at once', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const organisationAdmins = (db: TestApp['handle']['db']) =>
+    db.selectFrom('role_grants').innerJoin('users', 'users.id', 'role_grants.user_id').select(['role_grants.id', 'role_grants.user_id'])
+      .where('role', '=', 'admin').where('role_grants.node_id', 'is', null).where('users.disabled_on', 'is', null).execute();
+
+  /** Exactly two whole-organisation admins, each signed in in their own browser. */
+  async function twoAdmins() {
+    const a = await addUser(t.handle.db, [{ role: 'admin', node_id: null }]);
+    const b = await addUser(t.handle.db, [{ role: 'admin', node_id: null }]);
+    await t.handle.db.deleteFrom('role_grants').where('role', '=', 'admin').where('user_id', 'not in', [a.id, b.id]).execute();
+    expect(await organisationAdmins(t.handle.db)).toHaveLength(2);
+    return { a: { ...a, client: await signIn(t.app, a.email) }, b: { ...b, client: await signIn(t.app, b.email) } };
+  }
+
+  it('removing each other\'s admin role: one succeeds, the other is refused, one admin is left', async () => {
+    const { a, b } = await twoAdmins();
+    const grantOf = async (userId: number) => (await organisationAdmins(t.handle.db)).find((g) => g.user_id === userId)?.id;
+    const [grantA, grantB] = [await grantOf(a.id), await grantOf(b.id)];
+    const answers = await Promise.all([
+      a.client.post(`/admin/users/${b.id}/roles/${grantB}/remove`).type('form').send({}),
+      b.client.post(`/admin/users/${a.id}/roles/${grantA}/remove`).type('form').send({}),
+    ]);
+    // The loser is refused as the last admin, or, if the winner finished first, as no longer an admin at all.
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(answers.filter((r) => r.status === 403 || r.status === 409)).toHaveLength(1);
+    expect(await organisationAdmins(t.handle.db)).toHaveLength(1);
+  });
+
+  it('disabling each other: one succeeds, the other is refused, one admin is left', async () => {
+    const { a, b } = await twoAdmins();
+    const answers = await Promise.all([
+      a.client.post(`/admin/users/${b.id}/disable`).type('form').send({}),
+      b.client.post(`/admin/users/${a.id}/disable`).type('form').send({}),
+    ]);
+    // The loser is refused as the last admin, or, if the winner finished first, as no longer an admin at all.
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(answers.filter((r) => r.status === 403 || r.status === 409)).toHaveLength(1);
+    expect(await organisationAdmins(t.handle.db)).toHaveLength(1);
   });
 });
