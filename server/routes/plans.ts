@@ -9,12 +9,13 @@ import { today } from '../clock';
 import { parsePlanContent, planTemplate, sectionByKey, type SectionDefinition } from '../domain/plan-content';
 import { firstFreeReference, nextReviewDue, planReference } from '../domain/plans';
 import { PROTECTIVE_MARKINGS } from '../domain/vocabulary';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import { decodeBase, encodeBase, mergeStaleEdit, sameValues, type ConflictNotice } from '../forms/conflict';
 import { versionField } from '../forms/fields';
 import { formErrors, hasErrors, mergeErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { approvalDateErrors, approvePlanSchema, checkPlanChoices, editPlanSchema, newPlanSchema, PLAN_FIELD_LABELS } from '../forms/plan-form';
 import {
+  lineLimitProblem,
   MORE_LINES,
   parseSectionForm,
   sectionDisplay,
@@ -278,6 +279,9 @@ export function planRoutes({ db, clock }: AppContext): Router {
     const plan = await livePlan(req.params.id);
     const section = sectionFromPath(req.params.key);
     const spec = sectionFormSpec(section.key);
+    // Before anything is drawn: the form's length follows the line numbers posted.
+    const tooManyLines = lineLimitProblem(spec, req.body);
+    if (tooManyLines) throw new AppError(400, 'too_many_lines', tooManyLines);
     const values = sectionTypedValues(spec, req.body);
     const postedDraftId = bodyField(req, 'draft_id');
     // The draft the form was opened on, or null when it was opened on the version in force.
