@@ -1,10 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../app';
 import { allow } from '../access/guard';
+import { readableNodesOf } from '../access/reader';
 import { nodeInPath, planInPath } from '../access/scopes';
-import { signedInUser } from '../access/session';
-import { readableRoots } from '../domain/roles';
-import { buildTree } from '../domain/tree';
+import { isReadable } from '../domain/roles';
 import { today } from '../clock';
 import { parsePlanContent, planTemplate, sectionByKey, type SectionDefinition } from '../domain/plan-content';
 import { firstFreeReference, nextReviewDue, planReference } from '../domain/plans';
@@ -27,7 +26,7 @@ import {
   type SectionFormSpec,
 } from '../forms/plan-section-form';
 import { missingSections } from '../domain/plan-content';
-import { findNode, listNodes } from '../queries/nodes';
+import { findNode } from '../queries/nodes';
 import { listPeople } from '../queries/reference';
 import {
   approveDraft,
@@ -93,16 +92,13 @@ export function planRoutes({ db, clock }: AppContext): Router {
 
   /** Sites of the node, people, and the plans this person may read (to copy one). */
   async function planFormChoices(res: Response, nodeId: number): Promise<PlanFormChoices> {
-    const [sites, people, plans, nodes] = await Promise.all([
+    const [sites, people, plans, readable] = await Promise.all([
       listSitesOfNode(db, nodeId),
       listPeople(db),
       db.selectFrom('plans').select(['id', 'ref', 'title', 'node_id']).where('retired_on', 'is', null).orderBy('ref').execute(),
-      listNodes(db),
+      readableNodesOf(db, res),
     ]);
-    const roots = readableRoots(signedInUser(res)?.grants ?? []);
-    const tree = buildTree(nodes);
-    const readable = roots === null ? null : new Set(roots.flatMap((root) => tree.subtreeIds(root)));
-    return { sites, people, plans: plans.filter((p) => readable === null || readable.has(p.node_id)) };
+    return { sites, people, plans: plans.filter((p) => isReadable(readable, p.node_id)) };
   }
 
   // ---- A node's plans, and a new plan ----
@@ -158,7 +154,8 @@ export function planRoutes({ db, clock }: AppContext): Router {
 
   router.get('/plans/:id', allow(db, 'read', planInPath), async (req, res) => {
     const page = await buildPlanPage(db, clock, idParam(req.params.id, 'That plan'));
-    res.render('plan', { ...page, exercising: await buildPlanExercisingPanel(db, clock, page.plan.id), savedMessage: savedMessage(req.query.saved) });
+    const exercising = await buildPlanExercisingPanel(db, clock, page.plan.id, await readableNodesOf(db, res));
+    res.render('plan', { ...page, exercising, savedMessage: savedMessage(req.query.saved) });
   });
 
   router.get('/plans/:id/versions/:number', allow(db, 'read', planInPath), async (req, res) => {
