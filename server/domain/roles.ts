@@ -57,3 +57,19 @@ export function readableRoots(grants: readonly Grant[]): number[] | null {
   if (grants.some((g) => g.node_id === null)) return null;
   return [...new Set(grants.map((g) => g.node_id as number))];
 }
+
+/**
+ * The nodes a person may read, so lists of linked records can be filtered in SQL: every node of
+ * each readable subtree, or null when they read the whole organisation.
+ */
+export type ReadableNodeIds = readonly number[] | null;
+
+export function readableNodeIds(grants: readonly Grant[], subtreeIds: (id: number) => number[]): ReadableNodeIds {
+  const roots = readableRoots(grants);
+  return roots === null ? null : [...new Set(roots.flatMap(subtreeIds))];
+}
+
+/** Whether a node is among those readable. */
+export function isReadable(readable: ReadableNodeIds, nodeId: number): boolean {
+  return readable === null || readable.includes(nodeId);
+}

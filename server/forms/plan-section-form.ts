@@ -375,8 +375,32 @@ export function sectionFormSpec(key: SectionKey): SectionFormSpec {
 /** Spare blank lines under every list, and how many more "Add more lines" gives. */
 export const SPARE_LINES = 3;
 export const MORE_LINES = 5;
-/** More lines than any plan needs; beyond this a post is refused rather than parsed. */
-const MAX_LINES = 150;
+/**
+ * More lines than any plan needs. It bounds what a form shows as well as what is saved: a
+ * form is drawn from the line numbers posted, so a tiny post naming line 9999 would otherwise
+ * come back as megabytes of empty lines.
+ */
+export const MAX_LINES = 150;
+
+/** The column and line a list field is for (`caller_12`), or null when the name is not one of these columns'. */
+function listFieldOf(columns: readonly ColumnSpec[], key: string): { column: ColumnSpec; line: number } | null {
+  const match = /^(.+)_(\d+)$/.exec(key);
+  const column = match ? columns.find((c) => c.name === match[1]) : undefined;
+  return match && column ? { column, line: Number(match[2]) } : null;
+}
+
+/**
+ * Why a post cannot be shown or saved at all: a list field numbered past the limit. The route
+ * refuses it with a short page, never the form, whose size would follow the number.
+ */
+export function lineLimitProblem(spec: SectionFormSpec, body: unknown): string | null {
+  if (typeof body !== 'object' || body === null) return null;
+  for (const list of spec.lists) {
+    const beyond = Object.keys(body).some((key) => (listFieldOf(list.columns, key)?.line ?? 0) > MAX_LINES);
+    if (beyond) return `${list.label} can have at most ${MAX_LINES} lines. Nothing was saved: go back to the form, and remove lines or move some to another list.`;
+  }
+  return null;
+}
 
 const cellText = (value: CellValue): string => (value === null ? '' : Array.isArray(value) ? value.join('\n') : String(value));
 
@@ -402,11 +426,10 @@ export function sectionFormValues(spec: SectionFormSpec, content: PlanContent): 
 export function linesIn(list: { columns: ColumnSpec[] }, values: Record<string, unknown>, filled = false): number {
   let lines = 0;
   for (const [key, value] of Object.entries(values)) {
-    const match = /^(.+)_(\d{1,4})$/.exec(key);
-    const column = match ? list.columns.find((c) => c.name === match[1]) : undefined;
-    if (!match || !column) continue;
-    if (filled && (column.kind === 'select' || typeof value !== 'string' || value.trim() === '')) continue;
-    lines = Math.max(lines, Number(match[2]));
+    const field = listFieldOf(list.columns, key);
+    if (!field) continue;
+    if (filled && (field.column.kind === 'select' || typeof value !== 'string' || value.trim() === '')) continue;
+    lines = Math.max(lines, field.line);
   }
   return lines;
 }

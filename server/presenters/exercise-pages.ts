@@ -16,14 +16,16 @@ import {
   type ExerciseKind,
 } from '../domain/exercise-vocabulary';
 import { formatReference } from '../domain/references';
+import type { ReadableNodeIds } from '../domain/roles';
 import { buildTree } from '../domain/tree';
 import { findExercise, listApprovedVersions, type ExerciseListRow, type FindingListRow } from '../queries/exercises';
 import { listNodes } from '../queries/nodes';
-import { listRisksOfPlan } from '../queries/plan-risks';
+import { countUnreadableRisksOfPlan, listRisksOfPlan } from '../queries/plan-risks';
 import { findPlan } from '../queries/plans';
 import { listPeople } from '../queries/reference';
 import { placeholder, toOptions, type Option } from './options';
 import { loadPlanStandings } from './plan-standing';
+import { RISK_NOUN, unseenLinks } from './unseen-links';
 
 type People = Awaited<ReturnType<typeof listPeople>>;
 type Versions = Awaited<ReturnType<typeof listApprovedVersions>>;
@@ -63,13 +65,24 @@ export function listedFinding(f: FindingListRow, todayIso: string) {
   };
 }
 
-/** A plan's exercising: the schedule per type, every exercise and finding, and the risks it answers. */
-export async function buildPlanExercisesPage(db: Db, clock: Clock, planId: number) {
+/**
+ * The risks a plan responds to that the reader may read, with their references, and a count of
+ * the others (a division's risk can name a unit's plan, and HQ's any plan).
+ */
+async function loadLinkedRisks(db: Db, planId: number, readable: ReadableNodeIds) {
+  const [risks, hidden] = await Promise.all([listRisksOfPlan(db, planId, readable), countUnreadableRisksOfPlan(db, planId, readable)]);
+  return {
+    risks: risks.map((r) => ({ ...r, reference: formatReference(r.register_code, r.ref_number) })),
+    unseenRisks: unseenLinks(hidden, risks.length, RISK_NOUN),
+  };
+}
+
+/** A plan's exercising: the schedule per type, every exercise and finding, and the risks it answers that the reader may read. */
+export async function buildPlanExercisesPage(db: Db, clock: Clock, planId: number, readable: ReadableNodeIds) {
   const plan = await findPlan(db, planId);
   if (!plan) throw notFound('That plan');
   const todayIso = today(clock);
   const [standing] = await loadPlanStandings(db, todayIso, [plan.node_id], { includeRetired: true }).then((all) => all.filter((s) => s.plan.id === planId));
-  const risks = await listRisksOfPlan(db, planId);
   return {
     title: `${plan.ref} exercises`,
     breadcrumbs: await planBreadcrumbs(db, plan),
@@ -78,7 +91,7 @@ export async function buildPlanExercisesPage(db: Db, clock: Clock, planId: numbe
     standing,
     exercises: (standing?.exercises ?? []).map((e) => listedExercise(e, todayIso)),
     findings: (standing?.findings ?? []).map((f) => listedFinding(f, todayIso)),
-    risks: risks.map((r) => ({ ...r, reference: formatReference(r.register_code, r.ref_number) })),
+    ...(await loadLinkedRisks(db, planId, readable)),
   };
 }
 
@@ -150,15 +163,10 @@ export function findingOptions(people: People, versions: Versions, exercisedVers
   };
 }
 
-/** What the plan's own page shows of its exercising: the state per test, open findings, and the risks it answers. */
-export async function buildPlanExercisingPanel(db: Db, clock: Clock, planId: number) {
+/** What the plan's own page shows of its exercising: the state per test, open findings, and the risks it answers that the reader may read. */
+export async function buildPlanExercisingPanel(db: Db, clock: Clock, planId: number, readable: ReadableNodeIds) {
   const plan = await findPlan(db, planId);
   if (!plan) return undefined;
   const standing = (await loadPlanStandings(db, today(clock), [plan.node_id], { includeRetired: true })).find((s) => s.plan.id === planId);
-  const risks = await listRisksOfPlan(db, planId);
-  return {
-    planId,
-    standing,
-    risks: risks.map((r) => ({ ...r, reference: formatReference(r.register_code, r.ref_number) })),
-  };
+  return { planId, standing, ...(await loadLinkedRisks(db, planId, readable)) };
 }

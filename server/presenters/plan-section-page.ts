@@ -1,7 +1,7 @@
 import type { SectionDefinition } from '../domain/plan-content';
 import type { ConflictNotice } from '../forms/conflict';
 import type { FormErrors } from '../forms/parse';
-import { linesIn, type SectionFormSpec } from '../forms/plan-section-form';
+import { linesIn, MAX_LINES, type SectionFormSpec } from '../forms/plan-section-form';
 
 export interface SectionFormPageInput {
   plan: { id: number; ref: string; title: string };
@@ -25,7 +25,7 @@ export interface SectionFormPageInput {
 export function buildSectionFormPage(input: SectionFormPageInput) {
   const { spec, values, errors } = input;
   const error = (name: string) => errors?.fields[name];
-  return {
+  const page = {
     title: `Edit ${input.section.title} – ${input.plan.ref}`,
     breadcrumbs: input.breadcrumbs,
     plan: input.plan,
@@ -53,7 +53,8 @@ export function buildSectionFormPage(input: SectionFormPageInput) {
       };
     }),
     lists: spec.lists.map((list) => {
-      const count = linesIn(list, values, !input.keepPostedLines) + input.extraLines;
+      // Spare and added lines stop at the limit, so no form is longer than a list may be.
+      const count = Math.min(linesIn(list, values, !input.keepPostedLines) + input.extraLines, MAX_LINES);
       const lines = Array.from({ length: count }, (_, index) => {
         const line = index + 1;
         return {
@@ -76,7 +77,16 @@ export function buildSectionFormPage(input: SectionFormPageInput) {
           }),
         };
       });
-      return { key: list.key, label: list.label, hint: list.hint, isCards: list.layout === 'cards', columns: list.columns.map((c) => c.label), lines };
+      return {
+        key: list.key,
+        label: list.label,
+        hint: list.hint,
+        isCards: list.layout === 'cards',
+        columns: list.columns.map((c) => c.label),
+        lines,
+        atLimit: count === MAX_LINES,
+      };
     }),
   };
+  return { ...page, maxLines: MAX_LINES, canAddLines: page.lists.some((list) => !list.atLimit) };
 }

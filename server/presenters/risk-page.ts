@@ -4,6 +4,7 @@ import { notFound } from '../errors';
 import { isActionOpen, isActionOverdue } from '../domain/actions';
 import { rate, SCALE } from '../domain/matrix';
 import { formatQuarter } from '../domain/quarters';
+import type { ReadableNodeIds } from '../domain/roles';
 import { buildTree } from '../domain/tree';
 import { ACTION_STATUS_LABELS, INFLUENCE_LABELS, REGISTER_KIND_LABELS } from '../domain/vocabulary';
 import { listActionsOfRisk } from '../queries/actions';
@@ -18,14 +19,15 @@ export function riskBreadcrumbs(nodes: Awaited<ReturnType<typeof listNodes>>, no
   return [...buildTree(nodes).path(nodeId).map((n) => ({ text: n.name, href: `/nodes/${n.id}` })), { text: reference }];
 }
 
-export async function buildRiskPage(db: Db, clock: Clock, riskId: number) {
-  const [risk, actions, reviews, rules, nodes, plans] = await Promise.all([
+/** `readable`: the nodes the reader may read, for the plans linked to the risk. */
+export async function buildRiskPage(db: Db, clock: Clock, riskId: number, readable: ReadableNodeIds) {
+  const [risk, actions, reviews, rules, nodes, linkedPlans] = await Promise.all([
     findRisk(db, riskId),
     listActionsOfRisk(db, riskId),
     listReviewsOfRisk(db, riskId),
     loadRiskRules(db, clock),
     listNodes(db),
-    loadLinkedPlans(db, clock, riskId),
+    loadLinkedPlans(db, clock, riskId, readable),
   ]);
   if (!risk) throw notFound('That risk');
   const judgement = judgeRisk(risk, reviews[0]?.reviewed_on ?? null, rules);
@@ -74,7 +76,8 @@ export async function buildRiskPage(db: Db, clock: Clock, riskId: number) {
       stillValid: v.still_valid === 1,
     })),
     currentQuarterLabel: rules.currentQuarterLabel,
-    plans,
-    planTestOverdue: plans.some((p) => p.testOverdue),
+    plans: linkedPlans.plans,
+    unseenPlans: linkedPlans.unseen,
+    planTestOverdue: linkedPlans.plans.some((p) => p.testOverdue),
   };
 }

@@ -1,10 +1,19 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/connection';
+import { readableNodeIds, readableRoots, type Grant, type ReadableNodeIds } from '../domain/roles';
+import { buildTree } from '../domain/tree';
 import type { NodeKind } from '../domain/vocabulary';
 import { recordAudit, type Change } from './audit';
 
 export function listNodes(db: Db | Tx) {
   return db.selectFrom('nodes').selectAll().orderBy('name').execute();
+}
+
+/** Every node these grants let a person read (null: the whole organisation). */
+export async function loadReadableNodeIds(db: Db | Tx, grants: readonly Grant[]): Promise<ReadableNodeIds> {
+  if (readableRoots(grants) === null) return null;
+  const tree = buildTree(await db.selectFrom('nodes').select(['id', 'parent_id', 'name']).execute());
+  return readableNodeIds(grants, (id) => tree.subtreeIds(id));
 }
 
 export function findNode(db: Db | Tx, id: number) {

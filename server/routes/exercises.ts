@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../app';
 import { allow } from '../access/guard';
+import { readableNodesOf } from '../access/reader';
 import { exerciseInPath, findingInPath, planInPath } from '../access/scopes';
 import { today } from '../clock';
 import { notFound } from '../errors';
@@ -122,7 +123,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
   });
 
   router.get('/plans/:id/exercises', allow(db, 'read', planInPath), async (req, res) => {
-    const page = await buildPlanExercisesPage(db, clock, idParam(req.params.id, 'That plan'));
+    const page = await buildPlanExercisesPage(db, clock, idParam(req.params.id, 'That plan'), await readableNodesOf(db, res));
     res.render('exercises/plan-exercises', { ...page, savedMessage: savedMessage(req.query.saved) });
   });
 

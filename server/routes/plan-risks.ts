@@ -2,11 +2,13 @@ import { Router, type Response } from 'express';
 import type { AppContext } from '../app';
 import { allow } from '../access/guard';
 import { riskInPath } from '../access/scopes';
-import { signedInUser } from '../access/session';
+import { readableNodesOf } from '../access/reader';
+import { isReadable } from '../domain/roles';
 import { formatReference } from '../domain/references';
 import { planLinkSchema } from '../forms/plan-link-form';
 import { formErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { linkPlanToRisk, unlinkPlanFromRisk } from '../queries/plan-risks';
+import { findPlan } from '../queries/plans';
 import type { RiskDetailRow } from '../queries/risks';
 import { loadLinkablePlans, loadLinkedPlans } from '../presenters/risk-plans';
 import { placeholder, toOptions } from '../presenters/options';
@@ -18,13 +20,15 @@ export function planRiskRoutes({ db, clock }: AppContext): Router {
   const router = Router();
 
   async function renderLinks(res: Response, risk: RiskDetailRow, extra: { status?: number; errors?: FormErrors; values?: Record<string, string>; savedMessage?: string } = {}) {
-    const [linked, linkable] = await Promise.all([loadLinkedPlans(db, clock, risk.id), loadLinkablePlans(db, risk.node_id, signedInUser(res)?.grants ?? [])]);
+    const readable = await readableNodesOf(db, res);
+    const [{ plans: linked, unseen }, linkable] = await Promise.all([loadLinkedPlans(db, clock, risk.id, readable), loadLinkablePlans(db, risk.node_id, readable)]);
     const unlinked = linkable.filter((p) => !linked.some((l) => l.id === p.id));
     const reference = formatReference(risk.register_code, risk.ref_number);
     res.status(extra.status ?? 200).render('exercises/risk-plans', {
       title: `Plans for ${reference}`,
       risk: { ...risk, reference },
       linked,
+      unseenPlans: unseen,
       options: [placeholder('Select a plan', extra.values?.plan_id), ...toOptions(unlinked, (p) => p.id, (p) => `${p.ref} ${p.title} (${p.node_name})`, extra.values?.plan_id)],
       canLink: unlinked.length > 0,
       errors: extra.errors,
@@ -41,7 +45,7 @@ export function planRiskRoutes({ db, clock }: AppContext): Router {
   router.post('/risks/:id/plans', allow(db, 'manage_risks', riskInPath), async (req, res) => {
     const risk = await riskFromPath(db, req.params.id);
     const parsed = parseForm(planLinkSchema, req.body);
-    const linkable = parsed.ok ? await loadLinkablePlans(db, risk.node_id, signedInUser(res)?.grants ?? []) : [];
+    const linkable = parsed.ok ? await loadLinkablePlans(db, risk.node_id, await readableNodesOf(db, res)) : [];
     if (!parsed.ok || !linkable.some((p) => p.id === parsed.data.plan_id)) {
       const errors = parsed.ok ? formErrors([['plan_id', 'Select a plan from the list']]) : parsed.errors;
       await renderLinks(res, risk, { status: 400, errors, values: typedValues(req.body) });
@@ -59,7 +63,12 @@ export function planRiskRoutes({ db, clock }: AppContext): Router {
       await renderLinks(res, risk, { status: 400, errors: parsed.errors });
       return;
     }
-    await db.transaction().execute((tx) => unlinkPlanFromRisk(tx, changeOf(res, clock), risk.id, parsed.data.plan_id));
+    // Only plans the person can see are theirs to unlink; another is treated as not linked, so
+    // the answer says nothing about a plan they cannot read.
+    const plan = await findPlan(db, parsed.data.plan_id);
+    if (plan && isReadable(await readableNodesOf(db, res), plan.node_id)) {
+      await db.transaction().execute((tx) => unlinkPlanFromRisk(tx, changeOf(res, clock), risk.id, parsed.data.plan_id));
+    }
     res.redirect(303, `/risks/${risk.id}/plans?saved=unlinked`);
   });
 

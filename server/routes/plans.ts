@@ -1,20 +1,20 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../app';
 import { allow } from '../access/guard';
+import { readableNodesOf } from '../access/reader';
 import { nodeInPath, planInPath } from '../access/scopes';
-import { signedInUser } from '../access/session';
-import { readableRoots } from '../domain/roles';
-import { buildTree } from '../domain/tree';
+import { isReadable } from '../domain/roles';
 import { today } from '../clock';
 import { parsePlanContent, planTemplate, sectionByKey, type SectionDefinition } from '../domain/plan-content';
 import { firstFreeReference, nextReviewDue, planReference } from '../domain/plans';
 import { PROTECTIVE_MARKINGS } from '../domain/vocabulary';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import { decodeBase, encodeBase, mergeStaleEdit, sameValues, type ConflictNotice } from '../forms/conflict';
 import { versionField } from '../forms/fields';
 import { formErrors, hasErrors, mergeErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { approvalDateErrors, approvePlanSchema, checkPlanChoices, editPlanSchema, newPlanSchema, PLAN_FIELD_LABELS } from '../forms/plan-form';
 import {
+  lineLimitProblem,
   MORE_LINES,
   parseSectionForm,
   sectionDisplay,
@@ -26,7 +26,7 @@ import {
   type SectionFormSpec,
 } from '../forms/plan-section-form';
 import { missingSections } from '../domain/plan-content';
-import { findNode, listNodes } from '../queries/nodes';
+import { findNode } from '../queries/nodes';
 import { listPeople } from '../queries/reference';
 import {
   approveDraft,
@@ -92,16 +92,13 @@ export function planRoutes({ db, clock }: AppContext): Router {
 
   /** Sites of the node, people, and the plans this person may read (to copy one). */
   async function planFormChoices(res: Response, nodeId: number): Promise<PlanFormChoices> {
-    const [sites, people, plans, nodes] = await Promise.all([
+    const [sites, people, plans, readable] = await Promise.all([
       listSitesOfNode(db, nodeId),
       listPeople(db),
       db.selectFrom('plans').select(['id', 'ref', 'title', 'node_id']).where('retired_on', 'is', null).orderBy('ref').execute(),
-      listNodes(db),
+      readableNodesOf(db, res),
     ]);
-    const roots = readableRoots(signedInUser(res)?.grants ?? []);
-    const tree = buildTree(nodes);
-    const readable = roots === null ? null : new Set(roots.flatMap((root) => tree.subtreeIds(root)));
-    return { sites, people, plans: plans.filter((p) => readable === null || readable.has(p.node_id)) };
+    return { sites, people, plans: plans.filter((p) => isReadable(readable, p.node_id)) };
   }
 
   // ---- A node's plans, and a new plan ----
@@ -157,7 +154,8 @@ export function planRoutes({ db, clock }: AppContext): Router {
 
   router.get('/plans/:id', allow(db, 'read', planInPath), async (req, res) => {
     const page = await buildPlanPage(db, clock, idParam(req.params.id, 'That plan'));
-    res.render('plan', { ...page, exercising: await buildPlanExercisingPanel(db, clock, page.plan.id), savedMessage: savedMessage(req.query.saved) });
+    const exercising = await buildPlanExercisingPanel(db, clock, page.plan.id, await readableNodesOf(db, res));
+    res.render('plan', { ...page, exercising, savedMessage: savedMessage(req.query.saved) });
   });
 
   router.get('/plans/:id/versions/:number', allow(db, 'read', planInPath), async (req, res) => {
@@ -278,6 +276,9 @@ export function planRoutes({ db, clock }: AppContext): Router {
     const plan = await livePlan(req.params.id);
     const section = sectionFromPath(req.params.key);
     const spec = sectionFormSpec(section.key);
+    // Before anything is drawn: the form's length follows the line numbers posted.
+    const tooManyLines = lineLimitProblem(spec, req.body);
+    if (tooManyLines) throw new AppError(400, 'too_many_lines', tooManyLines);
     const values = sectionTypedValues(spec, req.body);
     const postedDraftId = bodyField(req, 'draft_id');
     // The draft the form was opened on, or null when it was opened on the version in force.

@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../app';
 import { allow } from '../access/guard';
+import { readableNodesOf } from '../access/reader';
 import { nodeInPath, riskInPath } from '../access/scopes';
 import { today } from '../clock';
 import { notFound, retiredNode } from '../errors';
@@ -82,12 +83,12 @@ export function riskRoutes({ db, clock }: AppContext): Router {
   });
 
   router.get('/risks/:id', allow(db, 'read', riskInPath), async (req, res) => {
-    const page = await buildRiskPage(db, clock, idParam(req.params.id, 'That risk'));
+    const page = await buildRiskPage(db, clock, idParam(req.params.id, 'That risk'), await readableNodesOf(db, res));
     res.render('risk', { ...page, savedMessage: savedMessage(SAVED_MESSAGES, req.query.saved) });
   });
 
   router.get('/risks/:id/history', allow(db, 'read', riskInPath), async (req, res) => {
-    res.render('risk-history', await buildRiskHistoryPage(db, idParam(req.params.id, 'That risk')));
+    res.render('risk-history', await buildRiskHistoryPage(db, idParam(req.params.id, 'That risk'), await readableNodesOf(db, res)));
   });
 
   router.get('/risks/:id/edit', allow(db, 'manage_risks', riskInPath), async (req, res) => {

@@ -1,9 +1,12 @@
 import { fixedClock } from '../../server/clock';
 import { buildPlanPrintDocument } from '../../server/presenters/plan-print';
+import { linkPlanToRisk } from '../../server/queries/plan-risks';
 import { addExercise, addPlanWithApprovals } from '../support/exercise-fixtures';
 import { addRisk, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
 import { visibleText } from '../support/forms';
+import { FIXTURE_CHANGE } from '../support/plan-fixtures';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
+import { signInWith } from '../support/users';
 
 // Today is 2026-11-23. The plans below require call cascades (6 months) and tabletops (12 months).
 
@@ -159,5 +162,135 @@ describe('the coordinator’s board, the home page, risks and the calendar', () 
         ['Live exercise', 'No', 'Never', '', '', 'Not required'],
       ],
     });
+  });
+});
+
+describe('records linked from other parts of the organisation', () => {
+  // Special Crime Division (with its Appeals Unit) reads its own records; a plan and a risk of
+  // Other Division and of Headquarters are linked to them, and must never be named to it.
+  let t: TestApp;
+  let org: BasicOrganisation;
+  const ids = { ownRisk: 0, unitRisk: 0, ownPlan: 0, otherRisk: 0, otherPlan: 0, hqRisk: 0, hqPlan: 0, exercise: 0 };
+  const HIDDEN = ['Other Division secret risk', 'Other Division secret plan', 'BCP-OTHER', 'Headquarters-wide risk', 'Headquarters plan', 'BCP-HQ'];
+  const hiddenNamed = (text: string) => HIDDEN.filter((words) => text.includes(words));
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    org = await seedBasicOrganisation(t.handle.db);
+    const db = t.handle.db;
+    const other = await db.insertInto('nodes').values({ parent_id: org.hqId, kind: 'division', name: 'Other Division', code: 'OTH' }).returning('id').executeTakeFirstOrThrow();
+    const register = async (node_id: number, code: string) =>
+      (await db.insertInto('registers').values({ node_id, kind: 'divisional', name: `${code} register`, code }).returning('id').executeTakeFirstOrThrow()).id;
+    ids.ownRisk = await addRisk(db, org, { title: 'Division own risk' });
+    ids.unitRisk = await addRisk(db, org, { register_id: org.unitRegisterId, title: 'Unit own risk' });
+    ids.otherRisk = await addRisk(db, org, { register_id: await register(other.id, 'OTH'), title: 'Other Division secret risk' });
+    ids.hqRisk = await addRisk(db, org, { register_id: await register(org.hqId, 'HQ'), title: 'Headquarters-wide risk' });
+    ids.ownPlan = await addPlanWithApprovals(db, org, { approvals: ['2026-10-01'], title: 'Unit own plan' });
+    ids.exercise = await addExercise(db, ids.ownPlan, { type: 'tabletop', planned_on: '2027-01-15' });
+    ids.otherPlan = await addPlanWithApprovals(db, org, { approvals: ['2026-10-01'], nodeId: other.id, title: 'Other Division secret plan' });
+    ids.hqPlan = await addPlanWithApprovals(db, org, { approvals: ['2026-10-01'], nodeId: org.hqId, title: 'Headquarters plan' });
+    await db.updateTable('plans').set({ ref: 'BCP-OTHER' }).where('id', '=', ids.otherPlan).execute();
+    await db.updateTable('plans').set({ ref: 'BCP-HQ' }).where('id', '=', ids.hqPlan).execute();
+    // HQ's risks may name any plan below, and a division's risk HQ's plan; a node moved to
+    // another division takes its links along. Links are made as the app makes them, so the
+    // risks' histories name the plans.
+    const links: [number, number][] = [
+      [ids.ownRisk, ids.ownPlan], [ids.ownRisk, ids.otherPlan], [ids.ownRisk, ids.hqPlan],
+      [ids.otherRisk, ids.ownPlan], [ids.hqRisk, ids.ownPlan],
+      [ids.unitRisk, ids.hqPlan],
+    ];
+    await db.transaction().execute(async (tx) => {
+      for (const [riskId, planId] of links) await linkPlanToRisk(tx, FIXTURE_CHANGE, riskId, planId);
+    });
+  });
+  afterAll(() => t.close());
+
+  const divisionReader = () => signInWith(t.app, t.handle.db, [{ role: 'business_manager', node_id: org.divisionId }, { role: 'bcp_coordinator', node_id: org.divisionId }]);
+
+  it('shows a risk only the plans its reader may read, and counts the others', async () => {
+    const reader = await divisionReader();
+    const risk = visibleText((await reader.get(`/risks/${ids.ownRisk}`).expect(200)).text);
+    expect(risk).toContain('Unit own plan');
+    expect(risk).toContain('and 2 others you cannot see');
+    expect(hiddenNamed(risk)).toEqual([]);
+
+    const links = visibleText((await reader.get(`/risks/${ids.ownRisk}/plans`).expect(200)).text);
+    expect(links).toContain('Unit own plan');
+    expect(links).toContain('and 2 others you cannot see');
+    expect(hiddenNamed(links)).toEqual([]);
+
+    // Someone who reads everything sees every plan, and no count.
+    const all = visibleText((await t.http.get(`/risks/${ids.ownRisk}`).expect(200)).text);
+    expect(all).toContain('Other Division secret plan');
+    expect(all).toContain('Headquarters plan');
+    expect(all).not.toContain('you cannot see');
+  });
+
+  it('says how many plans are linked when the reader may read none of them', async () => {
+    const unitReader = await signInWith(t.app, t.handle.db, [{ role: 'business_manager', node_id: org.unitId }]);
+    const risk = visibleText((await unitReader.get(`/risks/${ids.unitRisk}`).expect(200)).text);
+    expect(risk).toContain('Linked to this risk: 1 plan you cannot see');
+    expect(risk).not.toContain('No business continuity plan is linked');
+    expect(hiddenNamed(risk)).toEqual([]);
+    // The unit's plan answers the division's, Other Division's and HQ's risks: none of them the unit's to read.
+    const plan = visibleText((await unitReader.get(`/plans/${ids.ownPlan}`).expect(200)).text);
+    expect(plan).toContain('This plan responds to 3 risks you cannot see');
+    expect(plan).not.toContain('Division own risk');
+  });
+
+  it('shows a plan only the risks its reader may read, and counts the others', async () => {
+    const reader = await divisionReader();
+    for (const path of [`/plans/${ids.ownPlan}`, `/plans/${ids.ownPlan}/exercises`]) {
+      const page = visibleText((await reader.get(path).expect(200)).text);
+      expect([path, page.includes('Division own risk')]).toEqual([path, true]);
+      expect([path, page.includes('and 2 others you cannot see')]).toEqual([path, true]);
+      expect([path, hiddenNamed(page)]).toEqual([path, []]);
+    }
+  });
+
+  it('keeps a hidden plan’s link in the risk’s history without naming the plan', async () => {
+    const reader = await divisionReader();
+    const history = visibleText((await reader.get(`/risks/${ids.ownRisk}/history`).expect(200)).text);
+    expect(history).toMatch(/Continuity plan link linked : BCP-TEST-\d+ Unit own plan/);
+    expect(history.match(/Continuity plan link linked : a plan you cannot see/g)).toHaveLength(2);
+    expect(hiddenNamed(history)).toEqual([]);
+  });
+
+  it('does not unlink a plan its reader cannot see, and says nothing about it', async () => {
+    const reader = await divisionReader();
+    const events = async () => (await t.handle.db.selectFrom('audit_events').select('id').execute()).length;
+    const before = await events();
+    await reader.post(`/risks/${ids.ownRisk}/plans/unlink`).type('form').send({ plan_id: String(ids.otherPlan) }).expect(303);
+    const link = await t.handle.db.selectFrom('plan_risks').selectAll().where('risk_id', '=', ids.ownRisk).where('plan_id', '=', ids.otherPlan).execute();
+    expect(link).toHaveLength(1);
+    expect(await events()).toBe(before);
+  });
+
+  it('names nothing from another part of the organisation on any page its reader can open', async () => {
+    const reader = await divisionReader();
+    const pages = [
+      '/',
+      `/nodes/${org.divisionId}`,
+      `/nodes/${org.divisionId}?scope=all`,
+      `/nodes/${org.divisionId}/plans?scope=all`,
+      `/nodes/${org.divisionId}/plans/board`,
+      `/nodes/${org.divisionId}/exercises.ics`,
+      `/nodes/${org.unitId}/plans/new`,
+      `/risks/${ids.ownRisk}`,
+      `/risks/${ids.ownRisk}/history`,
+      `/risks/${ids.ownRisk}/plans`,
+      `/risks/${ids.unitRisk}`,
+      `/risks/${ids.unitRisk}/plans`,
+      `/plans/${ids.ownPlan}`,
+      `/plans/${ids.ownPlan}/versions/1`,
+      `/plans/${ids.ownPlan}/exercises`,
+      `/exercises/${ids.exercise}`,
+    ];
+    for (const path of pages) {
+      const res = await reader.get(path).expect(200);
+      expect([path, hiddenNamed(res.text)]).toEqual([path, []]);
+    }
+    // And the records themselves stay closed to it.
+    for (const path of [`/risks/${ids.otherRisk}`, `/risks/${ids.hqRisk}`, `/plans/${ids.otherPlan}`, `/plans/${ids.hqPlan}`]) await reader.get(path).expect(403);
   });
 });

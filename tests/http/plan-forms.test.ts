@@ -1,4 +1,5 @@
 import { parsePlanContent, planTemplate } from '../../server/domain/plan-content';
+import { MAX_LINES, MORE_LINES } from '../../server/forms/plan-section-form';
 import { insertPlan } from '../../server/queries/plans';
 import { seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
 import { hiddenBase, hiddenField, visibleText } from '../support/forms';
@@ -157,6 +158,73 @@ describe('business continuity plan forms', () => {
       expect(res.text).toContain('name="role_6"');
       const content = parsePlanContent((await draftOf(planId))?.content ?? '{}');
       expect(content.responseTeam.roles[0]?.primary).toBe('');
+    });
+
+    describe('the line limit', () => {
+      const snapshot = async () =>
+        JSON.stringify(await Promise.all([
+          t.handle.db.selectFrom('plans').selectAll().execute(),
+          t.handle.db.selectFrom('plan_versions').selectAll().execute(),
+          t.handle.db.selectFrom('audit_events').selectAll().execute(),
+        ]));
+      const linesShown = (html: string, column: string) => html.match(new RegExp(`name="${column}_\\d+"`, 'g'))?.length ?? 0;
+
+      it('refuses a line number past the limit with 400 and a short page, never a form drawn to that length', async () => {
+        const planId = await addPlan(t.handle.db, org, 'BCP-LIMIT-1');
+        const before = await snapshot();
+        // The 70-byte post that used to come back as 19 MB of empty lines.
+        const amplified = await t.http.post(`/plans/${planId}/sections/contacts`).type('form').send('more=1&caller_9999=x').expect(400);
+        expect(Buffer.byteLength(amplified.text)).toBeLessThan(50_000);
+        expect(visibleText(amplified.text)).toContain(`Call cascade can have at most ${MAX_LINES} lines`);
+        expect(amplified.text).not.toContain('name="caller_');
+        for (const [key, body] of [
+          ['contacts', 'caller_9999=x'],
+          ['contacts', `external_phone_${MAX_LINES + 1}=`],
+          ['contacts', `more=lines&contact_kind_${'9'.repeat(30)}=internal`],
+          ['recovery', `more=lines&steps_${MAX_LINES + 1}=x`],
+        ] as const) {
+          const res = await t.http.post(`/plans/${planId}/sections/${key}`).type('form').send(body).expect(400);
+          expect([body, Buffer.byteLength(res.text) < 50_000]).toEqual([body, true]);
+        }
+        expect(await snapshot()).toEqual(before);
+      });
+
+      it('draws a list at the limit with exactly the limit of lines, and Add more lines stops there and says so', async () => {
+        const planId = await addPlan(t.handle.db, org, 'BCP-LIMIT-2');
+        const { hidden } = await openSection(planId, 'contacts');
+        const more = await t.http
+          .post(`/plans/${planId}/sections/contacts`)
+          .type('form')
+          .send({ ...hidden, [`caller_${MAX_LINES - 2}`]: 'Alex Owner', more: 'lines' })
+          .expect(200);
+        expect(linesShown(more.text, 'caller')).toBe(MAX_LINES);
+        expect(more.text).toContain(`name="caller_${MAX_LINES}"`);
+        expect(visibleText(more.text)).toContain(`Call cascade is at its limit of ${MAX_LINES} lines: no more can be added.`);
+        // The external contacts still have room, so the button stays for them.
+        expect(linesShown(more.text, 'organisation')).toBe(MORE_LINES);
+        expect(more.text).toContain('Add more lines');
+
+        const bothFull = await t.http
+          .post(`/plans/${planId}/sections/contacts`)
+          .type('form')
+          .send({ ...hidden, [`caller_${MAX_LINES}`]: 'Alex Owner', [`organisation_${MAX_LINES}`]: 'Police', more: 'lines' })
+          .expect(200);
+        expect(linesShown(bothFull.text, 'caller')).toBe(MAX_LINES);
+        expect(linesShown(bothFull.text, 'organisation')).toBe(MAX_LINES);
+        expect(bothFull.text).not.toContain('Add more lines');
+      });
+
+      it('saves a list of exactly the limit, and its form then shows no spare lines past it', async () => {
+        const planId = await addPlan(t.handle.db, org, 'BCP-LIMIT-3');
+        const { hidden } = await openSection(planId, 'invocation');
+        const triggers = Object.fromEntries(Array.from({ length: MAX_LINES }, (_, i) => [`trigger_${i + 1}`, `Trigger ${i + 1}`]));
+        await t.http.post(`/plans/${planId}/sections/invocation`).type('form').send({ ...hidden, ...triggers }).expect(303);
+        expect(parsePlanContent((await draftOf(planId))?.content ?? '{}').invocation.triggers).toHaveLength(MAX_LINES);
+        const form = await t.http.get(`/plans/${planId}/sections/invocation/edit`).expect(200);
+        expect(linesShown(form.text, 'trigger')).toBe(MAX_LINES);
+        expect(visibleText(form.text)).toContain(`Triggers is at its limit of ${MAX_LINES} lines`);
+        expect(form.text).not.toContain('Add more lines');
+      });
     });
 
     it('refuses a save from a stale form with 409, shows the other change and keeps it', async () => {
