@@ -5,8 +5,8 @@ import { readableNodesOf } from '../access/reader';
 import { nodeInPath, planInPath } from '../access/scopes';
 import { isReadable } from '../domain/roles';
 import { today } from '../clock';
-import { parsePlanContent, planTemplate, sectionByKey, type SectionDefinition } from '../domain/plan-content';
-import { firstFreeReference, nextReviewDue, planReference } from '../domain/plans';
+import { parsePlanContent, sectionByKey, type SectionDefinition } from '../domain/plan-content';
+import { approvePlan, createPlan, savePlanSection } from '../changes/plan-writes';
 import { PROTECTIVE_MARKINGS } from '../domain/vocabulary';
 import { AppError, notFound } from '../errors';
 import { decodeBase, encodeBase, mergeStaleEdit, sameValues, type ConflictNotice } from '../forms/conflict';
@@ -29,14 +29,10 @@ import { missingSections } from '../domain/plan-content';
 import { findNode } from '../queries/nodes';
 import { listPeople } from '../queries/reference';
 import {
-  approveDraft,
   findDraft,
   findLatestApproved,
-  insertDraft,
-  insertPlan,
   listSitesOfNode,
   planReviewMonths,
-  updateDraft,
   updatePlanDetails,
   type PlanDetailRow,
 } from '../queries/plans';
@@ -136,17 +132,14 @@ export function planRoutes({ db, clock }: AppContext): Router {
       return;
     }
     const form = parsed.data;
-    const site = choices.sites.find((s) => s.id === form.site_id) ?? null;
-    const id = await db.transaction().execute(async (tx) => {
-      let content = planTemplate();
-      if (form.copy_from !== null) {
-        const source = (await findDraft(tx, form.copy_from)) ?? (await findLatestApproved(tx, form.copy_from));
-        if (source) content = parsePlanContent(source.content);
-      }
-      const taken = new Set((await tx.selectFrom('plans').select('ref').execute()).map((p) => p.ref.toUpperCase()));
-      const ref = firstFreeReference(planReference(node.code, site?.name ?? null), (r) => taken.has(r));
-      return insertPlan(tx, changeOf(res, clock), { node_id: node.id, site_id: form.site_id, ref, title: form.title, owner_id: form.owner_id, protective_marking: form.protective_marking }, content);
-    });
+    const id = await db.transaction().execute((tx) => createPlan(tx, changeOf(res, clock), {
+      node,
+      site: choices.sites.find((s) => s.id === form.site_id) ?? null,
+      title: form.title,
+      ownerId: form.owner_id,
+      protectiveMarking: form.protective_marking,
+      copyFrom: form.copy_from,
+    }));
     res.redirect(303, `/plans/${id}?saved=plan-added`);
   });
 
@@ -300,26 +293,15 @@ export function planRoutes({ db, clock }: AppContext): Router {
       return;
     }
 
-    const change = changeOf(res, clock);
     const base = decodeBase(req.body);
-    const outcome = await db.transaction().execute(async (tx) => {
-      const draft = await findDraft(tx, plan.id);
-      if (draft) {
-        const content = parsePlanContent(draft.content);
-        const current = posted.draft !== null && draft.id === posted.draft.id && draft.version === posted.draft.version;
-        // Someone saved the draft meanwhile, but not this section: this section is saved on top
-        // of their changes, so two people can work on different sections of one draft at once.
-        const sectionUntouched = base !== null && sameValues(sectionFormValues(spec, content), base);
-        if (!current && !sectionUntouched) return 'stale';
-        const saved = await updateDraft(tx, change, plan, draft, draft.version, { content: parsed.data.apply(content) });
-        return saved ? 'section' : 'stale';
-      }
-      // No draft: the form was opened on the version in force, and the first save opens the next draft.
-      const latest = await findLatestApproved(tx, plan.id);
-      if (posted.draft !== null || !latest || latest.number !== posted.startsFromVersion) return 'stale';
-      await insertDraft(tx, change, plan, parsed.data.apply(parsePlanContent(latest.content)), '');
-      return 'draft-started';
-    });
+    const outcome = await db.transaction().execute((tx) => savePlanSection(
+      tx,
+      changeOf(res, clock),
+      plan,
+      posted,
+      parsed.data.apply,
+      (content) => base !== null && sameValues(sectionFormValues(spec, content), base),
+    ));
     if (outcome !== 'stale') {
       res.redirect(303, `/plans/${plan.id}?saved=${outcome}#section-${section.number}`);
       return;
@@ -397,16 +379,13 @@ export function planRoutes({ db, clock }: AppContext): Router {
       return;
     }
     const form = parsed.data;
-    const number = await db.transaction().execute(async (tx) =>
-      approveDraft(tx, changeOf(res, clock), plan, {
-        draftId: form.draft_id,
-        draftVersion: form.version,
-        approverId: form.approver_id,
-        approvedOn: form.approved_on,
-        nextReviewOn: nextReviewDue(form.approved_on, await planReviewMonths(tx)),
-        changeSummary: form.change_summary,
-      }),
-    );
+    const number = await db.transaction().execute((tx) => approvePlan(tx, changeOf(res, clock), plan, {
+      draftId: form.draft_id,
+      draftVersion: form.version,
+      approverId: form.approver_id,
+      approvedOn: form.approved_on,
+      changeSummary: form.change_summary,
+    }));
     if (number === null) {
       const by = draft.updated_by || 'Someone';
       await renderApprove(res, plan, { ...values, draft_id: String(draft.id), version: String(draft.version) }, 409, undefined,
