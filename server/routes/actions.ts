@@ -7,7 +7,8 @@ import { notFound } from '../errors';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../domain/vocabulary';
 import { formatReference } from '../domain/references';
 import { ACTION_FIELD_LABELS, actionFormValues, completeActionSchema, editActionSchema, newActionSchema } from '../forms/action-form';
-import { decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../forms/conflict';
+import { decodeBase } from '../forms/conflict';
+import { blankForm, editForm, optionTextDisplay, refusedForm, staleForm, type FormState } from '../forms/form-page';
 import { formErrors, hasErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { findAction, insertAction, updateAction } from '../queries/actions';
 import { listPeople } from '../queries/reference';
@@ -17,16 +18,12 @@ import { changeOf, idParam, riskFromPath } from './params';
 
 type People = Awaited<ReturnType<typeof listPeople>>;
 
-interface ActionFormPage {
-  status?: number;
+interface ActionFormHeadings {
   heading: string;
   caption: string;
   action: string;
   cancelHref: string;
   editing: boolean;
-  values: Record<string, string>;
-  errors?: FormErrors;
-  conflict?: ConflictNotice;
 }
 
 function actionOptions(people: People, values: Record<string, string>) {
@@ -36,8 +33,8 @@ function actionOptions(people: People, values: Record<string, string>) {
   };
 }
 
-function renderActionForm(res: Response, people: People, page: ActionFormPage): void {
-  res.status(page.status ?? 200).render('action-form', { title: page.heading, ...page, options: actionOptions(people, page.values) });
+function renderActionForm(res: Response, people: People, headings: ActionFormHeadings, form: FormState): void {
+  res.status(form.status).render('action-form', { title: headings.heading, ...headings, ...form, options: actionOptions(people, form.values) });
 }
 
 /** Checks that need the database or today: the owner exists, and nothing is completed in the future. */
@@ -62,27 +59,25 @@ export function actionRoutes({ db, clock }: AppContext): Router {
     return action;
   }
 
-  const newPage = (risk: { id: number; title: string; register_code: string; ref_number: number }, values: Record<string, string>): ActionFormPage => ({
+  const newHeadings = (risk: { id: number; title: string; register_code: string; ref_number: number }): ActionFormHeadings => ({
     heading: 'Add a further action',
     caption: `${formatReference(risk.register_code, risk.ref_number)} ${risk.title}`,
     action: `/risks/${risk.id}/actions`,
     cancelHref: `/risks/${risk.id}`,
     editing: false,
-    values,
   });
 
-  const editPage = (action: Awaited<ReturnType<typeof loadAction>>, values: Record<string, string>): ActionFormPage => ({
+  const editHeadings = (action: Awaited<ReturnType<typeof loadAction>>): ActionFormHeadings => ({
     heading: 'Change a further action',
     caption: `${formatReference(action.register_code, action.ref_number)} ${action.risk_title}`,
     action: `/actions/${action.id}`,
     cancelHref: `/risks/${action.risk_id}`,
     editing: true,
-    values,
   });
 
   router.get('/risks/:id/actions/new', allow(db, 'manage_risks', riskInPath), async (req, res) => {
     const risk = await riskFromPath(db, req.params.id);
-    renderActionForm(res, await listPeople(db), newPage(risk, { status: 'not_started', owner_id: String(risk.manager_id ?? '') }));
+    renderActionForm(res, await listPeople(db), newHeadings(risk), blankForm({ status: 'not_started', owner_id: String(risk.manager_id ?? '') }));
   });
 
   router.post('/risks/:id/actions', allow(db, 'manage_risks', riskInPath), async (req, res) => {
@@ -91,7 +86,7 @@ export function actionRoutes({ db, clock }: AppContext): Router {
     const parsed = parseForm(newActionSchema, req.body);
     const errors = parsed.ok ? checkAction(parsed.data, people, today(clock)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
-      renderActionForm(res, people, { ...newPage(risk, typedValues(req.body)), status: 400, errors });
+      renderActionForm(res, people, newHeadings(risk), refusedForm(typedValues(req.body), errors));
       return;
     }
     await db.transaction().execute((tx) => insertAction(tx, changeOf(res, clock), { ...parsed.data, completed_on: completion(parsed.data), risk_id: risk.id }));
@@ -100,8 +95,7 @@ export function actionRoutes({ db, clock }: AppContext): Router {
 
   router.get('/actions/:id/edit', allow(db, 'manage_risks', actionInPath), async (req, res) => {
     const action = await loadAction(req.params.id);
-    const values = actionFormValues(action);
-    renderActionForm(res, await listPeople(db), editPage(action, { ...values, base: encodeBase(values) }));
+    renderActionForm(res, await listPeople(db), editHeadings(action), editForm(actionFormValues(action)));
   });
 
   router.post('/actions/:id', allow(db, 'manage_risks', actionInPath), async (req, res) => {
@@ -111,23 +105,23 @@ export function actionRoutes({ db, clock }: AppContext): Router {
     const parsed = parseForm(editActionSchema, req.body);
     const errors = parsed.ok ? checkAction(parsed.data, people, today(clock)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
-      renderActionForm(res, people, { ...editPage(action, values), status: 400, errors });
+      renderActionForm(res, people, editHeadings(action), refusedForm(values, errors));
       return;
     }
     const { version, ...form } = parsed.data;
     const saved = await db.transaction().execute((tx) => updateAction(tx, changeOf(res, clock), action.id, version, { ...form, completed_on: completion(form) }));
     if (!saved) {
       const current = await loadAction(req.params.id);
-      const savedValues = actionFormValues(current);
       const options = actionOptions(people, values);
-      const display = (field: string, value: string) =>
-        (field === 'owner_id' ? options.owners : field === 'status' ? options.statuses : []).find((o) => o.value === value)?.text ?? value;
-      const merged = mergeStaleEdit(ACTION_FIELD_LABELS, decodeBase(req.body), savedValues, values, display);
-      renderActionForm(res, people, {
-        ...editPage(current, { ...merged.values, version: savedValues.version ?? '', base: encodeBase(savedValues) }),
-        status: 409,
-        conflict: { what: 'action', changes: merged.changes, viewHref: `/risks/${current.risk_id}` },
-      });
+      renderActionForm(res, people, editHeadings(current), staleForm({
+        what: 'action',
+        viewHref: `/risks/${current.risk_id}`,
+        labels: ACTION_FIELD_LABELS,
+        base: decodeBase(req.body),
+        saved: actionFormValues(current),
+        entered: values,
+        display: optionTextDisplay({ owner_id: options.owners, status: options.statuses }),
+      }));
       return;
     }
     res.redirect(303, `/risks/${action.risk_id}?saved=action-changed`);
@@ -142,12 +136,12 @@ export function actionRoutes({ db, clock }: AppContext): Router {
     if (stale) {
       const current = await loadAction(req.params.id);
       const people = await listPeople(db);
-      renderActionForm(res, people, {
-        ...editPage(current, { ...actionFormValues(current), status: 'completed', completed_on: today(clock), base: encodeBase(actionFormValues(current)) }),
-        status: parsed.ok ? 409 : 400,
-        errors: parsed.ok ? undefined : parsed.errors,
-        conflict: parsed.ok ? { what: 'action', changes: [], viewHref: `/risks/${current.risk_id}` } : undefined,
-      });
+      // The action changed since the risk page was opened: its form, ready to complete, shows it as it now is.
+      const opened = editForm(actionFormValues(current));
+      const values = { ...opened.values, status: 'completed', completed_on: today(clock) };
+      renderActionForm(res, people, editHeadings(current), parsed.ok
+        ? { status: 409, values, conflict: { what: 'action', changes: [], viewHref: `/risks/${current.risk_id}` } }
+        : refusedForm(values, parsed.errors));
       return;
     }
     res.redirect(303, `/risks/${action.risk_id}?saved=action-completed`);

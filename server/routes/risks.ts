@@ -5,20 +5,19 @@ import { readableNodesOf } from '../access/reader';
 import { nodeInPath, riskInPath } from '../access/scopes';
 import { today } from '../clock';
 import { notFound, retiredNode } from '../errors';
-import { decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../forms/conflict';
-import { hasErrors, mergeErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
+import { decodeBase } from '../forms/conflict';
+import { blankForm, editForm, optionTextDisplay, refusedForm, staleForm, type FormState } from '../forms/form-page';
+import { hasErrors, mergeErrors, parseForm, typedValues } from '../forms/parse';
 import { editRiskSchema, newRiskSchema, RISK_FIELD_LABELS, riskDateErrors, riskFormValues } from '../forms/risk-form';
 import { findNode } from '../queries/nodes';
 import { findRisk, insertRisk, updateRisk } from '../queries/risks';
 import { buildRiskPage } from '../presenters/risk-page';
 import { buildRiskHistoryPage } from '../presenters/risk-history-page';
 import { checkRiskChoices, loadRiskFormChoices, riskFormOptions, type RiskFormChoices } from '../presenters/risk-form-page';
-import type { Option } from '../presenters/options';
 import { savedMessage } from '../presenters/saved-message';
 import { changeOf, idParam, riskFromPath } from './params';
 
-interface RiskFormPage {
-  status?: number;
+interface RiskFormHeadings {
   title: string;
   caption: string;
   heading: string;
@@ -26,19 +25,16 @@ interface RiskFormPage {
   cancelHref: string;
   submitText: string;
   editing: boolean;
-  values: Record<string, string>;
-  errors?: FormErrors;
-  conflict?: ConflictNotice;
 }
 
-function renderRiskForm(res: Response, choices: RiskFormChoices, page: RiskFormPage): void {
-  res.status(page.status ?? 200).render('risk-form', { ...page, options: riskFormOptions(choices, page.values) });
+function renderRiskForm(res: Response, choices: RiskFormChoices, headings: RiskFormHeadings, form: FormState): void {
+  res.status(form.status).render('risk-form', { ...headings, ...form, options: riskFormOptions(choices, form.values) });
 }
 
 /** What a select or radio value looked like on the form, for the conflict table. */
 function displayWith(choices: RiskFormChoices, values: Record<string, string>) {
   const options = riskFormOptions(choices, values);
-  const lookup: Record<string, Option[]> = {
+  return optionTextDisplay({
     category_id: options.categories,
     objective_id: options.objectives,
     owner_id: options.owners,
@@ -46,8 +42,7 @@ function displayWith(choices: RiskFormChoices, values: Record<string, string>) {
     treatment: options.treatments,
     influence: options.influences,
     status: options.statuses,
-  };
-  return (field: string, value: string) => lookup[field]?.find((o) => o.value === value)?.text ?? value;
+  });
 }
 
 export function riskRoutes({ db, clock }: AppContext): Router {
@@ -62,7 +57,7 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     // Treatment and influence are left for the manager to choose: a default would be a judgement nobody made.
     const values: Record<string, string> = { identified_on: today(clock) };
     if (choices.registers.length === 1) values.register_id = String(choices.registers[0]?.id);
-    renderRiskForm(res, choices, newRiskPage(node, values));
+    renderRiskForm(res, choices, newRiskHeadings(node), blankForm(values));
   });
 
   router.post('/nodes/:id/risks', allow(db, 'manage_risks', nodeInPath), async (req, res) => {
@@ -75,7 +70,7 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     const parsed = parseForm(newRiskSchema, req.body);
     const errors = parsed.ok ? mergeErrors(riskDateErrors(parsed.data, today(clock)), checkRiskChoices(parsed.data, choices)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
-      renderRiskForm(res, choices, { ...newRiskPage(node, values), status: 400, errors });
+      renderRiskForm(res, choices, newRiskHeadings(node), refusedForm(values, errors));
       return;
     }
     const id = await db.transaction().execute((tx) => insertRisk(tx, changeOf(res, clock), { ...parsed.data, status: 'open' }));
@@ -94,8 +89,7 @@ export function riskRoutes({ db, clock }: AppContext): Router {
   router.get('/risks/:id/edit', allow(db, 'manage_risks', riskInPath), async (req, res) => {
     const risk = await riskFromPath(db, req.params.id);
     const choices = await loadRiskFormChoices(db, risk.node_id);
-    const values = riskFormValues(risk);
-    renderRiskForm(res, choices, editRiskPage(risk, { ...values, base: encodeBase(values) }));
+    renderRiskForm(res, choices, editRiskHeadings(risk), editForm(riskFormValues(risk)));
   });
 
   router.post('/risks/:id', allow(db, 'manage_risks', riskInPath), async (req, res) => {
@@ -105,7 +99,7 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     const parsed = parseForm(editRiskSchema, req.body);
     const errors = parsed.ok ? mergeErrors(riskDateErrors(parsed.data, today(clock)), checkRiskChoices(parsed.data, choices)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
-      renderRiskForm(res, choices, { ...editRiskPage(risk, values), status: 400, errors });
+      renderRiskForm(res, choices, editRiskHeadings(risk), refusedForm(values, errors));
       return;
     }
     const { version, ...form } = parsed.data;
@@ -118,13 +112,15 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     if (!saved) {
       const current = await findRisk(db, risk.id);
       if (!current) throw notFound('That risk');
-      const savedValues = riskFormValues(current);
-      const merged = mergeStaleEdit(RISK_FIELD_LABELS, decodeBase(req.body), savedValues, values, displayWith(choices, values));
-      renderRiskForm(res, choices, {
-        ...editRiskPage(current, { ...merged.values, version: savedValues.version ?? '', base: encodeBase(savedValues) }),
-        status: 409,
-        conflict: { what: 'risk', changes: merged.changes, viewHref: `/risks/${risk.id}` },
-      });
+      renderRiskForm(res, choices, editRiskHeadings(current), staleForm({
+        what: 'risk',
+        viewHref: `/risks/${risk.id}`,
+        labels: RISK_FIELD_LABELS,
+        base: decodeBase(req.body),
+        saved: riskFormValues(current),
+        entered: values,
+        display: displayWith(choices, values),
+      }));
       return;
     }
     res.redirect(303, `/risks/${risk.id}?saved=risk-changed`);
@@ -143,7 +139,7 @@ const SAVED_MESSAGES: Record<string, string> = {
   'review-closed': 'Review recorded and the risk closed',
 };
 
-function newRiskPage(node: { id: number; name: string }, values: Record<string, string>): RiskFormPage {
+function newRiskHeadings(node: { id: number; name: string }): RiskFormHeadings {
   return {
     title: 'Add a risk',
     caption: node.name,
@@ -152,11 +148,10 @@ function newRiskPage(node: { id: number; name: string }, values: Record<string, 
     cancelHref: `/nodes/${node.id}`,
     submitText: 'Add risk',
     editing: false,
-    values,
   };
 }
 
-function editRiskPage(risk: { id: number; title: string; node_name: string }, values: Record<string, string>): RiskFormPage {
+function editRiskHeadings(risk: { id: number; title: string; node_name: string }): RiskFormHeadings {
   return {
     title: `Edit ${risk.title}`,
     caption: risk.node_name,
@@ -165,6 +160,5 @@ function editRiskPage(risk: { id: number; title: string; node_name: string }, va
     cancelHref: `/risks/${risk.id}`,
     submitText: 'Save changes',
     editing: true,
-    values,
   };
 }

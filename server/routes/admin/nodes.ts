@@ -2,19 +2,19 @@ import { Router, type Response } from 'express';
 import type { AppContext } from '../../app';
 import { adminOnly } from './guard';
 import { today } from '../../clock';
-import type { Db, Tx } from '../../../db/connection';
 import type { NodeRow } from '../../../db/schema';
 import { notFound } from '../../errors';
-import { moveProblem, moveTargets, NODE_KIND_LABELS, placementProblem, retireProblems } from '../../domain/org-tree';
+import { moveTargets, NODE_KIND_LABELS, retireProblems } from '../../domain/org-tree';
 import { buildTree } from '../../domain/tree';
 import { NODE_KINDS } from '../../domain/vocabulary';
 import { decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../../forms/conflict';
 import { moveNodeSchema, newNodeSchema, NODE_FIELD_LABELS, nodeFormValues, renameNodeSchema, retireNodeSchema } from '../../forms/node-form';
-import { formErrors, hasErrors, parseForm, typedValues, type FormErrors } from '../../forms/parse';
+import { formErrors, parseForm, typedValues, type FormErrors } from '../../forms/parse';
 import { ADMIN_CRUMB, buildNodesPage, childKind, nodeOptions, pathName, TREE_CRUMB } from '../../presenters/admin-nodes';
 import { toOptions } from '../../presenters/options';
 import { savedMessage } from '../../presenters/saved-message';
-import { countOpenRisksOfNode, findNode, findNodeWithCode, insertNode, listNodes, updateNode } from '../../queries/nodes';
+import { findNode, listNodes } from '../../queries/nodes';
+import { addNode, moveNode, reinstateNode, renameNode, retireFacts, retireNode } from '../../changes/org-tree-changes';
 import { changeOf, idParam } from '../params';
 
 const SAVED_MESSAGES: Record<string, string> = {
@@ -33,12 +33,6 @@ interface FormPage {
 }
 
 const STALE: FormErrors = formErrors([['version', 'The form is out of date: reload the page and try again']]);
-
-/** Another node using the code, as a message for the code field. */
-async function codeTaken(db: Tx, code: string, exceptId?: number): Promise<FormErrors> {
-  const other = await findNodeWithCode(db, code, exceptId);
-  return formErrors(other ? [['code', `${code} is already the code of ${other.name}: codes must be unique`]] : []);
-}
 
 export function adminNodeRoutes({ db, clock }: AppContext): Router {
   const router = Router();
@@ -94,24 +88,9 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
       await renderNewNode(res, { status: 400, values, errors: parsed.errors });
       return;
     }
-    const form = parsed.data;
-    const outcome = await db.transaction().execute(async (tx) => {
-      const parent = form.parent_id === null ? null : await findNode(tx, form.parent_id);
-      const problems: [string, string][] = [];
-      if (form.parent_id !== null && !parent) problems.push(['parent_id', 'Choose where it goes from the list']);
-      else {
-        const placement = placementProblem(form.kind, parent ?? null);
-        if (placement) problems.push([form.kind === 'organisation' ? 'kind' : 'parent_id', placement]);
-      }
-      if (form.kind === 'organisation' && (await tx.selectFrom('nodes').select('id').where('parent_id', 'is', null).executeTakeFirst())) {
-        problems.push(['kind', 'There is already an organisation: add divisions, units and teams under it']);
-      }
-      const errors = formErrors([...problems, ...(await codeTaken(tx, form.code)).summary.map((e): [string, string] => [e.field, e.message])]);
-      if (hasErrors(errors)) return { errors };
-      return { id: await insertNode(tx, changeOf(res, clock), form) };
-    });
-    if ('errors' in outcome) {
-      await renderNewNode(res, { status: 400, values, errors: outcome.errors });
+    const outcome = await db.transaction().execute((tx) => addNode(tx, changeOf(res, clock), parsed.data));
+    if (outcome.kind === 'refused') {
+      await renderNewNode(res, { status: 400, values, errors: formErrors(outcome.problems) });
       return;
     }
     res.redirect(303, `/admin/nodes?saved=added#node-${outcome.id}`);
@@ -148,16 +127,12 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
       return;
     }
     const { version, ...form } = parsed.data;
-    const outcome = await db.transaction().execute(async (tx) => {
-      const errors = await codeTaken(tx, form.code, node.id);
-      if (hasErrors(errors)) return { errors };
-      return { saved: await updateNode(tx, changeOf(res, clock), node.id, version, form) };
-    });
-    if ('errors' in outcome) {
-      renderRename(res, node, { status: 400, values, errors: outcome.errors });
+    const outcome = await db.transaction().execute((tx) => renameNode(tx, changeOf(res, clock), node.id, version, form));
+    if (outcome.kind === 'refused') {
+      renderRename(res, node, { status: 400, values, errors: formErrors(outcome.problems) });
       return;
     }
-    if (!outcome.saved) {
+    if (outcome.kind === 'stale') {
       const current = await nodeFromPath(req.params.id);
       const savedValues = nodeFormValues(current);
       const merged = mergeStaleEdit(NODE_FIELD_LABELS, decodeBase(req.body), savedValues, values);
@@ -202,18 +177,12 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
       return;
     }
     const { parent_id, version } = parsed.data;
-    const outcome = await db.transaction().execute(async (tx) => {
-      const tree = buildTree(await listNodes(tx));
-      if (tree.byId.get(node.id)?.version !== version) return { stale: true } as const;
-      const problem = moveProblem(tree, node.id, parent_id);
-      if (problem) return { errors: formErrors([['parent_id', problem]]) };
-      return { stale: !(await updateNode(tx, changeOf(res, clock), node.id, version, { parent_id })) };
-    });
-    if ('errors' in outcome) {
-      await renderMove(res, node, { status: 400, values, errors: outcome.errors });
+    const outcome = await db.transaction().execute((tx) => moveNode(tx, changeOf(res, clock), node.id, version, parent_id));
+    if (outcome.kind === 'refused') {
+      await renderMove(res, node, { status: 400, values, errors: formErrors(outcome.problems) });
       return;
     }
-    if (outcome.stale) {
+    if (outcome.kind === 'stale') {
       const current = await nodeFromPath(req.params.id);
       await renderMove(res, current, {
         status: 409,
@@ -226,16 +195,6 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
   });
 
   // Retiring and reinstating
-
-  async function retireFacts(tx: Db | Tx, node: NodeRow) {
-    const children = await tx.selectFrom('nodes').select('name').where('parent_id', '=', node.id).where('retired_on', 'is', null).orderBy('name').execute();
-    return {
-      isRoot: node.parent_id === null,
-      alreadyRetiredOn: node.retired_on,
-      activeChildren: children.map((c) => c.name),
-      openRisks: await countOpenRisksOfNode(tx, node.id),
-    };
-  }
 
   async function renderRetire(res: Response, node: NodeRow, page: FormPage & { problems?: string[] }): Promise<void> {
     const parent = node.parent_id === null ? undefined : await findNode(db, node.parent_id);
@@ -263,19 +222,12 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
       await renderRetire(res, node, { status: 400, values: typedValues(req.body), errors: STALE });
       return;
     }
-    const retiredOn = today(clock);
-    const outcome = await db.transaction().execute(async (tx) => {
-      const current = await findNode(tx, node.id);
-      if (!current || current.version !== parsed.data.version) return { stale: true } as const;
-      const problems = retireProblems(current.name, await retireFacts(tx, current));
-      if (problems.length > 0) return { problems };
-      return { stale: !(await updateNode(tx, changeOf(res, clock), node.id, parsed.data.version, { retired_on: retiredOn })) };
-    });
-    if ('problems' in outcome) {
+    const outcome = await db.transaction().execute((tx) => retireNode(tx, changeOf(res, clock), node.id, parsed.data.version, today(clock)));
+    if (outcome.kind === 'refused') {
       await renderRetire(res, node, { status: 409, values: { version: String(node.version) }, problems: outcome.problems });
       return;
     }
-    if (outcome.stale) {
+    if (outcome.kind === 'stale') {
       const current = await nodeFromPath(req.params.id);
       await renderRetire(res, current, {
         status: 409,
@@ -294,14 +246,7 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
       await renderRetire(res, node, { status: 400, values: typedValues(req.body), errors: STALE });
       return;
     }
-    const outcome = await db.transaction().execute(async (tx) => {
-      const current = await findNode(tx, node.id);
-      if (!current || current.version !== parsed.data.version || current.retired_on === null) return 'stale' as const;
-      const parent = current.parent_id === null ? undefined : await findNode(tx, current.parent_id);
-      // Reinstating under a retired parent would put a live node out of sight.
-      if ((parent?.retired_on ?? null) !== null) return 'parent-retired' as const;
-      return (await updateNode(tx, changeOf(res, clock), node.id, parsed.data.version, { retired_on: null })) ? ('saved' as const) : ('stale' as const);
-    });
+    const outcome = await db.transaction().execute((tx) => reinstateNode(tx, changeOf(res, clock), node.id, parsed.data.version));
     if (outcome === 'saved') {
       res.redirect(303, `/admin/nodes?saved=reinstated#node-${node.id}`);
       return;
