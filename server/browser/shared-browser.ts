@@ -1,12 +1,15 @@
 // One Chromium for the whole app, launched on first use and again whenever it dies, printing
 // HTML the app made itself. Pages run with JavaScript off and every network request refused,
 // in one incognito context per launch. A page is reused for the next render only when its
-// render succeeded; a page that failed or timed out is closed in `finally`, never reused.
+// render succeeded; a page that failed is closed, never reused, and a render that ran out of
+// time has its whole browser killed, since a Chromium that stopped answering cannot close a page.
 // Why reuse at all: a fresh context per render measured 1.1 s for one plan and a fresh page
 // 0.6 s, against 0.27 s for a warm page (README, Decisions). The documents are the app's own
 // HTML with no script, no network and no storage, so nothing can pass from one render to the next.
 import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type LaunchOptions, type Page, type PDFOptions } from 'puppeteer-core';
 import { chromiumLaunchOptions } from './chromium';
+import { withDeadline } from './deadline';
+import { killProcessGroup } from './processes';
 
 export type RenderFailure = 'timeout' | 'browser' | 'closed';
 
@@ -20,7 +23,7 @@ export class RenderError extends Error {
 
 export interface SharedBrowserOptions {
   launch?: LaunchOptions;
-  /** A render taking longer than this is abandoned and its page closed. */
+  /** A render taking longer than this is abandoned, and the browser that ran it is killed. */
   timeoutMs?: number;
   /** Renders at once; the rest wait their turn. Two suits the 2-core machines. */
   concurrency?: number;
@@ -29,6 +32,10 @@ export interface SharedBrowserOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
+/** A polite close of the browser that takes longer than this is given up for SIGKILL. */
+const BROWSER_CLOSE_TIMEOUT_MS = 5_000;
+/** A page that does not close within this belongs to a browser that no longer answers. */
+const PAGE_CLOSE_TIMEOUT_MS = 5_000;
 /** A page is retired after this many renders, so whatever Chromium accumulates in it is let go. */
 const RENDERS_PER_PAGE = 100;
 
@@ -42,7 +49,18 @@ interface Session {
   browser: Browser;
   context: BrowserContext;
   idle: Page[];
+  /** Killed for not answering: never handed to another render, even before it has disconnected. */
+  condemned: boolean;
 }
+
+/** What one render has got hold of so far, for whoever clears up after it. */
+interface RenderState {
+  session?: Session;
+  page?: Page;
+  abandoned: boolean;
+}
+
+type RenderOutcome = 'printed' | 'failed' | 'timedOut';
 
 export class SharedBrowser {
   private starting: Promise<Session> | null = null;
@@ -58,47 +76,35 @@ export class SharedBrowser {
     this.concurrency = options.concurrency ?? 2;
   }
 
-  /** The running browser: launched on first use, and again if the last one disconnected or crashed. */
+  /** The running browser: launched on first use, and again if the last one disconnected, crashed or was killed. */
   async browser(): Promise<Browser> {
     return (await this.session()).browser;
   }
 
-  /** Prints self-contained HTML to PDF. Throws RenderError; a page that failed is always closed. */
+  /**
+   * Prints self-contained HTML to PDF. Throws RenderError within `timeoutMs` of its turn, however
+   * Chromium behaves: the answer never waits for a page to close, and a render that ran out of
+   * time gets its browser killed, since a hung Chromium still counts as connected.
+   */
   async pdf(html: string, pdfOptions: PDFOptions, timeoutMs = this.timeoutMs): Promise<Uint8Array> {
     await this.acquire();
-    let session: Session | undefined;
-    let page: Page | undefined;
-    let succeeded = false;
-    let abandoned = false;
-    let timer: NodeJS.Timeout | undefined;
+    const state: RenderState = { abandoned: false };
+    let outcome: RenderOutcome = 'failed';
     try {
-      session = await this.session();
-      const current = session;
-      const render = (async () => {
-        const used = current.idle.pop() ?? await this.openPage(current.context);
-        page = used;
-        if (abandoned) throw new RenderError('timeout', 'The render was abandoned before it started.');
-        await used.setContent(html, { waitUntil: 'load', timeout: 0 });
-        return used.pdf({ waitForFonts: false, ...pdfOptions, timeout: 0 });
-      })();
-      // An abandoned render fails once its page is closed; one that opened its page too late closes it itself.
-      render.catch(async () => {
-        if (abandoned && page && !page.isClosed()) await page.close().catch(() => undefined);
-      });
-      const timeout = new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(new RenderError('timeout', `Printing took longer than ${timeoutMs} ms and was stopped.`)), timeoutMs);
-      });
-      const pdf = await Promise.race([render, timeout]);
-      succeeded = true;
+      const pdf = await withDeadline(this.render(state, html, pdfOptions), timeoutMs,
+        () => new RenderError('timeout', `Printing took longer than ${timeoutMs} ms and was stopped.`));
+      outcome = 'printed';
       return pdf;
     } catch (error) {
-      if (error instanceof RenderError) throw error;
+      if (error instanceof RenderError) {
+        if (error.reason === 'timeout') outcome = 'timedOut';
+        throw error;
+      }
       throw new RenderError('browser', 'Chromium failed while printing.', { cause: error });
     } finally {
-      abandoned = !succeeded;
-      clearTimeout(timer);
-      await this.putBack(session, page, succeeded);
-      this.release();
+      state.abandoned = outcome !== 'printed';
+      // The slot is given back once the page is dealt with, which is bounded but need not delay the answer.
+      void this.clearUp(state, outcome).finally(() => this.release());
     }
   }
 
@@ -107,7 +113,22 @@ export class SharedBrowser {
     const starting = this.starting;
     this.starting = null;
     const session = await starting?.catch(() => null);
-    await session?.browser.close().catch(() => undefined);
+    if (!session) return;
+    const closing = withDeadline(session.browser.close(), BROWSER_CLOSE_TIMEOUT_MS, () => new Error('Chromium did not close in time.'));
+    await closing.catch(() => this.kill(session.browser));
+  }
+
+  private async render(state: RenderState, html: string, pdfOptions: PDFOptions): Promise<Uint8Array> {
+    const session = await this.session();
+    // Its time ran out while Chromium started, which is bounded by Puppeteer's launch timeout:
+    // that browser is not to blame, and no page was opened that would need closing.
+    if (state.abandoned) throw new RenderError('timeout', 'The render was abandoned before it started.');
+    // From here a timeout condemns this session, so a page opened too late dies with its browser.
+    state.session = session;
+    const page = session.idle.pop() ?? await this.openPage(session.context);
+    state.page = page;
+    await page.setContent(html, { waitUntil: 'load', timeout: 0 });
+    return page.pdf({ waitForFonts: false, ...pdfOptions, timeout: 0 });
   }
 
   private async session(): Promise<Session> {
@@ -115,8 +136,8 @@ export class SharedBrowser {
     const starting = this.starting;
     if (starting) {
       const session = await starting.catch(() => null);
-      if (session?.browser.connected) return session;
-      // Dead or never started: the first render to notice relaunches, the others wait for that launch.
+      if (session && !session.condemned && session.browser.connected) return session;
+      // Dead, killed or never started: the first render to notice relaunches, the others wait for that launch.
       if (this.starting === starting) this.starting = null;
       return this.session();
     }
@@ -132,11 +153,32 @@ export class SharedBrowser {
     } catch (error) {
       throw new RenderError('browser', 'Chromium could not be started.', { cause: error });
     }
-    const session: Session = { browser, context: await browser.createBrowserContext(), idle: [] };
+    let context: BrowserContext;
+    try {
+      context = await browser.createBrowserContext();
+    } catch (error) {
+      this.kill(browser);
+      throw new RenderError('browser', 'Chromium started but could not open a context.', { cause: error });
+    }
+    const session: Session = { browser, context, idle: [], condemned: false };
     browser.once('disconnected', () => {
       session.idle.length = 0;
     });
     return session;
+  }
+
+  /** Kills a browser that stopped answering; the next render launches another. */
+  private condemn(session: Session): void {
+    if (session.condemned) return;
+    session.condemned = true;
+    session.idle.length = 0;
+    this.kill(session.browser);
+  }
+
+  /** SIGKILLs all of Chromium at once: Puppeteer launches it as the leader of its own process group. */
+  private kill(browser: Browser): void {
+    const pid = browser.process()?.pid;
+    if (pid !== undefined) killProcessGroup(pid);
   }
 
   private async openPage(context: BrowserContext): Promise<Page> {
@@ -154,16 +196,36 @@ export class SharedBrowser {
     return page;
   }
 
-  /** A page that printed goes back to wait for the next render; any other page is closed. */
-  private async putBack(session: Session | undefined, page: Page | undefined, succeeded: boolean): Promise<void> {
-    if (!page) return;
+  /**
+   * Closes a page, or condemns its browser if even that gets no answer in time. Any answer will
+   * do, an error included (a crashed page cannot be closed): only silence means a hung browser.
+   */
+  private async closePage(session: Session, page: Page): Promise<void> {
+    if (session.condemned || page.isClosed()) return;
+    const answered = page.close().then(() => true, () => true);
+    const inTime = await withDeadline(answered, PAGE_CLOSE_TIMEOUT_MS, () => new Error('The page did not close in time.')).catch(() => false);
+    if (!inTime && session.browser.connected) this.condemn(session);
+  }
+
+  /**
+   * A page that printed goes back to wait for the next render, and any other page is closed. A
+   * render that ran out of time has its browser killed instead: closing its page would wait on
+   * the very browser that stopped answering (Puppeteer's 180 s protocol timeout, before it was set).
+   */
+  private async clearUp(state: RenderState, outcome: RenderOutcome): Promise<void> {
+    const { session, page } = state;
+    if (outcome === 'timedOut' && session) {
+      this.condemn(session);
+      return;
+    }
+    if (!session || !page) return;
     const renders = (this.renders.get(page) ?? 0) + 1;
     this.renders.set(page, renders);
-    if (succeeded && session && !this.closed && session.browser.connected && renders < RENDERS_PER_PAGE && !page.isClosed()) {
+    if (outcome === 'printed' && !this.closed && !session.condemned && session.browser.connected && renders < RENDERS_PER_PAGE && !page.isClosed()) {
       session.idle.push(page);
       return;
     }
-    await page.close().catch(() => undefined);
+    await this.closePage(session, page);
   }
 
   private async acquire(): Promise<void> {
