@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const config = configFromEnv();
   const handle = openDatabase(config.databasePath);
   await migrateToLatest(handle.db);
-  const printer = createPlanPrinter();
+  const printer = createPlanPrinter({ browserDir: config.browserDir });
   const server = createApp({ db: handle.db, clock: systemClock, cookies: { secure: config.secureCookies }, printer }).listen(config.port, () => {
     console.log(`Bulwark is running on http://localhost:${config.port} (database ${config.databasePath})`);
   });

@@ -6,10 +6,14 @@
 // Why reuse at all: a fresh context per render measured 1.1 s for one plan and a fresh page
 // 0.6 s, against 0.27 s for a warm page (README, Decisions). The documents are the app's own
 // HTML with no script, no network and no storage, so nothing can pass from one render to the next.
-import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type LaunchOptions, type Page, type PDFOptions } from 'puppeteer-core';
+// Chromium is launched through owned-chromium.ts, which makes sure it never outlives the app.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, HTTPRequest, LaunchOptions, Page, PDFOptions } from 'puppeteer-core';
 import { chromiumLaunchOptions } from './chromium';
 import { withDeadline } from './deadline';
-import { killProcessGroup } from './processes';
+import { cleanUpBrowserDir, launchOwnedChromium, type OwnedChromium } from './owned-chromium';
 
 export type RenderFailure = 'timeout' | 'browser' | 'closed';
 
@@ -29,11 +33,15 @@ export interface SharedBrowserOptions {
   concurrency?: number;
   /** Told of every request a page tried to make and was refused. */
   onBlockedRequest?: (url: string) => void;
+  /**
+   * The app's own browser folder (the app keeps it beside its database): Chromium's profiles and
+   * the note that lets the next start kill a browser left by a killed server. By default a fresh
+   * temporary folder, removed by close(), which no later start will look in.
+   */
+  dir?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
-/** A polite close of the browser that takes longer than this is given up for SIGKILL. */
-const BROWSER_CLOSE_TIMEOUT_MS = 5_000;
 /** A page that does not close within this belongs to a browser that no longer answers. */
 const PAGE_CLOSE_TIMEOUT_MS = 5_000;
 /** A page is retired after this many renders, so whatever Chromium accumulates in it is let go. */
@@ -46,7 +54,7 @@ function isInlineUrl(url: string): boolean {
 
 /** One launched browser with its context and the warm pages waiting for the next render. */
 interface Session {
-  browser: Browser;
+  chromium: OwnedChromium;
   context: BrowserContext;
   idle: Page[];
   /** Killed for not answering: never handed to another render, even before it has disconnected. */
@@ -70,6 +78,7 @@ export class SharedBrowser {
   private readonly renders = new WeakMap<Page, number>();
   private readonly timeoutMs: number;
   private readonly concurrency: number;
+  private dir: string | null = null;
 
   constructor(private readonly options: SharedBrowserOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -78,7 +87,7 @@ export class SharedBrowser {
 
   /** The running browser: launched on first use, and again if the last one disconnected, crashed or was killed. */
   async browser(): Promise<Browser> {
-    return (await this.session()).browser;
+    return (await this.session()).chromium.browser;
   }
 
   /**
@@ -113,9 +122,8 @@ export class SharedBrowser {
     const starting = this.starting;
     this.starting = null;
     const session = await starting?.catch(() => null);
-    if (!session) return;
-    const closing = withDeadline(session.browser.close(), BROWSER_CLOSE_TIMEOUT_MS, () => new Error('Chromium did not close in time.'));
-    await closing.catch(() => this.kill(session.browser));
+    await session?.chromium.close();
+    if (this.dir !== null && this.options.dir === undefined) fs.rmSync(this.dir, { recursive: true, force: true, maxRetries: 3 });
   }
 
   private async render(state: RenderState, html: string, pdfOptions: PDFOptions): Promise<Uint8Array> {
@@ -136,7 +144,7 @@ export class SharedBrowser {
     const starting = this.starting;
     if (starting) {
       const session = await starting.catch(() => null);
-      if (session && !session.condemned && session.browser.connected) return session;
+      if (session && !session.condemned && session.chromium.browser.connected) return session;
       // Dead, killed or never started: the first render to notice relaunches, the others wait for that launch.
       if (this.starting === starting) this.starting = null;
       return this.session();
@@ -146,22 +154,31 @@ export class SharedBrowser {
     return launching;
   }
 
+  private async browserDir(): Promise<string> {
+    if (this.dir === null) {
+      this.dir = this.options.dir === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-chromium-')) : path.resolve(this.options.dir);
+      // Once per app, before its first browser: one left by a killed earlier run is found and killed.
+      await cleanUpBrowserDir(this.dir);
+    }
+    return this.dir;
+  }
+
   private async launch(): Promise<Session> {
-    let browser: Browser;
+    let chromium: OwnedChromium;
     try {
-      browser = await puppeteer.launch(this.options.launch ?? chromiumLaunchOptions);
+      chromium = await launchOwnedChromium(this.options.launch ?? chromiumLaunchOptions, await this.browserDir());
     } catch (error) {
       throw new RenderError('browser', 'Chromium could not be started.', { cause: error });
     }
     let context: BrowserContext;
     try {
-      context = await browser.createBrowserContext();
+      context = await chromium.browser.createBrowserContext();
     } catch (error) {
-      this.kill(browser);
+      chromium.kill();
       throw new RenderError('browser', 'Chromium started but could not open a context.', { cause: error });
     }
-    const session: Session = { browser, context, idle: [], condemned: false };
-    browser.once('disconnected', () => {
+    const session: Session = { chromium, context, idle: [], condemned: false };
+    chromium.browser.once('disconnected', () => {
       session.idle.length = 0;
     });
     return session;
@@ -172,13 +189,7 @@ export class SharedBrowser {
     if (session.condemned) return;
     session.condemned = true;
     session.idle.length = 0;
-    this.kill(session.browser);
-  }
-
-  /** SIGKILLs all of Chromium at once: Puppeteer launches it as the leader of its own process group. */
-  private kill(browser: Browser): void {
-    const pid = browser.process()?.pid;
-    if (pid !== undefined) killProcessGroup(pid);
+    session.chromium.kill();
   }
 
   private async openPage(context: BrowserContext): Promise<Page> {
@@ -204,7 +215,7 @@ export class SharedBrowser {
     if (session.condemned || page.isClosed()) return;
     const answered = page.close().then(() => true, () => true);
     const inTime = await withDeadline(answered, PAGE_CLOSE_TIMEOUT_MS, () => new Error('The page did not close in time.')).catch(() => false);
-    if (!inTime && session.browser.connected) this.condemn(session);
+    if (!inTime && session.chromium.browser.connected) this.condemn(session);
   }
 
   /**
@@ -221,7 +232,7 @@ export class SharedBrowser {
     if (!session || !page) return;
     const renders = (this.renders.get(page) ?? 0) + 1;
     this.renders.set(page, renders);
-    if (outcome === 'printed' && !this.closed && !session.condemned && session.browser.connected && renders < RENDERS_PER_PAGE && !page.isClosed()) {
+    if (outcome === 'printed' && !this.closed && !session.condemned && session.chromium.browser.connected && renders < RENDERS_PER_PAGE && !page.isClosed()) {
       session.idle.push(page);
       return;
     }

@@ -2,7 +2,7 @@
 // remembered with its start time, and signalled only while that still matches.
 import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isRunning } from '../../server/browser/processes';
+import { isRunning, processesInGroup } from '../../server/browser/processes';
 
 export interface KnownProcess {
   pid: number;
@@ -24,6 +24,14 @@ function startTime(pid: number): string | null {
   return statFields(pid)?.[19] ?? null;
 }
 
+/** The running children of a process, by their parent pid (field 4). */
+export function childrenOf(parentPid: number): number[] {
+  return fs.readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => statFields(pid)?.[1] === String(parentPid) && isRunning(pid));
+}
+
 export function knownProcess(pid: number): KnownProcess {
   const startedAt = startTime(pid);
   if (startedAt === null) throw new Error(`Process ${pid} is not running.`);
@@ -42,6 +50,11 @@ export function signalIfStillRuns(known: KnownProcess, signal: NodeJS.Signals): 
   } catch {
     // It went between the check and the signal.
   }
+}
+
+/** Every running process of a browser: its group, which Chromium's processes all stay in. */
+export function browserProcesses(browserPid: number): KnownProcess[] {
+  return processesInGroup(browserPid).map((pid) => ({ pid, startedAt: startTime(pid) ?? '' }));
 }
 
 /** Polls until `done()` or `ms` have passed; says how long it waited, or null if it gave up. */
