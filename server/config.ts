@@ -18,6 +18,11 @@ export interface Config {
   /** The address to listen on: loopback unless told otherwise, so a development server is never on the network by accident. */
   host: string;
   databasePath: string;
+  /**
+   * The printer's Chromium profiles and the note of its running browser, by which a start kills
+   * one a killed server left. One per database, so two installations never touch each other's.
+   */
+  browserDir: string;
   /** Set SECURE_COOKIES=1 when Bulwark is served over TLS (directly or behind a proxy). */
   secureCookies: boolean;
   /** Express's `trust proxy`: false, a number of proxy hops, or addresses ('loopback'). */
@@ -45,6 +50,7 @@ const envSchema = z.object({
     .refine((n) => n >= 1 && n <= 65535, 'PORT must be a port number, 1 to 65535').default(3000),
   HOST: z.string().min(1, 'HOST must be an address to listen on, such as 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1, 'DATABASE_PATH must be a file path').optional(),
+  BROWSER_DIR: z.string().min(1, 'BROWSER_DIR must be a folder path').optional(),
   SECURE_COOKIES: flag('SECURE_COOKIES').default(false),
   TRUST_PROXY: z.string().regex(/^(0|1|true|false|\d{1,2}|[\w.:/, -]+)$/, 'TRUST_PROXY must be 0, 1, a number of proxies, or addresses such as loopback')
     .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)).default(false),
@@ -60,10 +66,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => i.message));
   const e = parsed.data;
+  const databasePath = e.DATABASE_PATH ?? path.join(ROOT_DIR, 'data', 'bulwark.sqlite');
   return {
     port: e.PORT,
     host: e.HOST,
-    databasePath: e.DATABASE_PATH ?? path.join(ROOT_DIR, 'data', 'bulwark.sqlite'),
+    databasePath,
+    browserDir: e.BROWSER_DIR ?? path.join(path.dirname(databasePath), 'chromium'),
     secureCookies: e.SECURE_COOKIES,
     trustProxy: e.TRUST_PROXY,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),

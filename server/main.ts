@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { migrateToLatest, openDatabase } from '../db/connection';
 import { createApp } from './app';
+import { cleanUpBrowserDir } from './browser/owned-chromium';
 import { systemClock } from './clock';
 import { ConfigError, configFromEnv, type Config } from './config';
 import { createLogger, type Logger } from './logger';
@@ -52,7 +53,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const handle = openDatabase(config.databasePath);
   await migrateToLatest(handle.db);
-  const printer = createPlanPrinter();
+  // A Chromium left running by a killed earlier run is killed now, not at the first print.
+  await cleanUpBrowserDir(config.browserDir);
+  const printer = createPlanPrinter({ browserDir: config.browserDir });
   const app = createApp({ db: handle.db, clock: systemClock, cookies: { secure: config.secureCookies }, printer, publicBaseUrl: config.publicBaseUrl, logger });
   app.set('trust proxy', config.trustProxy);
   const server = app.listen(config.port, config.host, () => {

@@ -4,6 +4,9 @@ import type { LaunchOptions } from 'puppeteer-core';
 export const chromiumLaunchOptions: LaunchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
+  // Bounds every single call to Chromium. Puppeteer's default, 180 s, let a Chromium that stopped
+  // answering hold a request for 200 s; no one call should outlast a whole render (20 s).
+  protocolTimeout: 20_000,
   args: [
     '--no-sandbox',
     '--disable-gpu',

@@ -34,6 +34,8 @@ export interface PlanPrinter {
 export interface PlanPrinterOptions {
   /** A browser to share; by default the printer starts its own and closes it in close(). */
   browser?: SharedBrowser;
+  /** Where the printer's own browser keeps its files; see SharedBrowserOptions.dir. */
+  browserDir?: string;
   templates?: PlanTemplates;
 }
 
@@ -44,7 +46,7 @@ function toPrintError(error: unknown): PrintError {
 }
 
 export function createPlanPrinter(options: PlanPrinterOptions = {}): PlanPrinter {
-  const browser = options.browser ?? new SharedBrowser();
+  const browser = options.browser ?? new SharedBrowser({ dir: options.browserDir });
   const templates = options.templates ?? loadPlanTemplates();
 
   async function printPlan(doc: PlanPrintDocument): Promise<Uint8Array> {
