@@ -48,3 +48,14 @@ export function buildTree<T extends TreeNodeRecord>(nodes: T[]): Tree<T> {
     },
   };
 }
+
+/** Nodes in tree order (each followed by everything below it), with their depth. */
+export function inTreeOrder<T extends TreeNodeRecord>(tree: Tree<T>): { node: T; depth: number }[] {
+  const out: { node: T; depth: number }[] = [];
+  const walk = (node: T, depth: number) => {
+    out.push({ node, depth });
+    for (const child of tree.children(node.id)) walk(child, depth + 1);
+  };
+  for (const root of tree.children(null)) walk(root, 0);
+  return out;
+}

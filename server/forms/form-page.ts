@@ -17,9 +17,13 @@ export function blankForm(values: Record<string, string>): FormState {
   return { status: 200, values };
 }
 
-/** A form opened on a saved record: the values it starts from travel with it as `base`, so a save can tell what changed since. */
-export function editForm(values: Record<string, string>): FormState {
-  return { status: 200, values: { ...values, base: encodeBase(values) } };
+/**
+ * A form opened on a saved record: the values it starts from travel with it as `base`, so a save
+ * can tell what changed since. `shown` overrides what the fields show at first (a planned
+ * exercise opened to record its outcome shows "completed"), without changing the base.
+ */
+export function editForm(saved: Record<string, string>, shown: Record<string, string> = {}): FormState {
+  return { status: 200, values: { ...saved, ...shown, base: encodeBase(saved) } };
 }
 
 /** Refused input: the same form, everything typed kept, messages beside the fields. */

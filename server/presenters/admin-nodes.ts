@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection';
 import type { NodeRow } from '../../db/schema';
 import { NODE_KIND_LABELS, PARENT_KIND } from '../domain/org-tree';
-import { buildTree, type Tree } from '../domain/tree';
+import { buildTree, inTreeOrder, type Tree } from '../domain/tree';
 import { listNodes, openRiskCounts } from '../queries/nodes';
 import { listNodeSites } from '../queries/sites';
 import { placeholder, type Option } from './options';
@@ -9,16 +9,6 @@ import { placeholder, type Option } from './options';
 export const ADMIN_CRUMB = { text: 'Admin', href: '/admin' };
 export const TREE_CRUMB = { text: 'Organisation tree', href: '/admin/nodes' };
 
-/** Nodes in tree order (each followed by everything below it), with their depth. */
-export function inTreeOrder<T extends NodeRow>(tree: Tree<T>): { node: T; depth: number }[] {
-  const out: { node: T; depth: number }[] = [];
-  const walk = (node: T, depth: number) => {
-    out.push({ node, depth });
-    for (const child of tree.children(node.id)) walk(child, depth + 1);
-  };
-  for (const root of tree.children(null)) walk(root, 0);
-  return out;
-}
 
 /** "Headquarters › Special Crime Division": where a node sits, for pickers. */
 export function pathName<T extends NodeRow>(tree: Tree<T>, id: number): string {

@@ -27,6 +27,12 @@ export function listNodeSites(db: Db | Tx) {
 }
 
 /** Which of the nodes the form offered work at the site. */
+/** Every node linked to a site, live or retired. */
+export async function listNodeIdsAtSite(db: Db | Tx, siteId: number): Promise<number[]> {
+  const rows = await db.selectFrom('node_sites').select('node_id').where('site_id', '=', siteId).execute();
+  return rows.map((r) => r.node_id);
+}
+
 export interface SiteNodes {
   offered: number[];
   chosen: number[];

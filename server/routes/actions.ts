@@ -137,11 +137,10 @@ export function actionRoutes({ db, clock }: AppContext): Router {
       const current = await loadAction(req.params.id);
       const people = await listPeople(db);
       // The action changed since the risk page was opened: its form, ready to complete, shows it as it now is.
-      const opened = editForm(actionFormValues(current));
-      const values = { ...opened.values, status: 'completed', completed_on: today(clock) };
+      const opened = editForm(actionFormValues(current), { status: 'completed', completed_on: today(clock) });
       renderActionForm(res, people, editHeadings(current), parsed.ok
-        ? { status: 409, values, conflict: { what: 'action', changes: [], viewHref: `/risks/${current.risk_id}` } }
-        : refusedForm(values, parsed.errors));
+        ? { ...opened, status: 409, conflict: { what: 'action', changes: [], viewHref: `/risks/${current.risk_id}` } }
+        : refusedForm(opened.values, parsed.errors));
       return;
     }
     res.redirect(303, `/risks/${action.risk_id}?saved=action-completed`);

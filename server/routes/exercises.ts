@@ -6,7 +6,8 @@ import { exerciseInPath, findingInPath, planInPath } from '../access/scopes';
 import { today } from '../clock';
 import { notFound } from '../errors';
 import { EXERCISE_KIND_LABELS, EXERCISE_TYPES } from '../domain/exercise-vocabulary';
-import { decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../forms/conflict';
+import { decodeBase } from '../forms/conflict';
+import { blankForm, editForm, refusedForm, staleForm, type FormState } from '../forms/form-page';
 import {
   editExerciseSchema,
   EXERCISE_FIELD_LABELS,
@@ -16,7 +17,7 @@ import {
   scheduleExerciseSchema,
 } from '../forms/exercise-form';
 import { editFindingSchema, FINDING_FIELD_LABELS, findingChoiceErrors, findingFormValues, newFindingSchema } from '../forms/finding-form';
-import { formErrors, hasErrors, inFieldOrder, mergeErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
+import { formErrors, hasErrors, inFieldOrder, mergeErrors, parseForm, typedValues } from '../forms/parse';
 import { findExercise, findFinding, insertExercise, insertFinding, listApprovedVersions, updateExercise, updateFinding } from '../queries/exercises';
 import { findPlan, type PlanDetailRow } from '../queries/plans';
 import { listPeople } from '../queries/reference';
@@ -33,47 +34,40 @@ import { changeOf, idParam } from './params';
 
 type FormKind = 'schedule' | 'invocation' | 'edit';
 
-interface ExerciseFormPage {
-  status?: number;
+interface ExerciseFormHeadings {
   kind: FormKind;
   heading: string;
   caption: string;
   action: string;
   cancelHref: string;
-  values: Record<string, string>;
-  errors?: FormErrors;
-  conflict?: ConflictNotice;
 }
 
 // The order the exercise form shows its fields in, for the error summary: a real invocation asks for its date first.
 const EXERCISE_FORM_ORDER = ['type', 'planned_on', 'status', 'plan_version_number', 'coordinator_id', 'participants', 'scenario', 'objectives', 'held_on', 'result', 'recovery_hours', 'lessons'];
 const INVOCATION_FORM_ORDER = ['held_on', 'plan_version_number', 'coordinator_id', 'participants', 'scenario', 'result', 'recovery_hours', 'lessons'];
 
-function renderExerciseForm(res: Response, choices: ExerciseChoices, page: ExerciseFormPage): void {
-  const invocation = page.kind === 'invocation' || page.values.type === 'real_invocation';
+function renderExerciseForm(res: Response, choices: ExerciseChoices, headings: ExerciseFormHeadings, form: FormState): void {
+  const invocation = headings.kind === 'invocation' || form.values.type === 'real_invocation';
   const order = invocation ? INVOCATION_FORM_ORDER : EXERCISE_FORM_ORDER;
-  res.status(page.status ?? 200).render('exercises/exercise-form', {
-    title: page.heading,
-    ...page,
-    errors: page.errors && inFieldOrder(page.errors, order),
-    editing: page.kind === 'edit',
+  res.status(form.status).render('exercises/exercise-form', {
+    title: headings.heading,
+    ...headings,
+    ...form,
+    errors: form.errors && inFieldOrder(form.errors, order),
+    editing: headings.kind === 'edit',
     invocation,
     showPlanning: !invocation,
-    showOutcome: page.kind !== 'schedule',
-    options: exerciseOptions(choices, page.values, invocation ? ['real_invocation'] : EXERCISE_TYPES),
+    showOutcome: headings.kind !== 'schedule',
+    options: exerciseOptions(choices, form.values, invocation ? ['real_invocation'] : EXERCISE_TYPES),
   });
 }
 
-interface FindingFormPage {
-  status?: number;
+interface FindingFormHeadings {
   heading: string;
   caption: string;
   action: string;
   cancelHref: string;
   editing: boolean;
-  values: Record<string, string>;
-  errors?: FormErrors;
-  conflict?: ConflictNotice;
 }
 
 // After a save the browser goes back with ?saved=…; only these known words are shown.
@@ -106,13 +100,12 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
     return finding;
   }
 
-  const newPage = (plan: PlanDetailRow, kind: 'schedule' | 'invocation', values: Record<string, string>): ExerciseFormPage => ({
+  const newHeadings = (plan: PlanDetailRow, kind: 'schedule' | 'invocation'): ExerciseFormHeadings => ({
     kind,
     heading: kind === 'schedule' ? 'Schedule an exercise' : 'Record a real invocation',
     caption: `${plan.ref} ${plan.title}`,
     action: kind === 'schedule' ? `/plans/${plan.id}/exercises` : `/plans/${plan.id}/invocations`,
     cancelHref: `/plans/${plan.id}/exercises`,
-    values,
   });
 
   /** A new exercise starts on the version in force, coordinated by the plan's owner. */
@@ -130,7 +123,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
   router.get('/plans/:id/exercises/new', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await loadPlan(req.params.id);
     const choices = await loadExerciseChoices(db, plan.id);
-    renderExerciseForm(res, choices, newPage(plan, 'schedule', startingValues(plan, choices, {})));
+    renderExerciseForm(res, choices, newHeadings(plan, 'schedule'), blankForm(startingValues(plan, choices, {})));
   });
 
   router.post('/plans/:id/exercises', allow(db, 'manage_plans', planInPath), async (req, res) => {
@@ -139,7 +132,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
     const parsed = parseForm(scheduleExerciseSchema, req.body);
     const errors = parsed.ok ? exerciseChoiceErrors(parsed.data, choices.people, choices.versions, today(clock)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
-      renderExerciseForm(res, choices, { ...newPage(plan, 'schedule', typedValues(req.body)), status: 400, errors });
+      renderExerciseForm(res, choices, newHeadings(plan, 'schedule'), refusedForm(typedValues(req.body), errors));
       return;
     }
     const id = await db.transaction().execute((tx) => insertExercise(tx, changeOf(res, clock), { ...parsed.data, plan_id: plan.id, status: 'planned' }));
@@ -149,7 +142,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
   router.get('/plans/:id/invocations/new', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await loadPlan(req.params.id);
     const choices = await loadExerciseChoices(db, plan.id);
-    renderExerciseForm(res, choices, newPage(plan, 'invocation', startingValues(plan, choices, { type: 'real_invocation' })));
+    renderExerciseForm(res, choices, newHeadings(plan, 'invocation'), blankForm(startingValues(plan, choices, { type: 'real_invocation' })));
   });
 
   router.post('/plans/:id/invocations', allow(db, 'manage_plans', planInPath), async (req, res) => {
@@ -158,7 +151,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
     const parsed = parseForm(invocationSchema, req.body);
     const errors = parsed.ok ? exerciseChoiceErrors(parsed.data, choices.people, choices.versions, today(clock)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
-      renderExerciseForm(res, choices, { ...newPage(plan, 'invocation', { ...typedValues(req.body), type: 'real_invocation' }), status: 400, errors });
+      renderExerciseForm(res, choices, newHeadings(plan, 'invocation'), refusedForm({ ...typedValues(req.body), type: 'real_invocation' }, errors));
       return;
     }
     const id = await db.transaction().execute((tx) =>
@@ -171,13 +164,12 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
     res.render('exercises/exercise', { ...page, savedMessage: savedMessage(req.query.saved) });
   });
 
-  const editPage = (exercise: Awaited<ReturnType<typeof loadExercise>>, values: Record<string, string>): ExerciseFormPage => ({
+  const editHeadings = (exercise: Awaited<ReturnType<typeof loadExercise>>): ExerciseFormHeadings => ({
     kind: 'edit',
     heading: exercise.type === 'real_invocation' ? 'Change the real invocation' : exercise.status === 'planned' ? 'Record the outcome' : 'Change the exercise',
     caption: `${exercise.plan_ref} ${EXERCISE_KIND_LABELS[exercise.type]}`,
     action: `/exercises/${exercise.id}`,
     cancelHref: `/exercises/${exercise.id}`,
-    values,
   });
 
   router.get('/exercises/:id/edit', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
@@ -185,8 +177,8 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
     const choices = await loadExerciseChoices(db, exercise.plan_id);
     const values = exerciseFormValues(exercise);
     // Recording the outcome of a planned exercise: offer "completed" on the planned day.
-    const start = exercise.status === 'planned' && req.query.outcome === '1' ? { ...values, status: 'completed', held_on: exercise.planned_on ?? '' } : values;
-    renderExerciseForm(res, choices, editPage(exercise, { ...start, base: encodeBase(values) }));
+    const recordingOutcome = exercise.status === 'planned' && req.query.outcome === '1';
+    renderExerciseForm(res, choices, editHeadings(exercise), editForm(values, recordingOutcome ? { status: 'completed', held_on: exercise.planned_on ?? '' } : {}));
   });
 
   router.post('/exercises/:id', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
@@ -203,48 +195,57 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
       errors = mergeErrors(errors, formErrors([['status', 'A real invocation has happened: its status is completed']]));
     }
     if (!parsed.ok || hasErrors(errors)) {
-      renderExerciseForm(res, choices, { ...editPage(exercise, { ...values, type: exercise.type === 'real_invocation' ? 'real_invocation' : (values.type ?? '') }), status: 400, errors });
+      renderExerciseForm(res, choices, editHeadings(exercise), refusedForm({ ...values, type: exercise.type === 'real_invocation' ? 'real_invocation' : (values.type ?? '') }, errors));
       return;
     }
     const { version, ...form } = parsed.data;
     const saved = await db.transaction().execute((tx) => updateExercise(tx, changeOf(res, clock), exercise.id, version, form));
     if (!saved) {
       const current = await loadExercise(req.params.id);
-      const savedValues = exerciseFormValues(current);
       const options = exerciseOptions(choices, values);
-      const merged = mergeStaleEdit(EXERCISE_FIELD_LABELS, decodeBase(req.body), savedValues, values, (field, value) => optionText(options, field, value));
-      renderExerciseForm(res, choices, {
-        ...editPage(current, { ...merged.values, version: savedValues.version ?? '', base: encodeBase(savedValues) }),
-        status: 409,
-        conflict: { what: 'exercise', changes: merged.changes, viewHref: `/exercises/${current.id}` },
-      });
+      renderExerciseForm(res, choices, editHeadings(current), staleForm({
+        what: 'exercise',
+        viewHref: `/exercises/${current.id}`,
+        labels: EXERCISE_FIELD_LABELS,
+        base: decodeBase(req.body),
+        saved: exerciseFormValues(current),
+        entered: values,
+        display: (field, value) => optionText(options, field, value),
+      }));
       return;
     }
     res.redirect(303, `/exercises/${exercise.id}?saved=changed`);
   });
 
-  function renderFindingForm(res: Response, people: Awaited<ReturnType<typeof listPeople>>, versions: Awaited<ReturnType<typeof listApprovedVersions>>, exercisedVersion: number | null, page: FindingFormPage): void {
-    res.status(page.status ?? 200).render('exercises/finding-form', {
-      title: page.heading,
-      ...page,
-      errors: page.errors && inFieldOrder(page.errors, Object.keys(FINDING_FIELD_LABELS)),
-      options: findingOptions(people, versions, exercisedVersion, page.values),
+  function renderFindingForm(
+    res: Response,
+    people: Awaited<ReturnType<typeof listPeople>>,
+    versions: Awaited<ReturnType<typeof listApprovedVersions>>,
+    exercisedVersion: number | null,
+    headings: FindingFormHeadings,
+    form: FormState,
+  ): void {
+    res.status(form.status).render('exercises/finding-form', {
+      title: headings.heading,
+      ...headings,
+      ...form,
+      errors: form.errors && inFieldOrder(form.errors, Object.keys(FINDING_FIELD_LABELS)),
+      options: findingOptions(people, versions, exercisedVersion, form.values),
     });
   }
 
-  const newFindingPage = (exercise: Awaited<ReturnType<typeof loadExercise>>, values: Record<string, string>): FindingFormPage => ({
+  const newFindingHeadings = (exercise: Awaited<ReturnType<typeof loadExercise>>): FindingFormHeadings => ({
     heading: 'Add a finding',
     caption: `${exercise.plan_ref} ${EXERCISE_KIND_LABELS[exercise.type]}`,
     action: `/exercises/${exercise.id}/findings`,
     cancelHref: `/exercises/${exercise.id}`,
     editing: false,
-    values,
   });
 
   router.get('/exercises/:id/findings/new', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
     const exercise = await loadExercise(req.params.id);
     const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, exercise.plan_id)]);
-    renderFindingForm(res, people, versions, exercise.plan_version_number, newFindingPage(exercise, { owner_id: String(exercise.coordinator_id ?? '') }));
+    renderFindingForm(res, people, versions, exercise.plan_version_number, newFindingHeadings(exercise), blankForm({ owner_id: String(exercise.coordinator_id ?? '') }));
   });
 
   router.post('/exercises/:id/findings', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
@@ -255,27 +256,25 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
       ? findingChoiceErrors(parsed.data, people, { exercisedVersion: exercise.plan_version_number, approvedVersions: versions.map((v) => v.number), today: today(clock) })
       : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
-      renderFindingForm(res, people, versions, exercise.plan_version_number, { ...newFindingPage(exercise, typedValues(req.body)), status: 400, errors });
+      renderFindingForm(res, people, versions, exercise.plan_version_number, newFindingHeadings(exercise), refusedForm(typedValues(req.body), errors));
       return;
     }
     await db.transaction().execute((tx) => insertFinding(tx, changeOf(res, clock), { ...parsed.data, exercise_id: exercise.id, status: 'open' }));
     res.redirect(303, `/exercises/${exercise.id}?saved=finding-added`);
   });
 
-  const editFindingPage = (finding: Awaited<ReturnType<typeof loadFinding>>, values: Record<string, string>): FindingFormPage => ({
+  const editFindingHeadings = (finding: Awaited<ReturnType<typeof loadFinding>>): FindingFormHeadings => ({
     heading: finding.status === 'closed' ? 'Change a closed finding' : 'Update or close a finding',
     caption: `${finding.plan_ref} ${EXERCISE_KIND_LABELS[finding.exercise_type]}`,
     action: `/findings/${finding.id}`,
     cancelHref: `/exercises/${finding.exercise_id}`,
     editing: true,
-    values,
   });
 
   router.get('/findings/:id/edit', allow(db, 'manage_plans', findingInPath), async (req, res) => {
     const finding = await loadFinding(req.params.id);
     const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, finding.plan_id)]);
-    const values = findingFormValues(finding);
-    renderFindingForm(res, people, versions, finding.exercised_version_number, editFindingPage(finding, { ...values, base: encodeBase(values) }));
+    renderFindingForm(res, people, versions, finding.exercised_version_number, editFindingHeadings(finding), editForm(findingFormValues(finding)));
   });
 
   router.post('/findings/:id', allow(db, 'manage_plans', findingInPath), async (req, res) => {
@@ -287,7 +286,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
       ? findingChoiceErrors(parsed.data, people, { exercisedVersion: finding.exercised_version_number, approvedVersions: versions.map((v) => v.number), today: today(clock) })
       : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
-      renderFindingForm(res, people, versions, finding.exercised_version_number, { ...editFindingPage(finding, values), status: 400, errors });
+      renderFindingForm(res, people, versions, finding.exercised_version_number, editFindingHeadings(finding), refusedForm(values, errors));
       return;
     }
     const { version, ...form } = parsed.data;
@@ -300,14 +299,16 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
       }));
     if (!saved) {
       const current = await loadFinding(req.params.id);
-      const savedValues = findingFormValues(current);
       const options = findingOptions(people, versions, current.exercised_version_number, values);
-      const merged = mergeStaleEdit(FINDING_FIELD_LABELS, decodeBase(req.body), savedValues, values, (field, value) => optionText(options, field, value));
-      renderFindingForm(res, people, versions, current.exercised_version_number, {
-        ...editFindingPage(current, { ...merged.values, version: savedValues.version ?? '', base: encodeBase(savedValues) }),
-        status: 409,
-        conflict: { what: 'finding', changes: merged.changes, viewHref: `/exercises/${current.exercise_id}` },
-      });
+      renderFindingForm(res, people, versions, current.exercised_version_number, editFindingHeadings(current), staleForm({
+        what: 'finding',
+        viewHref: `/exercises/${current.exercise_id}`,
+        labels: FINDING_FIELD_LABELS,
+        base: decodeBase(req.body),
+        saved: findingFormValues(current),
+        entered: values,
+        display: (field, value) => optionText(options, field, value),
+      }));
       return;
     }
     res.redirect(303, `/exercises/${finding.exercise_id}?saved=${closed && finding.status !== 'closed' ? 'finding-closed' : 'finding-changed'}`);

@@ -9,7 +9,8 @@ import { parsePlanContent, sectionByKey, type SectionDefinition } from '../domai
 import { approvePlan, createPlan, savePlanSection } from '../changes/plan-writes';
 import { PROTECTIVE_MARKINGS } from '../domain/vocabulary';
 import { AppError, notFound } from '../errors';
-import { decodeBase, encodeBase, mergeStaleEdit, sameValues, type ConflictNotice } from '../forms/conflict';
+import { decodeBase, encodeBase, sameValues, type ConflictNotice } from '../forms/conflict';
+import { editForm, optionTextDisplay, refusedForm, staleForm, type FormState } from '../forms/form-page';
 import { versionField } from '../forms/fields';
 import { formErrors, hasErrors, mergeErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { approvalDateErrors, approvePlanSchema, checkPlanChoices, editPlanSchema, newPlanSchema, PLAN_FIELD_LABELS } from '../forms/plan-form';
@@ -164,23 +165,20 @@ export function planRoutes({ db, clock }: AppContext): Router {
     version: String(plan.version),
   });
 
-  async function renderPlanDetails(res: Response, plan: PlanDetailRow, values: Record<string, string>, status = 200, errors?: FormErrors, conflict?: ConflictNotice) {
+  async function renderPlanDetails(res: Response, plan: PlanDetailRow, form: FormState) {
     const choices = await planFormChoices(res, plan.node_id);
-    res.status(status).render('plan-details', {
+    res.status(form.status).render('plan-details', {
       title: `Edit details – ${plan.ref}`,
       breadcrumbs: await planBreadcrumbs(db, plan.node_id, { text: plan.ref, href: `/plans/${plan.id}` }, { text: 'Edit details' }),
       plan,
-      values,
-      errors,
-      conflict,
-      options: planFormOptions(choices, values),
+      ...form,
+      options: planFormOptions(choices, form.values),
     });
   }
 
   router.get('/plans/:id/edit', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await loadPlan(db, idParam(req.params.id, 'That plan'));
-    const values = detailValues(plan);
-    await renderPlanDetails(res, plan, { ...values, base: encodeBase(values) });
+    await renderPlanDetails(res, plan, editForm(detailValues(plan)));
   });
 
   router.post('/plans/:id', allow(db, 'manage_plans', planInPath), async (req, res) => {
@@ -189,22 +187,22 @@ export function planRoutes({ db, clock }: AppContext): Router {
     const parsed = parseForm(editPlanSchema, req.body);
     const errors = parsed.ok ? checkPlanChoices(parsed.data, await planFormChoices(res, plan.node_id)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
-      await renderPlanDetails(res, plan, values, 400, errors);
+      await renderPlanDetails(res, plan, refusedForm(values, errors));
       return;
     }
     const { version, ...changes } = parsed.data;
     if (!(await db.transaction().execute((tx) => updatePlanDetails(tx, changeOf(res, clock), plan, version, changes)))) {
       const current = await loadPlan(db, plan.id);
-      const saved = detailValues(current);
-      const choices = planFormOptions(await planFormChoices(res, plan.node_id), values);
-      const display = (field: string, value: string) =>
-        ({ site_id: choices.sites, owner_id: choices.owners })[field]?.find((o) => o.value === value)?.text ?? value;
-      const merged = mergeStaleEdit(PLAN_FIELD_LABELS, decodeBase(req.body), saved, values, display);
-      await renderPlanDetails(res, current, { ...merged.values, version: saved.version ?? '', base: encodeBase(saved) }, 409, undefined, {
+      const options = planFormOptions(await planFormChoices(res, plan.node_id), values);
+      await renderPlanDetails(res, current, staleForm({
         what: 'plan',
-        changes: merged.changes,
         viewHref: `/plans/${plan.id}`,
-      });
+        labels: PLAN_FIELD_LABELS,
+        base: decodeBase(req.body),
+        saved: detailValues(current),
+        entered: values,
+        display: optionTextDisplay({ site_id: options.sites, owner_id: options.owners }),
+      }));
       return;
     }
     res.redirect(303, `/plans/${plan.id}?saved=plan-changed`);
@@ -311,18 +309,29 @@ export function planRoutes({ db, clock }: AppContext): Router {
     // changed, merge, and save nothing until the user saves again.
     const current = await workingCopy(plan.id);
     const saved = sectionFormValues(spec, current.content);
-    const merged = mergeStaleEdit(sectionFieldLabels(spec, saved, values), base, saved, values, sectionDisplay(spec));
     const by = current.draft
       ? `${current.draft.updated_by || 'Someone'} saved the draft at ${current.draft.updated_at.slice(11, 16)} (UTC) on ${formatLongDate(current.draft.updated_at.slice(0, 10))}.`
       : `The draft was approved as version ${current.startsFromVersion} while you were editing; saving again starts a new draft from it.`;
+    const { values: merged, conflict } = staleForm({
+      what: 'plan',
+      viewHref: `/plans/${plan.id}#section-${section.number}`,
+      labels: sectionFieldLabels(spec, saved, values),
+      base,
+      saved,
+      entered: values,
+      display: sectionDisplay(spec),
+      by,
+    });
+    // The section form carries its base apart from the fields (its values are lines, not one record).
+    const { base: _base, ...mergedFields } = merged;
     await renderSectionForm(res, plan, section, spec, {
-      values: merged.values,
+      values: mergedFields,
       extraLines: SPARE_LINES,
       draft: current.draft ? { id: current.draft.id, version: current.draft.version } : null,
       startsFromVersion: current.startsFromVersion,
       base: encodeBase(saved),
       status: 409,
-      conflict: { what: 'plan', changes: merged.changes, viewHref: `/plans/${plan.id}#section-${section.number}`, by },
+      conflict,
     });
   });
 

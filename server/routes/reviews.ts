@@ -5,8 +5,8 @@ import { riskInPath } from '../access/scopes';
 import { today } from '../clock';
 import { recordReview } from '../changes/record-review';
 import { formatReference } from '../domain/references';
-import type { ConflictNotice } from '../forms/conflict';
-import { formErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
+import { blankForm, refusedForm, type FormState } from '../forms/form-page';
+import { formErrors, parseForm, typedValues } from '../forms/parse';
 import { reviewSchema } from '../forms/review-form';
 import type { RiskDetailRow } from '../queries/risks';
 import { listPeople, loadMatrix } from '../queries/reference';
@@ -14,23 +14,16 @@ import type { Matrix } from '../domain/matrix';
 import { placeholder, toOptions } from '../presenters/options';
 import { changeOf, riskFromPath } from './params';
 
-interface ReviewPage {
-  status?: number;
-  risk: RiskDetailRow;
-  values: Record<string, string>;
-  errors?: FormErrors;
-  conflict?: ConflictNotice;
-}
-
-async function renderReviewForm(res: Response, people: Awaited<ReturnType<typeof listPeople>>, matrix: Matrix, page: ReviewPage) {
-  const { risk, values } = page;
+async function renderReviewForm(res: Response, people: Awaited<ReturnType<typeof listPeople>>, matrix: Matrix, risk: RiskDetailRow, form: FormState) {
+  const { values } = form;
   const axis = (name: 'likelihood' | 'impact') => [
     placeholder('Select', values[`current_${name}`]),
     ...toOptions(matrix[name], (a) => a.value, (a) => `${a.value} ${a.label}`, values[`current_${name}`]),
   ];
-  res.status(page.status ?? 200).render('review-form', {
+  res.status(form.status).render('review-form', {
     title: `Review ${risk.title}`,
-    ...page,
+    risk,
+    ...form,
     reference: formatReference(risk.register_code, risk.ref_number),
     options: {
       reviewers: [placeholder('Select a reviewer', values.reviewer_id), ...toOptions(people, (p) => p.id, (p) => p.name, values.reviewer_id)],
@@ -47,17 +40,14 @@ export function reviewRoutes({ db, clock }: AppContext): Router {
   router.get('/risks/:id/reviews/new', allow(db, 'manage_risks', riskInPath), async (req, res) => {
     const risk = await riskFromPath(db, req.params.id);
     const [people, matrix] = await Promise.all([listPeople(db), loadMatrix(db)]);
-    await renderReviewForm(res, people, matrix, {
-      risk,
-      values: {
-        reviewed_on: today(clock),
-        reviewer_id: String(risk.manager_id ?? risk.owner_id ?? ''),
-        current_likelihood: String(risk.current_likelihood),
-        current_impact: String(risk.current_impact),
-        still_valid: 'yes',
-        version: String(risk.version),
-      },
-    });
+    await renderReviewForm(res, people, matrix, risk, blankForm({
+      reviewed_on: today(clock),
+      reviewer_id: String(risk.manager_id ?? risk.owner_id ?? ''),
+      current_likelihood: String(risk.current_likelihood),
+      current_impact: String(risk.current_impact),
+      still_valid: 'yes',
+      version: String(risk.version),
+    }));
   });
 
   router.post('/risks/:id/reviews', allow(db, 'manage_risks', riskInPath), async (req, res) => {
@@ -74,16 +64,16 @@ export function reviewRoutes({ db, clock }: AppContext): Router {
     const [people, matrix] = await Promise.all([listPeople(db), loadMatrix(db)]);
     if (outcome?.kind === 'stale') {
       const current = await riskFromPath(db, req.params.id);
-      await renderReviewForm(res, people, matrix, {
-        risk: current,
-        values: { ...values, version: String(current.version) },
+      // A review records what the reviewer saw: nothing to merge, the form is kept and the risk shown as it now is.
+      await renderReviewForm(res, people, matrix, current, {
         status: 409,
+        values: { ...values, version: String(current.version) },
         conflict: { what: 'risk', changes: [], viewHref: `/risks/${risk.id}` },
       });
       return;
     }
     const errors = parsed.ok ? formErrors(outcome?.kind === 'refused' ? outcome.problems : []) : parsed.errors;
-    await renderReviewForm(res, people, matrix, { risk, values, status: 400, errors });
+    await renderReviewForm(res, people, matrix, risk, refusedForm(values, errors));
   });
 
   return router;

@@ -2,7 +2,9 @@ import { Router, type Response } from 'express';
 import type { AppContext } from '../../app';
 import { adminOnly } from './guard';
 import { SCALE, type Matrix } from '../../domain/matrix';
-import { changedSince, decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../../forms/conflict';
+import { saveUnlessChanged } from '../../changes/unless-changed';
+import { decodeBase } from '../../forms/conflict';
+import { editForm, refusedForm, staleForm, type FormState } from '../../forms/form-page';
 import { cellField, matrixFieldLabels, matrixFormValues, matrixFromForm, matrixSchema } from '../../forms/matrix-form';
 import { formErrors, parseForm, typedValues, type FormErrors } from '../../forms/parse';
 import { ADMIN_CRUMB } from '../../presenters/admin-nodes';
@@ -13,13 +15,7 @@ import { loadMatrix, saveMatrix } from '../../queries/reference';
 
 const SAVED_MESSAGES: Record<string, string> = { changed: 'Risk matrix saved: every score now uses it' };
 
-interface MatrixPage {
-  status?: number;
-  values: Record<string, string>;
-  errors?: FormErrors;
-  conflict?: ConflictNotice;
-  savedMessage?: string;
-}
+type MatrixPage = FormState & { savedMessage?: string };
 
 /** The form laid out as the matrix is drawn: likelihood 5 at the top, impact 5 on the right. */
 function matrixView(matrix: Matrix, values: Record<string, string>, errors: FormErrors | undefined) {
@@ -60,7 +56,7 @@ export function adminMatrixRoutes({ db, clock }: AppContext): Router {
   const admin = adminOnly(db);
 
   async function render(res: Response, matrix: Matrix, page: MatrixPage): Promise<void> {
-    res.status(page.status ?? 200).render('admin/matrix', {
+    res.status(page.status).render('admin/matrix', {
       title: 'Risk matrix',
       breadcrumbs: [ADMIN_CRUMB, { text: 'Risk matrix' }],
       ...page,
@@ -70,8 +66,7 @@ export function adminMatrixRoutes({ db, clock }: AppContext): Router {
 
   router.get('/admin/matrix', admin, async (req, res) => {
     const matrix = await loadMatrix(db);
-    const values = matrixFormValues(matrix);
-    await render(res, matrix, { values: { ...values, base: encodeBase(values) }, savedMessage: savedMessage(SAVED_MESSAGES, req.query.saved) });
+    await render(res, matrix, { ...editForm(matrixFormValues(matrix)), savedMessage: savedMessage(SAVED_MESSAGES, req.query.saved) });
   });
 
   router.post('/admin/matrix', admin, async (req, res) => {
@@ -81,25 +76,28 @@ export function adminMatrixRoutes({ db, clock }: AppContext): Router {
     const parsed = parseForm(matrixSchema(before.levels), req.body);
     if (!parsed.ok || base === null) {
       const errors = parsed.ok ? formErrors([['form', 'The form is out of date: reload the page and try again']]) : parsed.errors;
-      await render(res, before, { status: 400, values, errors });
+      await render(res, before, refusedForm(values, errors));
       return;
     }
     const labels = matrixFieldLabels(before);
-    const stale = await db.transaction().execute(async (tx) => {
-      const saved = matrixFormValues(await loadMatrix(tx));
-      if (changedSince(Object.keys(labels), base, saved)) return saved;
-      await saveMatrix(tx, changeOf(res, clock), matrixFromForm(parsed.data, before.levels));
-      return null;
-    });
-    if (stale) {
+    const outcome = await db.transaction().execute((tx) => saveUnlessChanged(
+      base,
+      Object.keys(labels),
+      async () => matrixFormValues(await loadMatrix(tx)),
+      () => saveMatrix(tx, changeOf(res, clock), matrixFromForm(parsed.data, before.levels)),
+    ));
+    if (outcome.kind === 'stale') {
       const current = await loadMatrix(db);
       const name = (rank: string) => current.levels.find((l) => String(l.rank) === rank)?.name ?? rank;
-      const merged = mergeStaleEdit(labels, base, stale, values, (field, value) => (field.startsWith('cell_') ? name(value) : value));
-      await render(res, current, {
-        status: 409,
-        values: { ...merged.values, base: encodeBase(stale) },
-        conflict: { what: 'risk matrix', changes: merged.changes, viewHref: '/admin/matrix' },
-      });
+      await render(res, current, staleForm({
+        what: 'risk matrix',
+        viewHref: '/admin/matrix',
+        labels,
+        base,
+        saved: outcome.saved,
+        entered: values,
+        display: (field, value) => (field.startsWith('cell_') ? name(value) : value),
+      }));
       return;
     }
     res.redirect(303, '/admin/matrix?saved=changed');

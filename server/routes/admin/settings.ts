@@ -2,8 +2,10 @@ import { Router, type Response } from 'express';
 import type { AppContext } from '../../app';
 import { adminOnly } from './guard';
 import { EXERCISE_TYPE_LABELS, EXERCISE_TYPES, REGISTER_KIND_LABELS, REGISTER_KINDS } from '../../domain/vocabulary';
-import { changedSince, decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../../forms/conflict';
-import { formErrors, parseForm, typedValues, type FormErrors } from '../../forms/parse';
+import { saveUnlessChanged } from '../../changes/unless-changed';
+import { decodeBase } from '../../forms/conflict';
+import { editForm, refusedForm, staleForm, type FormState } from '../../forms/form-page';
+import { formErrors, parseForm, typedValues } from '../../forms/parse';
 import { SETTINGS_FIELD_LABELS, settingsFormValues, settingsFromForm, settingsSchema } from '../../forms/settings-form';
 import { ADMIN_CRUMB } from '../../presenters/admin-nodes';
 import { toOptions } from '../../presenters/options';
@@ -14,17 +16,9 @@ import { loadSettings, saveSettings } from '../../queries/reference';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SAVED_MESSAGES: Record<string, string> = { changed: 'Settings saved' };
 
-interface SettingsPage {
-  status?: number;
-  values: Record<string, string>;
-  errors?: FormErrors;
-  conflict?: ConflictNotice;
-  savedMessage?: string;
-}
-
-function render(res: Response, page: SettingsPage): void {
+function render(res: Response, page: FormState & { savedMessage?: string }): void {
   const field = (name: string, label: string) => ({ name, label, value: page.values[name] ?? '', error: page.errors?.fields[name] });
-  res.status(page.status ?? 200).render('admin/settings', {
+  res.status(page.status).render('admin/settings', {
     title: 'Cadences and settings',
     breadcrumbs: [ADMIN_CRUMB, { text: 'Cadences and settings' }],
     ...page,
@@ -39,8 +33,7 @@ export function adminSettingsRoutes({ db, clock }: AppContext): Router {
   const admin = adminOnly(db);
 
   router.get('/admin/settings', admin, async (req, res) => {
-    const values = settingsFormValues(await loadSettings(db));
-    render(res, { values: { ...values, base: encodeBase(values) }, savedMessage: savedMessage(SAVED_MESSAGES, req.query.saved) });
+    render(res, { ...editForm(settingsFormValues(await loadSettings(db))), savedMessage: savedMessage(SAVED_MESSAGES, req.query.saved) });
   });
 
   router.post('/admin/settings', admin, async (req, res) => {
@@ -48,23 +41,25 @@ export function adminSettingsRoutes({ db, clock }: AppContext): Router {
     const base = decodeBase(req.body);
     const parsed = parseForm(settingsSchema, req.body);
     if (!parsed.ok || base === null) {
-      render(res, { status: 400, values, errors: parsed.ok ? formErrors([['fy_start_month', 'The form is out of date: reload the page and try again']]) : parsed.errors });
+      render(res, refusedForm(values, parsed.ok ? formErrors([['fy_start_month', 'The form is out of date: reload the page and try again']]) : parsed.errors));
       return;
     }
-    const stale = await db.transaction().execute(async (tx) => {
-      const saved = settingsFormValues(await loadSettings(tx));
-      if (changedSince(Object.keys(SETTINGS_FIELD_LABELS), base, saved)) return saved;
-      await saveSettings(tx, changeOf(res, clock), settingsFromForm(parsed.data));
-      return null;
-    });
-    if (stale) {
-      const display = (field: string, value: string) => (field === 'fy_start_month' ? MONTHS[Number(value) - 1] ?? value : value);
-      const merged = mergeStaleEdit(SETTINGS_FIELD_LABELS, base, stale, values, display);
-      render(res, {
-        status: 409,
-        values: { ...merged.values, base: encodeBase(stale) },
-        conflict: { what: 'settings', changes: merged.changes, viewHref: '/admin/settings' },
-      });
+    const outcome = await db.transaction().execute((tx) => saveUnlessChanged(
+      base,
+      Object.keys(SETTINGS_FIELD_LABELS),
+      async () => settingsFormValues(await loadSettings(tx)),
+      () => saveSettings(tx, changeOf(res, clock), settingsFromForm(parsed.data)),
+    ));
+    if (outcome.kind === 'stale') {
+      render(res, staleForm({
+        what: 'settings',
+        viewHref: '/admin/settings',
+        labels: SETTINGS_FIELD_LABELS,
+        base,
+        saved: outcome.saved,
+        entered: values,
+        display: (field, value) => (field === 'fy_start_month' ? MONTHS[Number(value) - 1] ?? value : value),
+      }));
       return;
     }
     res.redirect(303, '/admin/settings?saved=changed');
