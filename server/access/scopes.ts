@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { Db } from '../../db/connection';
 import type { Scope } from '../domain/roles';
+import { listRootNodeIds, nodeIdOfAction, nodeIdOfExercise, nodeIdOfFinding, nodeIdOfNode, nodeIdOfPlan, nodeIdOfRisk } from '../queries/record-nodes';
 import { scopeOfNode, type ScopeOf } from './guard';
 
 /** A path id as a number, or undefined when it cannot name a record (the route then 404s). */
@@ -22,41 +23,17 @@ export function recordInPath(describe: string, nodeIdOf: (db: Db, id: number) =>
   };
 }
 
-export const nodeInPath = recordInPath('the node in the path', async (db, id) =>
-  (await db.selectFrom('nodes').select('id').where('id', '=', id).executeTakeFirst())?.id);
-
-export const riskInPath = recordInPath('the node of the risk in the path', async (db, id) =>
-  (await db.selectFrom('risks').innerJoin('registers', 'registers.id', 'risks.register_id').select('registers.node_id').where('risks.id', '=', id).executeTakeFirst())?.node_id);
-
-export const actionInPath = recordInPath('the node of the action in the path', async (db, id) =>
-  (await db
-    .selectFrom('actions')
-    .innerJoin('risks', 'risks.id', 'actions.risk_id')
-    .innerJoin('registers', 'registers.id', 'risks.register_id')
-    .select('registers.node_id')
-    .where('actions.id', '=', id)
-    .executeTakeFirst())?.node_id);
+export const nodeInPath = recordInPath('the node in the path', nodeIdOfNode);
+export const riskInPath = recordInPath('the node of the risk in the path', nodeIdOfRisk);
+export const actionInPath = recordInPath('the node of the action in the path', nodeIdOfAction);
+export const planInPath = recordInPath('the node of the plan in the path', nodeIdOfPlan);
+export const exerciseInPath = recordInPath('the node of the plan of the exercise in the path', nodeIdOfExercise);
+export const findingInPath = recordInPath('the node of the plan of the finding in the path', nodeIdOfFinding);
 
 /** Settings, lists, users: what belongs to no one node. Whole-organisation or root-node grants cover it. */
 export const organisation: ScopeOf = {
   describe: 'the whole organisation',
   async resolve(db): Promise<Scope> {
-    const roots = await db.selectFrom('nodes').select('id').where('parent_id', 'is', null).execute();
-    return { kind: 'organisation', rootIds: roots.map((r) => r.id) };
+    return { kind: 'organisation', rootIds: await listRootNodeIds(db) };
   },
 };
-
-export const planInPath = recordInPath('the node of the plan in the path', async (db, id) =>
-  (await db.selectFrom('plans').select('node_id').where('id', '=', id).executeTakeFirst())?.node_id);
-
-export const exerciseInPath = recordInPath('the node of the plan of the exercise in the path', async (db, id) =>
-  (await db.selectFrom('exercises').innerJoin('plans', 'plans.id', 'exercises.plan_id').select('plans.node_id').where('exercises.id', '=', id).executeTakeFirst())?.node_id);
-
-export const findingInPath = recordInPath('the node of the plan of the finding in the path', async (db, id) =>
-  (await db
-    .selectFrom('exercise_findings')
-    .innerJoin('exercises', 'exercises.id', 'exercise_findings.exercise_id')
-    .innerJoin('plans', 'plans.id', 'exercises.plan_id')
-    .select('plans.node_id')
-    .where('exercise_findings.id', '=', id)
-    .executeTakeFirst())?.node_id);

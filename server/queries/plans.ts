@@ -313,3 +313,8 @@ export async function planReviewMonths(db: Db | Tx): Promise<number> {
   const months = row ? Number(JSON.parse(row.value)) : NaN;
   return Number.isInteger(months) && months > 0 ? months : 12;
 }
+
+/** Every plan not retired, by reference: the plans a new plan may be copied from (filtered by what the reader may read). */
+export function listLivePlans(db: Db) {
+  return db.selectFrom('plans').select(['id', 'ref', 'title', 'node_id']).where('retired_on', 'is', null).orderBy('ref').execute();
+}

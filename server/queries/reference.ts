@@ -114,3 +114,12 @@ export function listObjectives(db: Db | Tx) {
 export function listPeople(db: Db) {
   return db.selectFrom('people').select(['id', 'name', 'job_title']).orderBy('name').execute();
 }
+
+export async function matrixLevelExists(db: Db | Tx, rank: number): Promise<boolean> {
+  return Boolean(await db.selectFrom('matrix_levels').select('rank').where('rank', '=', rank).executeTakeFirst());
+}
+
+/** The matrix levels with their colours, for the generated stylesheet. */
+export function listMatrixLevels(db: Db | Tx) {
+  return db.selectFrom('matrix_levels').selectAll().execute();
+}

@@ -108,3 +108,8 @@ export async function insertGrant(db: Db, userId: number, role: Role, nodeId: nu
     .executeTakeFirst();
   return row?.id;
 }
+
+/** False only on a new installation, before the first admin is made. */
+export async function anyUserExists(db: Db): Promise<boolean> {
+  return Boolean(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+}

@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import type { AppContext } from '../app';
 import { anyone } from '../access/guard';
+import { listMatrixLevels } from '../queries/reference';
 
 export function assetRoutes({ db }: AppContext): Router {
   const router = Router();
   // Level colours are admin data, so their stylesheet is generated (no inline styles under the CSP).
   router.get('/matrix.css', anyone, async (_req, res) => {
-    const levels = await db.selectFrom('matrix_levels').selectAll().execute();
+    const levels = await listMatrixLevels(db);
     const css = levels
       .map((l) => `.bw-level-${l.rank}{background-color:${cssColour(l.colour)};color:${cssColour(l.text_colour)}}`)
       .join('\n');

@@ -32,6 +32,7 @@ import { listPeople } from '../queries/reference';
 import {
   findDraft,
   findLatestApproved,
+  listLivePlans,
   listSitesOfNode,
   planReviewMonths,
   updatePlanDetails,
@@ -92,7 +93,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
     const [sites, people, plans, readable] = await Promise.all([
       listSitesOfNode(db, nodeId),
       listPeople(db),
-      db.selectFrom('plans').select(['id', 'ref', 'title', 'node_id']).where('retired_on', 'is', null).orderBy('ref').execute(),
+      listLivePlans(db),
       readableNodesOf(db, res),
     ]);
     return { sites, people, plans: plans.filter((p) => isReadable(readable, p.node_id)) };

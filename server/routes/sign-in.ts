@@ -7,7 +7,7 @@ import type { ThrottleVerdict } from '../domain/sign-in-throttle';
 import { claimSignInAttempt, signInFailed, signInSucceeded } from '../changes/sign-in-attempts';
 import { formErrors, parseForm, type FormErrors } from '../forms/parse';
 import { safeNextPath, signInSchema } from '../forms/sign-in-form';
-import { findActiveUserByEmail } from '../queries/users';
+import { anyUserExists, findActiveUserByEmail } from '../queries/users';
 
 // One message for a wrong password, an unknown address and a disabled account: the page
 // never tells anyone which addresses have accounts.
@@ -33,7 +33,7 @@ export function signInRoutes({ db, clock, cookies }: AppContext): Router {
       return;
     }
     // A new installation has nobody to sign in as: say how to make the first admin.
-    const noUsersYet = !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+    const noUsersYet = !(await anyUserExists(db));
     res.render('sign-in', { title: 'Sign in', values: { next }, signedOut: req.query['signed-out'] === '1', noUsersYet });
   });
 

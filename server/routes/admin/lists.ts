@@ -2,10 +2,10 @@ import { Router, type Response } from 'express';
 import type { z } from 'zod';
 import type { AppContext } from '../../app';
 import { adminOnly } from './guard';
-import type { Tx } from '../../../db/connection';
-import type { Change } from '../../queries/audit';
+import { addListItem, changeListItem, deleteUnusedListItem, type ListItem, type ListWriter } from '../../changes/list-items';
 import { notFound } from '../../errors';
-import { changedSince, decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../../forms/conflict';
+import { decodeBase } from '../../forms/conflict';
+import { blankForm, editForm, refusedForm, staleForm, type FormState } from '../../forms/form-page';
 import {
   CATEGORY_FIELD_LABELS,
   categoryFormValues,
@@ -15,51 +15,23 @@ import {
   objectiveFormValues,
   objectiveSchema,
 } from '../../forms/list-forms';
-import { formErrors, hasErrors, parseForm, typedValues, type FormErrors } from '../../forms/parse';
+import { formErrors, parseForm, typedValues, type FormErrors } from '../../forms/parse';
 import { ADMIN_CRUMB } from '../../presenters/admin-nodes';
 import { toOptions } from '../../presenters/options';
 import { savedMessage } from '../../presenters/saved-message';
-import {
-  deleteListItem,
-  findCategory,
-  findListItemWithText,
-  findObjective,
-  insertCategory,
-  insertObjective,
-  listUsage,
-  moveListItem,
-  updateCategory,
-  updateObjective,
-  type ListTable,
-} from '../../queries/lists';
+import { findCategory, findObjective, insertCategory, insertObjective, listUsage, moveListItem, updateCategory, updateObjective } from '../../queries/lists';
 import { listCategories, listObjectives, loadMatrix } from '../../queries/reference';
 import { changeOf, idParam } from '../params';
 
 const STALE_FORM = 'The form is out of date: reload the page and try again';
 
-interface ListItem {
-  id: number;
-  text: string;
-  /** Matrix level rank, for categories. */
-  appetiteRank?: number;
-}
-
-/** What differs between the two admin lists; the pages and rules are the same. */
-interface ListKind<S extends z.ZodType> {
-  table: ListTable;
+/** What differs between the two admin lists: how each is read and written, and its pages' words. */
+interface ListKind<S extends z.ZodType> extends ListWriter<z.output<S>> {
   path: string;
   title: string;
   intro: string;
-  singular: string;
-  textField: string;
   schema: S;
-  labels: Record<string, string>;
-  list(db: Tx | AppContext['db']): Promise<ListItem[]>;
-  find(db: Tx | AppContext['db'], id: number): Promise<ListItem | undefined>;
-  values(item: ListItem): Record<string, string>;
-  insert(tx: Tx, change: Change, form: z.output<S>): Promise<number>;
-  update(tx: Tx, change: Change, id: number, form: z.output<S>): Promise<void>;
-  text(form: z.output<S>): string;
+  list(db: AppContext['db']): Promise<ListItem[]>;
 }
 
 const categories: ListKind<typeof categorySchema> = {
@@ -80,6 +52,7 @@ const categories: ListKind<typeof categorySchema> = {
   insert: (tx, change, form) => insertCategory(tx, change, form),
   update: (tx, change, id, form) => updateCategory(tx, change, id, form),
   text: (form) => form.name,
+  appetiteRank: (form) => form.appetite_rank,
 };
 
 const objectives: ListKind<typeof objectiveSchema> = {
@@ -139,9 +112,9 @@ function listRoutes<S extends z.ZodType>({ db, clock }: AppContext, kind: ListKi
     });
   }
 
-  async function renderForm(res: Response, item: ListItem | null, page: { status?: number; values: Record<string, string>; errors?: FormErrors; conflict?: ConflictNotice }): Promise<void> {
+  async function renderForm(res: Response, item: ListItem | null, page: FormState): Promise<void> {
     const matrix = await loadMatrix(db);
-    res.status(page.status ?? 200).render('admin/list-item-form', {
+    res.status(page.status).render('admin/list-item-form', {
       title: item ? `Change ${item.text}` : `Add a ${kind.singular}`,
       heading: item ? `Change a ${kind.singular}` : `Add a ${kind.singular}`,
       caption: item?.text,
@@ -160,42 +133,24 @@ function listRoutes<S extends z.ZodType>({ db, clock }: AppContext, kind: ListKi
     return item;
   }
 
-  /** Names are unique without case, and an appetite must be a level of the matrix. */
-  async function checkItem(tx: Tx, form: z.output<S>, exceptId?: number): Promise<FormErrors> {
-    const problems: [string, string][] = [];
-    const text = kind.text(form);
-    if (await findListItemWithText(tx, kind.table, text, exceptId)) problems.push([kind.textField, `There is already a ${kind.singular} called ${text}`]);
-    if (isCategory) {
-      const rank = (form as z.output<typeof categorySchema>).appetite_rank;
-      if (!(await tx.selectFrom('matrix_levels').select('rank').where('rank', '=', rank).executeTakeFirst())) {
-        problems.push(['appetite_rank', 'Select the highest acceptable level']);
-      }
-    }
-    return formErrors(problems);
-  }
-
   router.get(kind.path, admin, async (req, res) => {
     await renderList(res, { saved: req.query.saved });
   });
 
   router.get(`${kind.path}/new`, admin, async (_req, res) => {
-    await renderForm(res, null, { values: {} });
+    await renderForm(res, null, blankForm({}));
   });
 
   router.post(kind.path, admin, async (req, res) => {
     const values = typedValues(req.body);
     const parsed = parseForm(kind.schema, req.body);
     if (!parsed.ok) {
-      await renderForm(res, null, { status: 400, values, errors: parsed.errors });
+      await renderForm(res, null, refusedForm(values, parsed.errors));
       return;
     }
-    const errors = await db.transaction().execute(async (tx) => {
-      const problems = await checkItem(tx, parsed.data);
-      if (!hasErrors(problems)) await kind.insert(tx, changeOf(res, clock), parsed.data);
-      return problems;
-    });
-    if (hasErrors(errors)) {
-      await renderForm(res, null, { status: 400, values, errors });
+    const outcome = await db.transaction().execute((tx) => addListItem(tx, changeOf(res, clock), kind, parsed.data));
+    if (outcome.kind === 'refused') {
+      await renderForm(res, null, refusedForm(values, formErrors(outcome.problems)));
       return;
     }
     res.redirect(303, `${kind.path}?saved=added`);
@@ -203,8 +158,7 @@ function listRoutes<S extends z.ZodType>({ db, clock }: AppContext, kind: ListKi
 
   router.get(`${kind.path}/:id/edit`, admin, async (req, res) => {
     const item = await itemFromPath(req.params.id);
-    const values = kind.values(item);
-    await renderForm(res, item, { values: { ...values, base: encodeBase(values) } });
+    await renderForm(res, item, editForm(kind.values(item)));
   });
 
   router.post(`${kind.path}/:id`, admin, async (req, res) => {
@@ -213,32 +167,26 @@ function listRoutes<S extends z.ZodType>({ db, clock }: AppContext, kind: ListKi
     const base = decodeBase(req.body);
     const parsed = parseForm(kind.schema, req.body);
     if (!parsed.ok || base === null) {
-      await renderForm(res, item, { status: 400, values, errors: parsed.ok ? formErrors([[kind.textField, STALE_FORM]]) : parsed.errors });
+      await renderForm(res, item, refusedForm(values, parsed.ok ? formErrors([[kind.textField, STALE_FORM]]) : parsed.errors));
       return;
     }
-    const outcome = await db.transaction().execute(async (tx) => {
-      const current = await kind.find(tx, item.id);
-      if (!current) throw notFound(`That ${kind.singular}`);
-      const saved = kind.values(current);
-      if (changedSince(Object.keys(kind.labels), base, saved)) return { stale: saved };
-      const errors = await checkItem(tx, parsed.data, item.id);
-      if (hasErrors(errors)) return { errors };
-      await kind.update(tx, changeOf(res, clock), item.id, parsed.data);
-      return { done: true };
-    });
-    if (outcome.errors) {
-      await renderForm(res, item, { status: 400, values, errors: outcome.errors });
+    const outcome = await db.transaction().execute((tx) => changeListItem(tx, changeOf(res, clock), kind, item.id, base, parsed.data));
+    if (outcome.kind === 'gone') throw notFound(`That ${kind.singular}`);
+    if (outcome.kind === 'refused') {
+      await renderForm(res, item, refusedForm(values, formErrors(outcome.problems)));
       return;
     }
-    if (outcome.stale) {
+    if (outcome.kind === 'stale') {
       const matrix = await loadMatrix(db);
-      const display = (field: string, value: string) => (field === 'appetite_rank' ? matrix.levels.find((l) => String(l.rank) === value)?.name ?? value : value);
-      const merged = mergeStaleEdit(kind.labels, base, outcome.stale, values, display);
-      await renderForm(res, await itemFromPath(req.params.id), {
-        status: 409,
-        values: { ...merged.values, base: encodeBase(outcome.stale) },
-        conflict: { what: kind.singular, changes: merged.changes, viewHref: kind.path },
-      });
+      await renderForm(res, await itemFromPath(req.params.id), staleForm({
+        what: kind.singular,
+        viewHref: kind.path,
+        labels: kind.labels,
+        base,
+        saved: outcome.saved,
+        entered: values,
+        display: (field, value) => (field === 'appetite_rank' ? matrix.levels.find((l) => String(l.rank) === value)?.name ?? value : value),
+      }));
       return;
     }
     res.redirect(303, `${kind.path}?saved=changed`);
@@ -259,12 +207,9 @@ function listRoutes<S extends z.ZodType>({ db, clock }: AppContext, kind: ListKi
   // An item in use cannot be deleted: the risks that use it would lose their meaning. Renaming is offered instead.
   router.post(`${kind.path}/:id/delete`, admin, async (req, res) => {
     const item = await itemFromPath(req.params.id);
-    const usedBy = await db.transaction().execute(async (tx) => {
-      const count = (await listUsage(tx, kind.table)).get(item.id) ?? 0;
-      if (count === 0) await deleteListItem(tx, changeOf(res, clock), kind.table, item.id);
-      return count;
-    });
-    if (usedBy > 0) {
+    const outcome = await db.transaction().execute((tx) => deleteUnusedListItem(tx, changeOf(res, clock), kind.table, item.id));
+    if (outcome.kind === 'in_use') {
+      const usedBy = outcome.risks;
       const message = `${item.text} is used by ${usedBy === 1 ? '1 risk' : `${usedBy} risks`}, so it cannot be deleted: rename it instead`;
       await renderList(res, { status: 409, errors: formErrors([[`item-${item.id}`, message]]) });
       return;

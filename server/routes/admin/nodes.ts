@@ -7,7 +7,8 @@ import { notFound } from '../../errors';
 import { moveTargets, NODE_KIND_LABELS, retireProblems } from '../../domain/org-tree';
 import { buildTree } from '../../domain/tree';
 import { NODE_KINDS } from '../../domain/vocabulary';
-import { decodeBase, encodeBase, mergeStaleEdit, type ConflictNotice } from '../../forms/conflict';
+import { decodeBase } from '../../forms/conflict';
+import { editForm, staleForm, type FormState } from '../../forms/form-page';
 import { moveNodeSchema, newNodeSchema, NODE_FIELD_LABELS, nodeFormValues, renameNodeSchema, retireNodeSchema } from '../../forms/node-form';
 import { formErrors, parseForm, typedValues, type FormErrors } from '../../forms/parse';
 import { ADMIN_CRUMB, buildNodesPage, childKind, nodeOptions, pathName, TREE_CRUMB } from '../../presenters/admin-nodes';
@@ -25,12 +26,8 @@ const SAVED_MESSAGES: Record<string, string> = {
   reinstated: 'Reinstated',
 };
 
-interface FormPage {
-  status?: number;
-  values: Record<string, string>;
-  errors?: FormErrors;
-  conflict?: ConflictNotice;
-}
+/** A node form: the kit's state; the status defaults to 200 for pages opened without a form state of their own. */
+type FormPage = Omit<FormState, 'status'> & { status?: number };
 
 const STALE: FormErrors = formErrors([['version', 'The form is out of date: reload the page and try again']]);
 
@@ -115,7 +112,7 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
   router.get('/admin/nodes/:id/edit', admin, async (req, res) => {
     const node = await nodeFromPath(req.params.id);
     const values = nodeFormValues(node);
-    renderRename(res, node, { values: { ...values, base: encodeBase(values) } });
+    renderRename(res, node, editForm(values));
   });
 
   router.post('/admin/nodes/:id', admin, async (req, res) => {
@@ -134,13 +131,14 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
     }
     if (outcome.kind === 'stale') {
       const current = await nodeFromPath(req.params.id);
-      const savedValues = nodeFormValues(current);
-      const merged = mergeStaleEdit(NODE_FIELD_LABELS, decodeBase(req.body), savedValues, values);
-      renderRename(res, current, {
-        status: 409,
-        values: { ...merged.values, version: savedValues.version ?? '', base: encodeBase(savedValues) },
-        conflict: { what: 'part of the organisation', changes: merged.changes, viewHref: '/admin/nodes' },
-      });
+      renderRename(res, current, staleForm({
+        what: 'part of the organisation',
+        viewHref: '/admin/nodes',
+        labels: NODE_FIELD_LABELS,
+        base: decodeBase(req.body),
+        saved: nodeFormValues(current),
+        entered: values,
+      }));
       return;
     }
     res.redirect(303, `/admin/nodes?saved=renamed#node-${node.id}`);
