@@ -3,10 +3,9 @@ import express from 'express';
 import { engine } from 'express-handlebars';
 import helmet from 'helmet';
 import cookieParser from 'cookie-parser';
-import type { Db } from '../db/connection';
-import { today, type Clock } from './clock';
+import { today } from './clock';
 import { ROOT_DIR } from './config';
-import { loadSession, requireCsrfToken, type CookieSettings } from './access/session';
+import { loadSession, requireCsrfToken } from './access/session';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { helpers } from './views/helpers';
 import { healthRoutes } from './routes/health';
@@ -19,24 +18,14 @@ import { reviewRoutes } from './routes/reviews';
 import { signInRoutes } from './routes/sign-in';
 import { userRoutes } from './routes/users';
 import { planPdfRoutes } from './routes/plan-pdfs';
-import type { PlanPrinter } from './print/plan-printer';
 import { planRoutes } from './routes/plans';
 import { exerciseRoutes } from './routes/exercises';
 import { planBoardRoutes } from './routes/plan-board';
 import { planRiskRoutes } from './routes/plan-risks';
 import { adminRoutes } from './routes/admin';
-import { requestLogger, type Logger } from './logger';
+import { requestLogger } from './logger';
+import type { AppContext } from './context';
 
-export interface AppContext {
-  db: Db;
-  clock: Clock;
-  cookies: CookieSettings;
-  /** Prints plans; its Chromium starts on the first print. */
-  printer: PlanPrinter;
-  /** Where people reach Bulwark (no trailing slash): the base of every link sent outside a page, such as calendar entries. */
-  publicBaseUrl: string;
-  logger: Logger;
-}
 
 /** Form bodies are small; anything larger than this is refused with 413 before it is parsed. */
 const BODY_LIMIT = '64kb';

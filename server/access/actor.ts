@@ -1,11 +1,8 @@
 import type { Response } from 'express';
 
-/** Who is making a change, as the audit history records it. */
-export interface Actor {
-  /** The signed-in user; null for scripts and the demo loader. */
-  userId: number | null;
-  name: string;
-}
+import type { Actor } from '../domain/audit';
+
+export type { Actor };
 
 export const SYSTEM_ACTOR: Actor = { userId: null, name: 'System' };
 

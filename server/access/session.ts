@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { deleteSession, extendSession, findSessionUser, insertSession } from '../queries/sessions';
 import type { SignedInUser } from '../queries/users';
-import type { Actor } from './actor';
+import type { Actor } from '../domain/audit';
 
 export const SESSION_COOKIE = 'bulwark_session';
 /** Before sign-in there is no session: the sign-in form's token is this cookie's value (double submit). */

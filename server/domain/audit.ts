@@ -1,6 +1,13 @@
 import { format, isValid, parseISO } from 'date-fns';
 import type { AuditAction } from './vocabulary';
 
+/** Who is making a change, as the audit history records it. */
+export interface Actor {
+  /** The signed-in user; null for scripts and the demo loader. */
+  userId: number | null;
+  name: string;
+}
+
 /** A record's fields as stored in an audit event's before or after. */
 export type AuditValues = Record<string, unknown>;
 

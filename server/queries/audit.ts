@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../db/connection';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../domain/audit';
 import { auditDiff, type AuditValues } from '../domain/audit';
 import type { AuditAction } from '../domain/vocabulary';
 

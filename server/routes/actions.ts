@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { allow } from '../access/guard';
 import { actionInPath, riskInPath } from '../access/scopes';
 import { today } from '../clock';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { anyone } from '../access/guard';
 import { listMatrixLevels } from '../queries/reference';
 

@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { allow } from '../access/guard';
 import { readableNodesOf } from '../access/reader';
 import { exerciseInPath, findingInPath, planInPath } from '../access/scopes';

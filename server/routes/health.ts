@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { sql } from 'kysely';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { anyone } from '../access/guard';
 import { APP_VERSION } from '../config';
 

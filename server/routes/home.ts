@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { signedIn } from '../access/guard';
 import { signedInUser } from '../access/session';
 import { readableRoots } from '../domain/roles';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { allow } from '../access/guard';
 import { nodeInPath } from '../access/scopes';
 import { buildRegisterPage, registerQuerySchema } from '../presenters/register-page';

@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { anyone, signedIn } from '../access/guard';
 import { decoyHash, verifyPassword } from '../access/passwords';
 import { endSession, signedInUser, startSession } from '../access/session';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../context';
 import { adminOnly } from './guard';
 import { adminNodeRoutes } from './nodes';
 import { adminSiteRoutes } from './sites';

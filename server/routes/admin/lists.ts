@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import type { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../context';
 import { adminOnly } from './guard';
 import { addListItem, changeListItem, deleteUnusedListItem, type ListItem, type ListWriter } from '../../changes/list-items';
 import { notFound } from '../../errors';

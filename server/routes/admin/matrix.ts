@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../context';
 import { adminOnly } from './guard';
 import { SCALE, type Matrix } from '../../domain/matrix';
 import { saveUnlessChanged } from '../../changes/unless-changed';

@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../context';
 import { adminOnly } from './guard';
 import { today } from '../../clock';
 import type { NodeRow } from '../../../db/schema';

@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../context';
 import { adminOnly } from './guard';
 import { EXERCISE_TYPE_LABELS, EXERCISE_TYPES, REGISTER_KIND_LABELS, REGISTER_KINDS } from '../../domain/vocabulary';
 import { saveUnlessChanged } from '../../changes/unless-changed';
