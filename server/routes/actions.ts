@@ -34,7 +34,7 @@ function actionOptions(people: People, values: Record<string, string>) {
 }
 
 function renderActionForm(res: Response, people: People, headings: ActionFormHeadings, form: FormState): void {
-  res.status(form.status).render('action-form', { title: headings.heading, ...headings, ...form, options: actionOptions(people, form.values) });
+  res.status(form.status).render('risks/action-form', { title: headings.heading, ...headings, ...form, options: actionOptions(people, form.values) });
 }
 
 /** Checks that need the database or today: the owner exists, and nothing is completed in the future. */

@@ -103,12 +103,12 @@ export function planRoutes({ db, clock }: AppContext): Router {
 
   router.get('/nodes/:id/plans', allow(db, 'read', nodeInPath), async (req, res) => {
     const nodeId = idParam(req.params.id, 'That part of the organisation');
-    res.render('plans', await buildPlanListPage(db, clock, nodeId, req.query.scope === 'all'));
+    res.render('plans/plans', await buildPlanListPage(db, clock, nodeId, req.query.scope === 'all'));
   });
 
   async function renderNewPlan(res: Response, node: { id: number; name: string }, values: Record<string, string>, status = 200, errors?: FormErrors) {
     const choices = await planFormChoices(res, node.id);
-    res.status(status).render('plan-new', {
+    res.status(status).render('plans/plan-new', {
       title: 'Add a plan',
       breadcrumbs: await planBreadcrumbs(db, node.id, { text: 'Add a plan' }),
       node,
@@ -150,12 +150,12 @@ export function planRoutes({ db, clock }: AppContext): Router {
   router.get('/plans/:id', allow(db, 'read', planInPath), async (req, res) => {
     const page = await buildPlanPage(db, clock, idParam(req.params.id, 'That plan'));
     const exercising = await buildPlanExercisingPanel(db, clock, page.plan.id, await readableNodesOf(db, res));
-    res.render('plan', { ...page, exercising, savedMessage: savedMessage(req.query.saved) });
+    res.render('plans/plan', { ...page, exercising, savedMessage: savedMessage(req.query.saved) });
   });
 
   router.get('/plans/:id/versions/:number', allow(db, 'read', planInPath), async (req, res) => {
     const page = await buildPlanPage(db, clock, idParam(req.params.id, 'That plan'), idParam(req.params.number, 'That version of the plan'));
-    res.render('plan', page);
+    res.render('plans/plan', page);
   });
 
   const detailValues = (plan: PlanDetailRow): Record<string, string> => ({
@@ -168,7 +168,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
 
   async function renderPlanDetails(res: Response, plan: PlanDetailRow, form: FormState) {
     const choices = await planFormChoices(res, plan.node_id);
-    res.status(form.status).render('plan-details', {
+    res.status(form.status).render('plans/plan-details', {
       title: `Edit details – ${plan.ref}`,
       breadcrumbs: await planBreadcrumbs(db, plan.node_id, { text: plan.ref, href: `/plans/${plan.id}` }, { text: 'Edit details' }),
       plan,
@@ -237,7 +237,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
 
   async function renderSectionForm(res: Response, plan: PlanDetailRow, section: SectionDefinition, spec: SectionFormSpec, state: SectionFormState) {
     const breadcrumbs = await planBreadcrumbs(db, plan.node_id, { text: plan.ref, href: `/plans/${plan.id}` }, { text: section.title });
-    res.status(state.status ?? 200).render('plan-section-form', buildSectionFormPage({ plan, section, spec, breadcrumbs, ...state }));
+    res.status(state.status ?? 200).render('plans/plan-section-form', buildSectionFormPage({ plan, section, spec, breadcrumbs, ...state }));
   }
 
   /** What a section form edits now: the draft, or the version in force when there is no draft. */
@@ -341,7 +341,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
   async function renderApprove(res: Response, plan: PlanDetailRow, values: Record<string, string>, status = 200, errors?: FormErrors, stale?: string) {
     const [draft, latest, people] = await Promise.all([findDraft(db, plan.id), findLatestApproved(db, plan.id), listPeople(db)]);
     const missing = draft ? missingSections(parsePlanContent(draft.content)) : [];
-    res.status(status).render('plan-approve', {
+    res.status(status).render('plans/plan-approve', {
       title: `Approve – ${plan.ref}`,
       breadcrumbs: await planBreadcrumbs(db, plan.node_id, { text: plan.ref, href: `/plans/${plan.id}` }, { text: 'Approve' }),
       plan,

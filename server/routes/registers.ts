@@ -10,7 +10,7 @@ export function registerRoutes({ db, clock }: AppContext): Router {
   router.get('/nodes/:id', allow(db, 'read', nodeInPath), async (req, res) => {
     const nodeId = idParam(req.params.id, 'That part of the organisation');
     const page = await buildRegisterPage(db, clock, nodeId, registerQuerySchema.parse(req.query));
-    res.render('register', page);
+    res.render('registers/register', page);
   });
   return router;
 }

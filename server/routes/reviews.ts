@@ -20,7 +20,7 @@ async function renderReviewForm(res: Response, people: Awaited<ReturnType<typeof
     placeholder('Select', values[`current_${name}`]),
     ...toOptions(matrix[name], (a) => a.value, (a) => `${a.value} ${a.label}`, values[`current_${name}`]),
   ];
-  res.status(form.status).render('review-form', {
+  res.status(form.status).render('risks/review-form', {
     title: `Review ${risk.title}`,
     risk,
     ...form,

@@ -28,7 +28,7 @@ interface RiskFormHeadings {
 }
 
 function renderRiskForm(res: Response, choices: RiskFormChoices, headings: RiskFormHeadings, form: FormState): void {
-  res.status(form.status).render('risk-form', { ...headings, ...form, options: riskFormOptions(choices, form.values) });
+  res.status(form.status).render('risks/risk-form', { ...headings, ...form, options: riskFormOptions(choices, form.values) });
 }
 
 /** What a select or radio value looked like on the form, for the conflict table. */
@@ -79,11 +79,11 @@ export function riskRoutes({ db, clock }: AppContext): Router {
 
   router.get('/risks/:id', allow(db, 'read', riskInPath), async (req, res) => {
     const page = await buildRiskPage(db, clock, idParam(req.params.id, 'That risk'), await readableNodesOf(db, res));
-    res.render('risk', { ...page, savedMessage: savedMessage(SAVED_MESSAGES, req.query.saved) });
+    res.render('risks/risk', { ...page, savedMessage: savedMessage(SAVED_MESSAGES, req.query.saved) });
   });
 
   router.get('/risks/:id/history', allow(db, 'read', riskInPath), async (req, res) => {
-    res.render('risk-history', await buildRiskHistoryPage(db, idParam(req.params.id, 'That risk'), await readableNodesOf(db, res)));
+    res.render('risks/risk-history', await buildRiskHistoryPage(db, idParam(req.params.id, 'That risk'), await readableNodesOf(db, res)));
   });
 
   router.get('/risks/:id/edit', allow(db, 'manage_risks', riskInPath), async (req, res) => {
