@@ -19,6 +19,7 @@ import { signInRoutes } from './routes/sign-in';
 import { userRoutes } from './routes/users';
 import { planPdfRoutes } from './routes/plan-pdfs';
 import { planRoutes } from './routes/plans';
+import { planSectionRoutes } from './routes/plan-sections';
 import { exerciseRoutes } from './routes/exercises';
 import { planBoardRoutes } from './routes/plan-board';
 import { planRiskRoutes } from './routes/plan-risks';
@@ -91,6 +92,7 @@ export function createApp(ctx: AppContext): express.Express {
   // Before the plan pages: /plans/:id would otherwise take "12.pdf" for an id.
   app.use(planPdfRoutes(ctx));
   app.use(planRoutes(ctx));
+  app.use(planSectionRoutes(ctx));
   app.use(exerciseRoutes(ctx));
   app.use(planBoardRoutes(ctx));
   app.use(planRiskRoutes(ctx));

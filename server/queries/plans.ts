@@ -318,3 +318,12 @@ export async function planReviewMonths(db: Db | Tx): Promise<number> {
 export function listLivePlans(db: Db) {
   return db.selectFrom('plans').select(['id', 'ref', 'title', 'node_id']).where('retired_on', 'is', null).orderBy('ref').execute();
 }
+
+/** What a section form edits now: the draft, or the version in force when there is no draft (undefined: a plan with neither). */
+export async function findWorkingCopy(db: Db, planId: number) {
+  const draft = await findDraft(db, planId);
+  if (draft) return { draft, content: parsePlanContent(draft.content), startsFromVersion: null };
+  const latest = await findLatestApproved(db, planId);
+  if (!latest) return undefined;
+  return { draft: null, content: parsePlanContent(latest.content), startsFromVersion: latest.number };
+}

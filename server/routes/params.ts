@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection';
 import { actorOf } from '../access/actor';
 import type { Clock } from '../clock';
 import type { Change } from '../queries/audit';
+import { findPlan, type PlanDetailRow } from '../queries/plans';
 import { findRisk, type RiskDetailRow } from '../queries/risks';
 import { notFound } from '../errors';
 
@@ -17,6 +18,13 @@ export async function riskFromPath(db: Db, value: string | string[] | undefined)
   const risk = await findRisk(db, idParam(value, 'That risk'));
   if (!risk) throw notFound('That risk');
   return risk;
+}
+
+/** The plan named in the path, if it is not retired (a retired plan takes no edits), or a 404 page. */
+export async function livePlanFromPath(db: Db, value: string | string[] | undefined): Promise<PlanDetailRow> {
+  const plan = await findPlan(db, idParam(value, 'That plan'));
+  if (!plan || plan.retired_on !== null) throw notFound('That plan');
+  return plan;
 }
 
 /** Who is making this request's change, and when, for the audit history. */

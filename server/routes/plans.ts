@@ -1,31 +1,18 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Response } from 'express';
 import type { AppContext } from '../context';
 import { allow } from '../access/guard';
 import { readableNodesOf } from '../access/reader';
 import { nodeInPath, planInPath } from '../access/scopes';
 import { isReadable } from '../domain/roles';
 import { today } from '../clock';
-import { parsePlanContent, sectionByKey, type SectionDefinition } from '../domain/plan-content';
-import { approvePlan, createPlan, savePlanSection } from '../changes/plan-writes';
+import { parsePlanContent } from '../domain/plan-content';
+import { approvePlan, createPlan } from '../changes/plan-writes';
 import { PROTECTIVE_MARKINGS } from '../domain/vocabulary';
-import { AppError, notFound } from '../errors';
-import { decodeBase, encodeBase, sameValues, type ConflictNotice } from '../forms/conflict';
+import { notFound } from '../errors';
+import { decodeBase } from '../forms/conflict';
 import { editForm, optionTextDisplay, refusedForm, staleForm, type FormState } from '../forms/form-page';
-import { versionField } from '../forms/fields';
 import { formErrors, hasErrors, mergeErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { approvalDateErrors, approvePlanSchema, checkPlanChoices, editPlanSchema, newPlanSchema, PLAN_FIELD_LABELS } from '../forms/plan-form';
-import {
-  lineLimitProblem,
-  MORE_LINES,
-  parseSectionForm,
-  sectionDisplay,
-  sectionFieldLabels,
-  sectionFormSpec,
-  sectionFormValues,
-  sectionTypedValues,
-  SPARE_LINES,
-  type SectionFormSpec,
-} from '../forms/plan-section-form';
 import { missingSections } from '../domain/plan-content';
 import { findNode } from '../queries/nodes';
 import { listPeople } from '../queries/reference';
@@ -40,10 +27,8 @@ import {
 } from '../queries/plans';
 import { placeholder, toOptions } from '../presenters/options';
 import { buildPlanListPage, buildPlanPage, loadPlan, planBreadcrumbs } from '../presenters/plan-page';
-import { buildSectionFormPage } from '../presenters/plan-section-page';
 import { buildPlanExercisingPanel } from '../presenters/exercise-pages';
-import { formatLongDate } from '../presenters/plan-sections';
-import { changeOf, idParam } from './params';
+import { changeOf, idParam, livePlanFromPath } from './params';
 
 // After a save the browser is sent back to the plan with ?saved=…; only these known words are shown.
 const SAVED_MESSAGES: Record<string, string> = {
@@ -59,10 +44,6 @@ function savedMessage(saved: unknown): string | undefined {
 }
 
 const person = (p: { name: string; job_title: string }) => (p.job_title ? `${p.name}, ${p.job_title}` : p.name);
-const bodyField = (req: Request, name: string): string => {
-  const value = (req.body as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value : '';
-};
 
 interface PlanFormChoices {
   sites: { id: number; name: string }[];
@@ -209,133 +190,6 @@ export function planRoutes({ db, clock }: AppContext): Router {
     res.redirect(303, `/plans/${plan.id}?saved=plan-changed`);
   });
 
-  // ---- Editing a section of the draft ----
-
-  function sectionFromPath(value: string | string[] | undefined): SectionDefinition {
-    const section = typeof value === 'string' ? sectionByKey(value) : undefined;
-    if (!section) throw notFound('That section of the plan');
-    return section;
-  }
-
-  async function livePlan(value: string | string[] | undefined): Promise<PlanDetailRow> {
-    const plan = await loadPlan(db, idParam(value, 'That plan'));
-    if (plan.retired_on !== null) throw notFound('That plan');
-    return plan;
-  }
-
-  interface SectionFormState {
-    values: Record<string, string>;
-    extraLines: number;
-    keepPostedLines?: boolean;
-    draft: { id: number; version: number } | null;
-    startsFromVersion: number | null;
-    base: string;
-    status?: number;
-    errors?: FormErrors;
-    conflict?: ConflictNotice;
-  }
-
-  async function renderSectionForm(res: Response, plan: PlanDetailRow, section: SectionDefinition, spec: SectionFormSpec, state: SectionFormState) {
-    const breadcrumbs = await planBreadcrumbs(db, plan.node_id, { text: plan.ref, href: `/plans/${plan.id}` }, { text: section.title });
-    res.status(state.status ?? 200).render('plans/plan-section-form', buildSectionFormPage({ plan, section, spec, breadcrumbs, ...state }));
-  }
-
-  /** What a section form edits now: the draft, or the version in force when there is no draft. */
-  async function workingCopy(planId: number) {
-    const draft = await findDraft(db, planId);
-    if (draft) return { draft, content: parsePlanContent(draft.content), startsFromVersion: null };
-    const latest = await findLatestApproved(db, planId);
-    if (!latest) throw notFound('A version of that plan');
-    return { draft: null, content: parsePlanContent(latest.content), startsFromVersion: latest.number };
-  }
-
-  router.get('/plans/:id/sections/:key/edit', allow(db, 'manage_plans', planInPath), async (req, res) => {
-    const plan = await livePlan(req.params.id);
-    const section = sectionFromPath(req.params.key);
-    const spec = sectionFormSpec(section.key);
-    const { draft, content, startsFromVersion } = await workingCopy(plan.id);
-    const values = sectionFormValues(spec, content);
-    await renderSectionForm(res, plan, section, spec, {
-      values,
-      extraLines: SPARE_LINES,
-      draft: draft ? { id: draft.id, version: draft.version } : null,
-      startsFromVersion,
-      base: encodeBase(values),
-    });
-  });
-
-  router.post('/plans/:id/sections/:key', allow(db, 'manage_plans', planInPath), async (req, res) => {
-    const plan = await livePlan(req.params.id);
-    const section = sectionFromPath(req.params.key);
-    const spec = sectionFormSpec(section.key);
-    // Before anything is drawn: the form's length follows the line numbers posted.
-    const tooManyLines = lineLimitProblem(spec, req.body);
-    if (tooManyLines) throw new AppError(400, 'too_many_lines', tooManyLines);
-    const values = sectionTypedValues(spec, req.body);
-    const postedDraftId = bodyField(req, 'draft_id');
-    // The draft the form was opened on, or null when it was opened on the version in force.
-    const postedVersion = versionField.safeParse(bodyField(req, 'version'));
-    const posted = {
-      draft: /^\d{1,9}$/.test(postedDraftId) && postedVersion.success ? { id: Number(postedDraftId), version: postedVersion.data } : null,
-      startsFromVersion: /^\d{1,9}$/.test(bodyField(req, 'starts_from')) ? Number(bodyField(req, 'starts_from')) : null,
-      base: bodyField(req, 'base'),
-    };
-
-    // "Add more lines" redisplays the form with what was typed and blank lines added; nothing is saved.
-    if (bodyField(req, 'more') !== '') {
-      await renderSectionForm(res, plan, section, spec, { ...posted, values, extraLines: MORE_LINES, keepPostedLines: true });
-      return;
-    }
-    const parsed = parseSectionForm(spec, req.body);
-    if (!parsed.ok) {
-      await renderSectionForm(res, plan, section, spec, { ...posted, values, extraLines: 0, keepPostedLines: true, status: 400, errors: parsed.errors });
-      return;
-    }
-
-    const base = decodeBase(req.body);
-    const outcome = await db.transaction().execute((tx) => savePlanSection(
-      tx,
-      changeOf(res, clock),
-      plan,
-      posted,
-      parsed.data.apply,
-      (content) => base !== null && sameValues(sectionFormValues(spec, content), base),
-    ));
-    if (outcome !== 'stale') {
-      res.redirect(303, `/plans/${plan.id}?saved=${outcome}#section-${section.number}`);
-      return;
-    }
-
-    // Someone saved the draft (or approved it) since this form was opened: show what they
-    // changed, merge, and save nothing until the user saves again.
-    const current = await workingCopy(plan.id);
-    const saved = sectionFormValues(spec, current.content);
-    const by = current.draft
-      ? `${current.draft.updated_by || 'Someone'} saved the draft at ${current.draft.updated_at.slice(11, 16)} (UTC) on ${formatLongDate(current.draft.updated_at.slice(0, 10))}.`
-      : `The draft was approved as version ${current.startsFromVersion} while you were editing; saving again starts a new draft from it.`;
-    const { values: merged, conflict } = staleForm({
-      what: 'plan',
-      viewHref: `/plans/${plan.id}#section-${section.number}`,
-      labels: sectionFieldLabels(spec, saved, values),
-      base,
-      saved,
-      entered: values,
-      display: sectionDisplay(spec),
-      by,
-    });
-    // The section form carries its base apart from the fields (its values are lines, not one record).
-    const { base: _base, ...mergedFields } = merged;
-    await renderSectionForm(res, plan, section, spec, {
-      values: mergedFields,
-      extraLines: SPARE_LINES,
-      draft: current.draft ? { id: current.draft.id, version: current.draft.version } : null,
-      startsFromVersion: current.startsFromVersion,
-      base: encodeBase(saved),
-      status: 409,
-      conflict,
-    });
-  });
-
   // ---- Approval ----
 
   async function renderApprove(res: Response, plan: PlanDetailRow, values: Record<string, string>, status = 200, errors?: FormErrors, stale?: string) {
@@ -357,7 +211,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
   }
 
   router.get('/plans/:id/approve', allow(db, 'manage_plans', planInPath), async (req, res) => {
-    const plan = await livePlan(req.params.id);
+    const plan = await livePlanFromPath(db, req.params.id);
     const latest = await findLatestApproved(db, plan.id);
     await renderApprove(res, plan, {
       approved_on: today(clock),
@@ -367,7 +221,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
   });
 
   router.post('/plans/:id/approve', allow(db, 'manage_plans', planInPath), async (req, res) => {
-    const plan = await livePlan(req.params.id);
+    const plan = await livePlanFromPath(db, req.params.id);
     const values = typedValues(req.body);
     const parsed = parseForm(approvePlanSchema, req.body);
     const [draft, latest, people] = await Promise.all([findDraft(db, plan.id), findLatestApproved(db, plan.id), listPeople(db)]);
