@@ -4,7 +4,7 @@
 // render succeeded; a page that failed is closed, never reused, and a render that ran out of
 // time has its whole browser killed, since a Chromium that stopped answering cannot close a page.
 // Why reuse at all: a fresh context per render measured 1.1 s for one plan and a fresh page
-// 0.6 s, against 0.27 s for a warm page (README, Decisions). The documents are the app's own
+// 0.6 s, against 0.27 s for a warm page (docs/continuity-plans.md, Printed plans). The documents are the app's own
 // HTML with no script, no network and no storage, so nothing can pass from one render to the next.
 // Chromium is launched through owned-chromium.ts, which makes sure it never outlives the app.
 import fs from 'node:fs';

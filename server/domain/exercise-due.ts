@@ -1,7 +1,7 @@
 import { addDays, addMonths, format, parseISO } from 'date-fns';
 import { EXERCISE_TYPES, type ExerciseKind, type ExerciseStatus, type ExerciseType, type FindingStatus } from './exercise-vocabulary';
 
-// When a plan's tests and review are due, and how bad it is (DOMAIN.md, "Testing and
+// When a plan's tests and review are due, and how bad it is (docs/domain.md, "Testing and
 // exercising"). Pure: the caller passes today and the records; nothing here reads a clock.
 
 /** Months between exercises of each type: the `exercise_months_*` settings. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EXERCISE_TYPES } from './vocabulary';
 
-// The content of a business continuity plan in the standard format (DOMAIN.md), sections 0 to
+// The content of a business continuity plan in the standard format (docs/domain.md), sections 0 to
 // 11 in order. This is the single source of its shape: stored as JSON in plan_versions.content,
 // edited one section at a time, printed through server/presenters/plan-print.ts.
 // Every field has a default so content saved by an older release still parses as the format grows.

@@ -19,7 +19,7 @@ export type PrintBlock =
   | { kind: 'guidance'; text: string };
 
 export interface PrintSection {
-  /** 0 to 11, the standard order of DOMAIN.md. */
+  /** 0 to 11, the standard order of docs/domain.md. */
   number: number;
   title: string;
   blocks: PrintBlock[];

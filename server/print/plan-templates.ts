@@ -75,7 +75,7 @@ export function loadPlanTemplates(dir = TEMPLATES_DIR): PlanTemplates {
       headerTemplate: headerTemplate(frame),
       footerTemplate: footerTemplate(frame),
       margin: { top: '24mm', bottom: '22mm', left: '18mm', right: '18mm' },
-      // A tagged (accessible) PDF measured about 1.6 times as slow to print; README, Decisions.
+      // A tagged (accessible) PDF measured about 1.6 times as slow to print; docs/continuity-plans.md, Printed plans.
       tagged: false,
     }),
   };

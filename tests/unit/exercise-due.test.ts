@@ -20,7 +20,7 @@ import {
 import type { ExerciseType } from '../../server/domain/exercise-vocabulary';
 
 const TODAY = todayOf(fixedClock('2026-11-23'));
-/** The default settings (DOMAIN.md). */
+/** The default settings (docs/domain.md). */
 const DEFAULT_EXERCISE_CADENCE: ExerciseCadence = { call_cascade: 6, tabletop: 12, live: 36 };
 
 const completed = (type: ExerciseFacts['type'], held_on: string, lessons = ''): ExerciseFacts => ({ type, status: 'completed', planned_on: held_on, held_on, lessons });
