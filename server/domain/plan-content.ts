@@ -341,12 +341,13 @@ function missingIn(key: SectionKey, content: PlanContent): string[] {
       }
       break;
     case 'communications': {
+      // Each of the four audiences (staff, partners, the public, the media) needs who tells them and how.
       const messages = content.communications.messages;
-      if (!messages.some((row) => row.audience === 'staff' && !blank(row.method))) missing.push('How staff are told');
-      for (const row of messages) {
-        if (blank(row.method) && blank(row.responsible)) continue;
-        need(row.method, `How ${lowerFirst(AUDIENCE_LABELS[row.audience])} are told`);
-        need(row.responsible, `Who tells ${lowerFirst(AUDIENCE_LABELS[row.audience])}`);
+      for (const audience of AUDIENCES) {
+        const rows = messages.filter((row) => row.audience === audience);
+        const name = lowerFirst(AUDIENCE_LABELS[audience]);
+        if (!rows.some((row) => !blank(row.method))) missing.push(`How ${name} are told`);
+        if (!rows.some((row) => !blank(row.responsible))) missing.push(`Who tells ${name}`);
       }
       break;
     }

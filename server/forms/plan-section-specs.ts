@@ -260,7 +260,12 @@ const SPECS: SectionFormSpec[] = [
         ],
         read: (c) => c.communications.messages.map((r) => ({ audience: r.audience, responsible: r.responsible, method: r.method })),
         write: (c, rows) => {
-          c.communications.messages = rows.map((r) => ({ audience: oneOf(AUDIENCES, r.text('audience'), 'staff'), responsible: r.text('responsible'), method: r.text('method') }));
+          const messages = rows.map((r) => ({ audience: oneOf(AUDIENCES, r.text('audience'), 'staff'), responsible: r.text('responsible'), method: r.text('method') }));
+          // Every plan tells all four audiences: one left blank stays as a line to fill, not dropped.
+          for (const audience of AUDIENCES) {
+            if (!messages.some((m) => m.audience === audience)) messages.push({ audience, responsible: '', method: '' });
+          }
+          c.communications.messages = messages;
         },
       },
     ],

@@ -10,8 +10,12 @@ export interface SectionFormPageInput {
   values: Record<string, string>;
   /** Blank lines shown under each list after its lines. */
   extraLines: number;
-  /** Count the blank lines the user posted as lines of the list (they asked for them), rather than only filled ones. */
-  keepPostedLines?: boolean;
+  /**
+   * Show every line the values hold, blank ones included: lines the user posted (they asked for
+   * them), and lines stored in the plan (a template's lines, such as the four audiences, are a
+   * promise to fill them). Otherwise only lines with something typed in them.
+   */
+  showEveryLine?: boolean;
   /** The draft being edited, or null when saving will start a new draft from the version in force. */
   draft: { id: number; version: number } | null;
   startsFromVersion: number | null;
@@ -54,7 +58,7 @@ export function buildSectionFormPage(input: SectionFormPageInput) {
     }),
     lists: spec.lists.map((list) => {
       // Spare and added lines stop at the limit, so no form is longer than a list may be.
-      const count = Math.min(linesIn(list, values, !input.keepPostedLines) + input.extraLines, MAX_LINES);
+      const count = Math.min(linesIn(list, values, !input.showEveryLine) + input.extraLines, MAX_LINES);
       const lines = Array.from({ length: count }, (_, index) => {
         const line = index + 1;
         return {

@@ -55,7 +55,7 @@ export function planSectionRoutes({ db, clock }: AppContext): Router {
   interface SectionFormState {
     values: Record<string, string>;
     extraLines: number;
-    keepPostedLines?: boolean;
+    showEveryLine?: boolean;
     draft: { id: number; version: number } | null;
     startsFromVersion: number | null;
     base: string;
@@ -77,6 +77,7 @@ export function planSectionRoutes({ db, clock }: AppContext): Router {
     const values = sectionFormValues(spec, content);
     await renderSectionForm(res, plan, section, spec, {
       values,
+      showEveryLine: true,
       extraLines: SPARE_LINES,
       draft: draft ? { id: draft.id, version: draft.version } : null,
       startsFromVersion,
@@ -103,12 +104,12 @@ export function planSectionRoutes({ db, clock }: AppContext): Router {
 
     // "Add more lines" redisplays the form with what was typed and blank lines added; nothing is saved.
     if (bodyField(req, 'more') !== '') {
-      await renderSectionForm(res, plan, section, spec, { ...posted, values, extraLines: MORE_LINES, keepPostedLines: true });
+      await renderSectionForm(res, plan, section, spec, { ...posted, values, extraLines: MORE_LINES, showEveryLine: true });
       return;
     }
     const parsed = parseSectionForm(spec, req.body);
     if (!parsed.ok) {
-      await renderSectionForm(res, plan, section, spec, { ...posted, values, extraLines: 0, keepPostedLines: true, status: 400, errors: parsed.errors });
+      await renderSectionForm(res, plan, section, spec, { ...posted, values, extraLines: 0, showEveryLine: true, status: 400, errors: parsed.errors });
       return;
     }
 

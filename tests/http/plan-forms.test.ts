@@ -267,6 +267,30 @@ describe('business continuity plan forms', () => {
     });
   });
 
+  describe('the template keeps what it promises', () => {
+    it('shows all four audiences of the communications template, and a save that fills three keeps media to fill', async () => {
+      const planId = await addPlan(t.handle.db, org, 'BCP-TEST-COMMS');
+      const { html, hidden } = await openSection(planId, 'communications');
+      for (const [line, audience] of ['staff', 'partners', 'public', 'media'].entries()) {
+        expect(html).toMatch(new RegExp(`name="audience_${line + 1}"[\\s\\S]*?<option value="${audience}" selected`));
+      }
+      await t.http.post(`/plans/${planId}/sections/communications`).type('form').send({
+        ...hidden,
+        audience_1: 'staff', responsible_1: 'Communications lead', method_1: 'Text message and the intranet',
+        audience_2: 'partners', responsible_2: 'Head of unit', method_2: 'Phone the court listing offices',
+        audience_3: 'public', responsible_3: 'Victim Liaison Unit', method_3: 'Through the Witness Care Units',
+        audience_4: 'media', responsible_4: '', method_4: '',
+      }).expect(303);
+      const draft = await draftOf(planId);
+      const messages = parsePlanContent(draft?.content ?? '{}').communications.messages;
+      expect(messages.map((m) => m.audience)).toEqual(['staff', 'partners', 'public', 'media']);
+      // Approval then names what is still to do for the media.
+      const approve = visibleText((await t.http.get(`/plans/${planId}/approve`).expect(200)).text);
+      expect(approve).toContain('How media are told');
+      expect(approve).toContain('Who tells media');
+    });
+  });
+
   describe('approving', () => {
     const approval = (draft: { id: number; version: number }, overrides: Record<string, string> = {}) => ({
       draft_id: String(draft.id),

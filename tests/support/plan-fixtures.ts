@@ -51,7 +51,12 @@ export function completePlanContent(): PlanContent {
     contact: 'Area Business Manager',
   };
   content.recovery.cards = [{ scenario: 'building', role: 'Incident lead', steps: ['Confirm the closure with facilities', 'Start the call cascade'] }];
-  content.communications.messages = [{ audience: 'staff', responsible: 'Communications lead', method: 'Text message and the intranet' }];
+  content.communications.messages = [
+    { audience: 'staff', responsible: 'Communications lead', method: 'Text message and the intranet' },
+    { audience: 'partners', responsible: 'Head of unit', method: 'Phone the court listing offices' },
+    { audience: 'public', responsible: 'Victim Liaison Unit', method: 'Through the Witness Care Units' },
+    { audience: 'media', responsible: 'Press Office', method: 'All enquiries to the Press Office' },
+  ];
   content.incidentLog = {
     logKeeper: 'Loggist',
     logMethod: 'Paper decision log, copied to the shared drive daily',

@@ -88,9 +88,16 @@ describe('missing sections', () => {
     expect(missingItems(content)).toEqual(['Steps for Loss of building: Incident lead']);
   });
 
-  it('wants staff told, and every audience listed to have a method and someone responsible', () => {
+  it('wants all four audiences told, each with a method and someone responsible', () => {
     const content = completePlanContent();
     content.communications.messages = [{ audience: 'media', responsible: 'Press Office', method: '' }];
-    expect(missingItems(content)).toEqual(['How staff are told', 'How media are told']);
+    expect(missingItems(content)).toEqual([
+      'How staff are told', 'Who tells staff',
+      'How partners (courts, police, other agencies) are told', 'Who tells partners (courts, police, other agencies)',
+      'How public, victims and witnesses are told', 'Who tells public, victims and witnesses',
+      'How media are told',
+    ]);
+    content.communications.messages = completePlanContent().communications.messages.filter((m) => m.audience !== 'media');
+    expect(missingItems(content)).toEqual(['How media are told', 'Who tells media']);
   });
 });
