@@ -159,6 +159,11 @@ export interface ReviewTable {
   mitigating_action: string;
   further_action: string;
   still_valid: number;
+  /** The level the current score had when the review was recorded: evidence, never re-rated. */
+  level_rank: number | null;
+  level_name: string | null;
+  level_colour: string | null;
+  level_text_colour: string | null;
   created_at: Timestamp;
 }
 
@@ -196,6 +201,8 @@ export interface PlanVersionTable {
   approved_on: string | null;
   next_review_on: string | null;
   change_summary: string;
+  /** JSON of the settings in force at approval (Settings, server/queries/reference.ts); NULL on drafts and versions approved before it was kept. */
+  settings_at_approval: string | null;
   /** Name of whoever saved the draft last (the signed-in actor): shown to a person whose save is refused as stale. */
   updated_by: Generated<string>;
   /** Optimistic concurrency for draft edits. */

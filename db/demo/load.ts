@@ -2,7 +2,7 @@ import { addDays, addMonths, format, parseISO } from 'date-fns';
 import type { Db, Tx } from '../connection';
 import type { Clock } from '../../server/clock';
 import { today } from '../../server/clock';
-import { rate } from '../../server/domain/matrix';
+import { rate, recordedLevel } from '../../server/domain/matrix';
 import { addQuarters, quarterOf, quarterStart } from '../../server/domain/quarters';
 import { directionOfTravel } from '../../server/domain/reviews';
 import { loadMatrix, loadSettings } from '../../server/queries/reference';
@@ -217,6 +217,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
             mitigating_action: review.mitigatingAction,
             further_action: review.furtherAction,
             still_valid: review.stillValid ? 1 : 0,
+            ...recordedLevel(matrix, review.current[0], review.current[1]),
           })
           .execute();
         previousScore = score;

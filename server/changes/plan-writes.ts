@@ -2,7 +2,8 @@ import type { Tx } from '../../db/connection';
 import { parsePlanContent, planTemplate, type PlanContent } from '../domain/plan-content';
 import { firstFreeReference, nextReviewDue, planReference } from '../domain/plans';
 import type { Change } from '../queries/audit';
-import { approveDraft, findDraft, findLatestApproved, insertDraft, insertPlan, planReviewMonths, updateDraft, type PlanIdentity } from '../queries/plans';
+import { approveDraft, findDraft, findLatestApproved, insertDraft, insertPlan, updateDraft, type PlanIdentity } from '../queries/plans';
+import { loadSettings } from '../queries/reference';
 
 // The plan writes with more than one step: creating a plan with its reference, saving a section
 // (into the draft, or opening the next draft from the version in force), approving a draft.
@@ -84,8 +85,11 @@ export interface ApprovalInput {
 
 /** Freezes the draft as the next version, due for review after the plan review cadence; null when the draft changed since the form was opened. */
 export async function approvePlan(tx: Tx, change: Change, plan: PlanIdentity, input: ApprovalInput): Promise<number | null> {
+  const settings = await loadSettings(tx);
   return approveDraft(tx, change, plan, {
     ...input,
-    nextReviewOn: nextReviewDue(input.approvedOn, await planReviewMonths(tx)),
+    nextReviewOn: nextReviewDue(input.approvedOn, settings.planReviewMonths),
+    // The version is evidence: it keeps the cadences it was approved under, whatever an admin sets later.
+    settingsAtApproval: JSON.stringify(settings),
   });
 }

@@ -42,6 +42,26 @@ export function rate(matrix: Matrix, likelihood: number, impact: number): Rating
   return { likelihood, impact, score: cell.score, level: levelOf(matrix, cell.levelRank) };
 }
 
+/**
+ * How a score was rated on the day, as a record keeps it for good (a review, a snapshot): the
+ * level's rank, name and colours, so a later change to the matrix does not re-rate the past.
+ */
+export function recordedLevel(matrix: Matrix, likelihood: number, impact: number) {
+  const { level } = rate(matrix, likelihood, impact);
+  return { level_rank: level.rank, level_name: level.name, level_colour: level.colour, level_text_colour: level.textColour };
+}
+
+/** The level a record kept, for display; a record from before levels were kept is rated by today's matrix. */
+export function levelAsRecorded(
+  matrix: Matrix,
+  record: { current_likelihood: number; current_impact: number; level_rank: number | null; level_name: string | null; level_colour: string | null; level_text_colour: string | null },
+): MatrixLevel {
+  if (record.level_rank === null || record.level_name === null || record.level_colour === null || record.level_text_colour === null) {
+    return rate(matrix, record.current_likelihood, record.current_impact).level;
+  }
+  return { rank: record.level_rank, name: record.level_name, colour: record.level_colour, textColour: record.level_text_colour };
+}
+
 export function levelOf(matrix: Matrix, rank: number): MatrixLevel {
   const level = matrix.levels.find((l) => l.rank === rank);
   if (!level) throw new Error(`The risk matrix has no level of rank ${rank}`);

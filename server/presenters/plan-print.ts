@@ -6,7 +6,9 @@ import { versionLabel } from '../domain/plans';
 import { buildTree } from '../domain/tree';
 import { PLAN_VERSION_STATUS_LABELS, PROTECTIVE_MARKINGS } from '../domain/vocabulary';
 import { notFound } from '../errors';
-import type { PlanPackDocument, PlanPrintDocument } from '../print/plan-document';
+import type { PlanPackDocument, PlanPrintDocument, PrintBlock } from '../print/plan-document';
+import { EXERCISE_TYPE_LABELS, EXERCISE_TYPES } from '../domain/vocabulary';
+import type { Settings } from '../queries/reference';
 import { listNodes } from '../queries/nodes';
 import { findApprovedVersion, findDraft, findLatestApproved, findPlan, listPlansOfNodes, listVersions, type PlanDetailRow } from '../queries/plans';
 import { formatLongDate, planSectionBlocks } from './plan-sections';
@@ -29,6 +31,24 @@ async function chosenVersion(db: Db, planId: number, which: PlanVersionChoice): 
   return version;
 }
 
+const months = (n: number) => `${n} month${n === 1 ? '' : 's'}`;
+
+/**
+ * The cadences a version was approved under, as kept with it (NULL for versions approved
+ * before Bulwark kept them): printed with section 11, so a copy reads as it was approved.
+ */
+export function approvedCadencesBlock(settingsAtApproval: string | null, versionNumber: number | null): PrintBlock | null {
+  if (!settingsAtApproval || versionNumber === null) return null;
+  const settings = JSON.parse(settingsAtApproval) as Pick<Settings, 'planReviewMonths' | 'exerciseMonths'>;
+  const tests = EXERCISE_TYPES.map((type) => `${EXERCISE_TYPE_LABELS[type]}: every ${months(settings.exerciseMonths[type])}`);
+  return {
+    kind: 'list',
+    heading: `Cadences when version ${versionNumber} was approved`,
+    ordered: false,
+    items: [...tests, `Plan review: every ${months(settings.planReviewMonths)}`],
+  };
+}
+
 /** The print model of one version of a plan, or of its draft, every value a display string. */
 export async function buildPlanPrintDocument(db: Db, clock: Clock, planId: number, which: PlanVersionChoice): Promise<PlanPrintDocument> {
   const plan = await findPlan(db, planId);
@@ -49,6 +69,8 @@ export async function buildPlanPrintDocument(db: Db, clock: Clock, planId: numbe
 
   const guidanceFor = new Set(draft ? missingSections(content).map((s) => s.key) : []);
   const exerciseSchedule = await exerciseScheduleBlock(db, clock, planId);
+  const cadences = draft ? null : approvedCadencesBlock(version.settings_at_approval, version.number);
+  const section11Extras = cadences ? [cadences, exerciseSchedule] : [exerciseSchedule];
   return {
     header: {
       planRef: plan.ref,
@@ -70,7 +92,7 @@ export async function buildPlanPrintDocument(db: Db, clock: Clock, planId: numbe
     sections: planSectionBlocks(content, guidanceFor)
       .filter((s) => s.number >= 1)
       // Section 11's dates come from the exercise records, not from the plan's text.
-      .map(({ number, title, blocks }) => ({ number, title, blocks: number === 11 ? [...blocks, exerciseSchedule] : blocks })),
+      .map(({ number, title, blocks }) => ({ number, title, blocks: number === 11 ? [...blocks, ...section11Extras] : blocks })),
   };
 }
 

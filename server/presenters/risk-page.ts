@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection';
 import type { Clock } from '../clock';
 import { notFound } from '../errors';
 import { isActionOpen, isActionOverdue } from '../domain/actions';
-import { rate, SCALE } from '../domain/matrix';
+import { levelAsRecorded, rate, SCALE } from '../domain/matrix';
 import { formatQuarter } from '../domain/quarters';
 import type { ReadableNodeIds } from '../domain/roles';
 import { buildTree } from '../domain/tree';
@@ -71,7 +71,8 @@ export async function buildRiskPage(db: Db, clock: Clock, riskId: number, readab
     reviews: reviews.map((v) => ({
       ...v,
       quarterLabel: formatQuarter({ fyYear: v.fy_year, quarter: v.fy_quarter }, fyStartMonth),
-      current: rate(rules.matrix, v.current_likelihood, v.current_impact),
+      // As recorded: a later matrix change does not re-rate a past quarter.
+      current: { score: v.current_score, level: levelAsRecorded(rules.matrix, v) },
       direction: DIRECTION_SYMBOLS[v.direction],
       stillValid: v.still_valid === 1,
     })),

@@ -226,6 +226,8 @@ export interface Approval {
   approvedOn: string;
   nextReviewOn: string;
   changeSummary: string;
+  /** JSON of the settings in force, kept with the version as approved. */
+  settingsAtApproval?: string | null;
 }
 
 /**
@@ -259,6 +261,7 @@ export async function approveDraft(tx: Tx, change: Change, plan: PlanIdentity, a
     approved_on: approval.approvedOn,
     next_review_on: approval.nextReviewOn,
     change_summary: approval.changeSummary,
+    settings_at_approval: approval.settingsAtApproval ?? null,
   };
   await tx
     .updateTable('plan_versions')

@@ -123,3 +123,15 @@ export async function matrixLevelExists(db: Db | Tx, rank: number): Promise<bool
 export function listMatrixLevels(db: Db | Tx) {
   return db.selectFrom('matrix_levels').selectAll().execute();
 }
+
+/** Every pair of level colours a review was recorded with, current levels included: the stylesheet defines a class for each. */
+export async function listRecordedLevelColours(db: Db | Tx): Promise<{ colour: string; text_colour: string }[]> {
+  const [recorded, current] = await Promise.all([
+    db.selectFrom('reviews').select(['level_colour', 'level_text_colour']).distinct().where('level_colour', 'is not', null).execute(),
+    db.selectFrom('matrix_levels').select(['colour', 'text_colour']).execute(),
+  ]);
+  const pairs = new Map<string, { colour: string; text_colour: string }>();
+  for (const r of recorded) pairs.set(`${r.level_colour}|${r.level_text_colour}`, { colour: r.level_colour ?? '', text_colour: r.level_text_colour ?? '' });
+  for (const c of current) pairs.set(`${c.colour}|${c.text_colour}`, c);
+  return [...pairs.values()];
+}

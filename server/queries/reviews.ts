@@ -1,6 +1,8 @@
 import type { Db, Tx } from '../../db/connection';
 import type { NewReview } from '../../db/schema';
+import { recordedLevel } from '../domain/matrix';
 import { recordAudit, type Change } from './audit';
+import { loadMatrix } from './reference';
 
 /** Newest first. */
 export function listReviewsOfRisk(db: Db | Tx, riskId: number) {
@@ -28,7 +30,9 @@ export function findLatestReview(db: Db | Tx, riskId: number) {
 
 /** Records the review and its audit event, in the caller's transaction; `subject` names it, e.g. "2026-27 Q3". */
 export async function insertReview(tx: Tx, change: Change, review: Omit<NewReview, 'created_at'>, subject: string): Promise<number> {
-  const { id } = await tx.insertInto('reviews').values({ ...review, created_at: change.at }).returning('id').executeTakeFirstOrThrow();
+  // The level is rated now and kept: reviews are evidence, and the matrix may change later.
+  const level = recordedLevel(await loadMatrix(tx), review.current_likelihood, review.current_impact);
+  const { id } = await tx.insertInto('reviews').values({ ...review, ...level, created_at: change.at }).returning('id').executeTakeFirstOrThrow();
   const saved = await tx
     .selectFrom('reviews as v')
     .innerJoin('risks as r', 'r.id', 'v.risk_id')

@@ -1,16 +1,20 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { anyone } from '../access/guard';
-import { listMatrixLevels } from '../queries/reference';
+import { recordedColourClass } from '../domain/recorded-colours';
+import { listMatrixLevels, listRecordedLevelColours } from '../queries/reference';
 
 export function assetRoutes({ db }: AppContext): Router {
   const router = Router();
   // Level colours are admin data, so their stylesheet is generated (no inline styles under the CSP).
   router.get('/matrix.css', anyone, async (_req, res) => {
-    const levels = await listMatrixLevels(db);
-    const css = levels
-      .map((l) => `.bw-level-${l.rank}{background-color:${cssColour(l.colour)};color:${cssColour(l.text_colour)}}`)
-      .join('\n');
+    const [levels, recorded] = await Promise.all([listMatrixLevels(db), listRecordedLevelColours(db)]);
+    const rule = (selector: string, colour: string, text: string) => `${selector}{background-color:${cssColour(colour)};color:${cssColour(text)}}`;
+    const css = [
+      ...levels.map((l) => rule(`.bw-level-${l.rank}`, l.colour, l.text_colour)),
+      // Past reviews keep the colours they were recorded with, whatever the matrix says now.
+      ...recorded.map((r) => rule(`.${recordedColourClass(r.colour, r.text_colour)}`, r.colour, r.text_colour)),
+    ].join('\n');
     res.type('text/css').set('Cache-Control', 'no-cache').send(css);
   });
   // No icon yet: answer browsers' automatic request without a 404 in every log.

@@ -105,7 +105,9 @@ describe('an admin and a locked-out user', () => {
   });
 
   it('the security log cannot be changed or deleted', async () => {
-    await expect(t.handle.db.updateTable('security_events').set({ detail: 'x' }).execute()).rejects.toThrow(/cannot be changed/);
-    await expect(t.handle.db.deleteFrom('security_events').execute()).rejects.toThrow(/cannot be deleted/);
+    // The outcome as text: better-sqlite3's errors are not always recognised by Jest's toThrow across its sandbox.
+    const outcome = (query: Promise<unknown>) => query.then(() => 'done', (error: unknown) => String(error));
+    expect(await outcome(t.handle.db.updateTable('security_events').set({ detail: 'x' }).execute())).toMatch(/cannot be changed/);
+    expect(await outcome(t.handle.db.deleteFrom('security_events').execute())).toMatch(/cannot be deleted/);
   });
 });

@@ -7,5 +7,6 @@ import { keepNumbersTogether } from './keep-numbers-together';
 import { lines } from './lines';
 import { or } from './or';
 import { plural } from './plural';
+import { recordedLevelClass } from './recorded-level-class';
 
-export const helpers = { and, concat, eq, formatDate, inc, keepNumbersTogether, lines, or, plural };
+export const helpers = { and, concat, eq, formatDate, inc, keepNumbersTogether, lines, or, plural, recordedLevelClass };
