@@ -14,4 +14,12 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Only Jest's set-up may lower the password hashing cost: no code that runs in production can.
+    files: ['server/**', 'db/**', 'scripts/**'],
+    ignores: ['server/access/passwords.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "Identifier[name='setPasswordCostForTests']", message: 'Only the tests may lower the password hashing cost (tests/support/cheap-hashes.ts).' }],
+    },
+  },
 );
