@@ -1,13 +1,14 @@
 import { AppError } from '../../server/errors';
 import type { PlanPrintDocument } from '../../server/print/plan-document';
-import { createPlanPrinter, PrintError, type PlanPrinter } from '../../server/print/plan-printer';
+import { PrintError, type PlanPrinter } from '../../server/print/plan-printer';
 import { divisionPack, samplePlan, SECTION_TITLES } from '../support/plan-documents';
 import { pageWith, pdfPages } from '../support/pdf-text';
+import { testPrinter } from '../support/test-printer';
 
 let printer: PlanPrinter;
 
 beforeAll(() => {
-  printer = createPlanPrinter();
+  printer = testPrinter();
 });
 
 afterAll(async () => {

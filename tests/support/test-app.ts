@@ -7,9 +7,10 @@ import { openDatabase, type DbHandle } from '../../db/connection';
 import { createApp } from '../../server/app';
 import { fixedClock, type Clock } from '../../server/clock';
 import { ROLES } from '../../server/domain/roles';
-import { createPlanPrinter, type PlanPrinter } from '../../server/print/plan-printer';
+import type { PlanPrinter } from '../../server/print/plan-printer';
 import { createLogger, type Logger } from '../../server/logger';
 import { copyTemplate, TODAY } from './templates';
+import { testPrinter } from './test-printer';
 import { signInWith, type Client } from './users';
 
 export { TODAY };
@@ -31,6 +32,7 @@ export interface TestApp {
 export interface TestAppOptions {
   clock?: Clock;
   secureCookies?: boolean;
+  /** By default a printer allowing TEST_RENDER_LIMIT_MS a render; the test app closes whichever it has. */
   printer?: PlanPrinter;
   logger?: Logger;
   /** Start from the demo organisation (loaded as of TODAY by the global set-up) instead of an empty database. */
@@ -43,7 +45,7 @@ export async function startTestApp(today = TODAY, options: TestAppOptions = {}):
   const file = copyTemplate(options.demo ? 'demo' : 'migrated', path.join(dir, 'bulwark.sqlite'));
   const handle = openDatabase(file);
   // Chromium starts only if a test prints.
-  const printer = options.printer ?? createPlanPrinter();
+  const printer = options.printer ?? testPrinter();
   const app = createApp({ db: handle.db, clock: options.clock ?? fixedClock(today), cookies: { secure: options.secureCookies ?? false }, printer, publicBaseUrl: TEST_BASE_URL, logger: options.logger ?? createLogger('silent') });
   return {
     app,
