@@ -143,9 +143,7 @@ describe('printing a pack of every plan below a node', () => {
       expect({ page: index + 2, found: current !== undefined }).toEqual({ page: index + 2, found: true });
       expect(text).toContain(current?.header.planRef);
       expect(text).toContain(current?.header.versionLabel);
-      for (const other of pack.plans) {
-        if (other !== current) expect(text.includes(`${other.header.planRef} ·`)).toBe(false);
-      }
+      for (const other of pack.plans.filter((plan) => plan !== current)) expect(text.includes(`${other.header.planRef} ·`)).toBe(false);
     });
   });
 });
