@@ -47,6 +47,9 @@ export async function startTestApp(today = TODAY, options: TestAppOptions = {}):
   // Chromium starts only if a test prints.
   const printer = options.printer ?? testPrinter();
   const app = createApp({ db: handle.db, clock: options.clock ?? fixedClock(today), cookies: { secure: options.secureCookies ?? false }, printer, publicBaseUrl: TEST_BASE_URL, logger: options.logger ?? createLogger('silent') });
+  // As in production: each view and partial compiled once, not read from disk and compiled again
+  // for every page. Jest sets NODE_ENV=test, so createApp leaves the cache off as for development.
+  app.enable('view cache');
   return {
     app,
     // Secure cookies do not come back over the tests' plain HTTP, so that app's client stays signed out.
