@@ -37,7 +37,7 @@ export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.engine('hbs', engine({
+  const renderView = engine({
     extname: '.hbs',
     defaultLayout: 'main',
     layoutsDir: path.join(ROOT_DIR, 'views/layouts'),
@@ -45,7 +45,13 @@ export function createApp(ctx: AppContext): express.Express {
     helpers,
     // Handlebars would otherwise indent every line of a partial's output, textarea contents included.
     compilerOptions: { preventIndent: true },
-  }));
+  });
+  // Express hands a view engine a callback and ignores what it returns. express-handlebars rejects
+  // instead of calling back when reading the partials fails: the request would hang and the
+  // unhandled rejection stop the process. The rejection goes to the callback, so to the error page.
+  app.engine('hbs', (file, options, callback) => {
+    renderView(file, options, callback).catch(callback);
+  });
   app.set('view engine', 'hbs');
   app.set('views', path.join(ROOT_DIR, 'views'));
   if (process.env.NODE_ENV === 'production') app.enable('view cache');

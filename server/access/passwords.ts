@@ -1,12 +1,35 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
 // scrypt is memory-hard: N=2^15, r=8 uses 32 MiB per hash, about 100 ms on these machines.
 // The parameters are stored with each hash so they can be raised later without a migration.
-const DEFAULT = { N: 2 ** 15, r: 8, p: 1 };
+export const PRODUCTION_COST: Readonly<ScryptCost> = Object.freeze({ N: 2 ** 15, r: 8, p: 1 });
+// Worthless as protection and a few microseconds a hash: only for the test suite's test users.
+const TEST_COST: Readonly<ScryptCost> = Object.freeze({ N: 2 ** 4, r: 1, p: 1 });
 const KEY_LENGTH = 32;
 
+let cost: Readonly<ScryptCost> = PRODUCTION_COST;
+/** A hash of nothing anyone knows, checked when the email is unknown so both cases take as long. */
+let decoy: Promise<string> | undefined;
+
+/**
+ * Jest's set-up files call this, and nothing else may (lint refuses it outside tests/): there is
+ * no setting or environment variable that lowers the cost. 'production' puts the real cost back
+ * for a test that checks it. Hashes keep their parameters, so either kind verifies at any time.
+ */
+export function setPasswordCostForTests(which: 'cheap' | 'production'): void {
+  cost = which === 'cheap' ? TEST_COST : PRODUCTION_COST;
+  // The decoy follows, so an unknown address still costs what a known one does.
+  decoy = undefined;
+}
+
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  const maxmem = 256 * (options.N ?? DEFAULT.N) * (options.r ?? DEFAULT.r);
+  const maxmem = 256 * (options.N ?? PRODUCTION_COST.N) * (options.r ?? PRODUCTION_COST.r);
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem }, (error, key) => (error ? reject(error) : resolve(key)));
   });
@@ -14,8 +37,9 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, DEFAULT);
-  return ['scrypt', DEFAULT.N, DEFAULT.r, DEFAULT.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const { N, r, p } = cost;
+  const key = await derive(password, salt, { N, r, p });
+  return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -26,8 +50,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** A hash of nothing anyone knows, checked when the email is unknown so both cases take as long. */
-let decoy: Promise<string> | undefined;
+/** The decoy, made at the current cost on first use. */
 export function decoyHash(): Promise<string> {
   decoy ??= hashPassword(randomBytes(16).toString('hex'));
   return decoy;

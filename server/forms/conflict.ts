@@ -30,8 +30,9 @@ export function decodeBase(body: unknown): Record<string, string> | null {
   try {
     const parsed: unknown = JSON.parse(raw);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-    const entries = Object.entries(parsed);
-    return entries.every(([, value]) => typeof value === 'string') ? Object.fromEntries(entries) as Record<string, string> : null;
+    const entries: [string, unknown][] = Object.entries(parsed);
+    const strings = entries.filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+    return strings.length === entries.length ? Object.fromEntries(strings) : null;
   } catch {
     return null;
   }

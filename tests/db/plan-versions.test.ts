@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { migrateToLatest, openDatabase, type DbHandle } from '../../db/connection';
+import { openDatabase, type DbHandle } from '../../db/connection';
 import { emptyPlanContent } from '../../server/domain/plan-content';
 import { approveDraft, insertDraft, insertPlan } from '../../server/queries/plans';
 import { seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
+import { copyTemplate } from '../support/templates';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 const CHANGE = { actor: { userId: null, name: 'Test' }, at: NOW };
@@ -18,8 +19,7 @@ describe('plan versions in the database', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-plans-'));
-    handle = openDatabase(path.join(dir, 'plans.sqlite'));
-    await migrateToLatest(handle.db);
+    handle = openDatabase(copyTemplate('migrated', path.join(dir, 'plans.sqlite')));
     org = await seedBasicOrganisation(handle.db);
   });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator } from 'kysely';
 import { migrateToLatest, openDatabase } from '../../db/connection';
 import { migrations } from '../../db/migrations';
 import { addRisk, seedBasicOrganisation } from '../support/fixtures';
@@ -15,7 +15,7 @@ describe('migration 009: levels kept with reviews', () => {
   it('backfills earlier reviews from the matrix and keeps reviews unchangeable', async () => {
     const handle = openDatabase(path.join(dir, 'old.sqlite'));
     try {
-      const migrator = new Migrator({ db: handle.db as unknown as Kysely<unknown>, provider: { getMigrations: async () => migrations } });
+      const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } });
       const before = await migrator.migrateTo('007_security_log');
       expect(before.error).toBeUndefined();
       const org = await seedBasicOrganisation(handle.db);

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { migrateToLatest, openDatabase, type DbHandle } from '../../db/connection';
+import { openDatabase, type DbHandle } from '../../db/connection';
 import { removeRole, setUserDisabled } from '../../server/changes/user-accounts';
 import { countOrganisationAdmins } from '../../server/queries/users';
 import { addUser } from '../support/users';
+import { copyTemplate } from '../support/templates';
 
 const CHANGE = { actor: { userId: null, name: 'Test' }, at: '2026-11-23T10:00:00.000Z' };
 
@@ -15,8 +16,7 @@ describe('the last whole-organisation admin, under concurrent changes', () => {
   let handle: DbHandle;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-accounts-'));
-    handle = openDatabase(path.join(dir, 'accounts.sqlite'));
-    await migrateToLatest(handle.db);
+    handle = openDatabase(copyTemplate('migrated', path.join(dir, 'accounts.sqlite')));
   });
   afterAll(async () => {
     await handle.close();

@@ -106,8 +106,7 @@ describe('the demo organisation', () => {
 describe('the demo users', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
-    await loadDemo(t.handle.db, fixedClock(TODAY), demoOrganisation);
+    t = await startTestApp(TODAY, { demo: true });
   });
   afterAll(() => t.close());
 
@@ -139,8 +138,7 @@ describe('the demo users', () => {
 describe('what each role is offered', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
-    await loadDemo(t.handle.db, fixedClock(TODAY), demoOrganisation);
+    t = await startTestApp(TODAY, { demo: true });
   });
   afterAll(() => t.close());
 

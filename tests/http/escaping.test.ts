@@ -1,7 +1,4 @@
 import { sql } from 'kysely';
-import { demoOrganisation } from '../../db/demo/demo-data';
-import { loadDemo } from '../../db/demo/load';
-import { fixedClock } from '../../server/clock';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
 
 // Every text that ends up in a page comes back escaped: script and markup are planted in every
@@ -43,8 +40,7 @@ jest.setTimeout(180_000);
 describe('escaping of everything shown', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
-    await loadDemo(t.handle.db, fixedClock(TODAY), demoOrganisation);
+    t = await startTestApp(TODAY, { demo: true });
   });
   afterAll(() => t.close());
 

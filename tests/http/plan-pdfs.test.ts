@@ -1,7 +1,5 @@
 import { DEMO_PASSWORD, demoOrganisation } from '../../db/demo/demo-data';
-import { loadDemo } from '../../db/demo/load';
 import { SharedBrowser } from '../../server/browser/shared-browser';
-import { fixedClock } from '../../server/clock';
 import { createPlanPrinter } from '../../server/print/plan-printer';
 import { pdfPages } from '../support/pdf-text';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
@@ -20,8 +18,7 @@ describe('printing plans through the app', () => {
   let t: TestApp;
   const plan = async (ref: string) => t.handle.db.selectFrom('plans').select(['id', 'node_id']).where('ref', '=', ref).executeTakeFirstOrThrow();
   beforeAll(async () => {
-    t = await startTestApp();
-    await loadDemo(t.handle.db, fixedClock(TODAY), demoOrganisation);
+    t = await startTestApp(TODAY, { demo: true });
   });
   afterAll(() => t.close());
 
@@ -82,8 +79,7 @@ describe('a printer that fails', () => {
   // A 1 ms limit: every render is abandoned, as a hung Chromium's would be.
   const browser = new SharedBrowser({ timeoutMs: 1 });
   beforeAll(async () => {
-    t = await startTestApp(TODAY, { printer: createPlanPrinter({ browser }) });
-    await loadDemo(t.handle.db, fixedClock(TODAY), demoOrganisation);
+    t = await startTestApp(TODAY, { printer: createPlanPrinter({ browser }), demo: true });
   });
   // The printer closes only a browser it started itself.
   afterAll(async () => {

@@ -27,6 +27,12 @@ async function lockOut(t: TestApp, clock: ReturnType<typeof movableClock>, email
   expect((await attempt(t, email, TEST_PASSWORD)).status).toBe(429);
 }
 
+/**
+ * The outcome as text. better-sqlite3 takes its error class from the first copy of the module a
+ * process loads, so in any test file but that one its errors are not Errors to Jest's toThrow.
+ */
+const outcome = (query: Promise<unknown>) => query.then(() => 'done', (error: unknown) => String(error));
+
 function securityLog(t: TestApp, email: string) {
   return t.handle.db.selectFrom('security_events').selectAll().where('email_key', '=', email).orderBy('id').execute();
 }
@@ -105,8 +111,6 @@ describe('an admin and a locked-out user', () => {
   });
 
   it('the security log cannot be changed or deleted', async () => {
-    // The outcome as text: better-sqlite3's errors are not always recognised by Jest's toThrow across its sandbox.
-    const outcome = (query: Promise<unknown>) => query.then(() => 'done', (error: unknown) => String(error));
     expect(await outcome(t.handle.db.updateTable('security_events').set({ detail: 'x' }).execute())).toMatch(/cannot be changed/);
     expect(await outcome(t.handle.db.deleteFrom('security_events').execute())).toMatch(/cannot be deleted/);
   });

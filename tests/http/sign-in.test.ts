@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { setPasswordCostForTests } from '../../server/access/passwords';
 import type { Clock } from '../../server/clock';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { addUser, csrfTokenIn, signIn, TEST_PASSWORD } from '../support/users';
@@ -25,7 +26,9 @@ describe('signing in and out', () => {
   afterAll(() => t.close());
 
   it('stores only a scrypt hash of the password', async () => {
-    const { id } = await addUser(t.handle.db, [], 'hashed@example.gov.uk');
+    // Every other test user gets a cheap hash (tests/support/cheap-hashes.ts); this one is hashed as production hashes.
+    setPasswordCostForTests('production');
+    const { id } = await addUser(t.handle.db, [], 'hashed@example.gov.uk').finally(() => setPasswordCostForTests('cheap'));
     const row = await t.handle.db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(row.password_hash).not.toContain(TEST_PASSWORD);

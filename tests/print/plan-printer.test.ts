@@ -1,13 +1,14 @@
 import { AppError } from '../../server/errors';
 import type { PlanPrintDocument } from '../../server/print/plan-document';
-import { createPlanPrinter, PrintError, type PlanPrinter } from '../../server/print/plan-printer';
+import { PrintError, type PlanPrinter } from '../../server/print/plan-printer';
 import { divisionPack, samplePlan, SECTION_TITLES } from '../support/plan-documents';
 import { pageWith, pdfPages } from '../support/pdf-text';
+import { testPrinter } from '../support/test-printer';
 
 let printer: PlanPrinter;
 
 beforeAll(() => {
-  printer = createPlanPrinter();
+  printer = testPrinter();
 });
 
 afterAll(async () => {
@@ -142,9 +143,7 @@ describe('printing a pack of every plan below a node', () => {
       expect({ page: index + 2, found: current !== undefined }).toEqual({ page: index + 2, found: true });
       expect(text).toContain(current?.header.planRef);
       expect(text).toContain(current?.header.versionLabel);
-      for (const other of pack.plans) {
-        if (other !== current) expect(text.includes(`${other.header.planRef} ·`)).toBe(false);
-      }
+      for (const other of pack.plans.filter((plan) => plan !== current)) expect(text.includes(`${other.header.planRef} ·`)).toBe(false);
     });
   });
 });

@@ -5,6 +5,7 @@ import { RenderError, SharedBrowser } from '../../server/browser/shared-browser'
 import { createPlanPrinter, PrintError } from '../../server/print/plan-printer';
 import { samplePlan } from '../support/plan-documents';
 import { pdfPages } from '../support/pdf-text';
+import { testBrowser } from '../support/test-printer';
 
 const A4: PDFOptions = { format: 'A4' };
 
@@ -16,7 +17,7 @@ describe('the shared browser', () => {
   let origin: string;
 
   beforeAll(async () => {
-    browser = new SharedBrowser({ onBlockedRequest: (url) => blocked.push(url) });
+    browser = testBrowser({ onBlockedRequest: (url) => blocked.push(url) });
     hits = [];
     server = http.createServer((req, res) => {
       hits.push(req.url ?? '');
@@ -76,7 +77,7 @@ describe('the shared browser', () => {
 
 describe('a plan printer whose browser dies mid-render', () => {
   it('reports a print error the route can show, and prints the next plan', async () => {
-    const browser = new SharedBrowser();
+    const browser = testBrowser();
     const printer = createPlanPrinter({ browser });
     try {
       const chromium = await browser.browser();

@@ -3,15 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
-import { migrateToLatest, openDatabase, type DbHandle } from '../../db/connection';
+import { openDatabase, type DbHandle } from '../../db/connection';
 import { createApp } from '../../server/app';
 import { fixedClock, type Clock } from '../../server/clock';
 import { ROLES } from '../../server/domain/roles';
-import { createPlanPrinter, type PlanPrinter } from '../../server/print/plan-printer';
+import type { PlanPrinter } from '../../server/print/plan-printer';
 import { createLogger, type Logger } from '../../server/logger';
+import { copyTemplate, TODAY } from './templates';
+import { testPrinter } from './test-printer';
 import { signInWith, type Client } from './users';
 
-export const TODAY = '2026-11-23';
+export { TODAY };
 /** The configured public address of the test app: links sent outside a page must use it. */
 export const TEST_BASE_URL = 'https://bulwark.test.example.gov.uk';
 
@@ -27,15 +29,27 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real SQLite file, freshly migrated, behind the real app, with today fixed. */
-export async function startTestApp(today = TODAY, options: { clock?: Clock; secureCookies?: boolean; printer?: PlanPrinter; logger?: Logger } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  clock?: Clock;
+  secureCookies?: boolean;
+  /** By default a printer allowing TEST_RENDER_LIMIT_MS a render; the test app closes whichever it has. */
+  printer?: PlanPrinter;
+  logger?: Logger;
+  /** Start from the demo organisation (loaded as of TODAY by the global set-up) instead of an empty database. */
+  demo?: boolean;
+}
+
+/** A real SQLite file, a copy of the migrated template, behind the real app, with today fixed. */
+export async function startTestApp(today = TODAY, options: TestAppOptions = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-test-'));
-  const file = path.join(dir, 'bulwark.sqlite');
+  const file = copyTemplate(options.demo ? 'demo' : 'migrated', path.join(dir, 'bulwark.sqlite'));
   const handle = openDatabase(file);
-  await migrateToLatest(handle.db);
   // Chromium starts only if a test prints.
-  const printer = options.printer ?? createPlanPrinter();
+  const printer = options.printer ?? testPrinter();
   const app = createApp({ db: handle.db, clock: options.clock ?? fixedClock(today), cookies: { secure: options.secureCookies ?? false }, printer, publicBaseUrl: TEST_BASE_URL, logger: options.logger ?? createLogger('silent') });
+  // As in production: each view and partial compiled once, not read from disk and compiled again
+  // for every page. Jest sets NODE_ENV=test, so createApp leaves the cache off as for development.
+  app.enable('view cache');
   return {
     app,
     // Secure cookies do not come back over the tests' plain HTTP, so that app's client stays signed out.
