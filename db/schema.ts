@@ -91,12 +91,20 @@ export interface RegisterTable {
   kind: RegisterKind;
   name: string;
   code: string;
+  /** A closed register takes no new risks; its risks and history stay readable. */
+  closed_on: string | null;
+  version: Generated<number>;
+  /** The number the next new risk is given; never goes back, so no reference is given twice. */
+  next_ref_number: Generated<number>;
 }
 
 export interface RiskTable {
   id: Generated<number>;
   register_id: number;
+  /** Number within the present register; minus the risk's id for a risk that moved in (it keeps its reference). */
   ref_number: number;
+  /** The reference as given (SCCTD-R04), never changed: filled by a trigger on insert when not given. */
+  reference: Generated<string>;
   title: string;
   cause: string;
   event: string;

@@ -7,6 +7,7 @@ import * as m005 from './005_settings';
 import * as m006 from './006_exercises';
 import * as m007 from './007_security_log';
 import * as m009 from './009_recorded_levels';
+import * as m010 from './010_registers_managed';
 
 // An explicit, frozen index: tests and production run exactly the same migrations,
 // in this order, whatever files happen to be on disk.
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '007_security_log': m007,
   // 008 is left for the stored facts of the national-scale work, developed alongside.
   '009_recorded_levels': m009,
+  '010_registers_managed': m010,
 };

@@ -13,18 +13,19 @@ export const ROLE_LABELS: Record<Role, string> = {
 /**
  * - read: see pages, exports and downloads of a part of the organisation;
  * - manage_risks: risks, actions, reviews and the quarterly return;
+ * - manage_registers: create, rename and close registers (business managers and admins);
  * - manage_plans: business continuity plans and exercises;
  * - review: HQ challenge of quarterly returns;
  * - administer: the tree, sites, users, lists, matrix and cadences.
  */
-export const PERMISSIONS = ['read', 'manage_risks', 'manage_plans', 'review', 'administer'] as const;
+export const PERMISSIONS = ['read', 'manage_risks', 'manage_registers', 'manage_plans', 'review', 'administer'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  business_manager: ['read', 'manage_risks'],
+  business_manager: ['read', 'manage_risks', 'manage_registers'],
   bcp_coordinator: ['read', 'manage_plans'],
   hq_reviewer: ['read', 'review'],
-  admin: ['read', 'administer'],
+  admin: ['read', 'administer', 'manage_registers'],
 };
 
 export interface Grant {

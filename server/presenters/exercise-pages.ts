@@ -15,7 +15,6 @@ import {
   FINDING_STATUSES,
   type ExerciseKind,
 } from '../domain/exercise-vocabulary';
-import { formatReference } from '../domain/references';
 import type { ReadableNodeIds } from '../domain/roles';
 import { buildTree } from '../domain/tree';
 import { findExercise, listApprovedVersions, type ExerciseListRow, type FindingListRow } from '../queries/exercises';
@@ -72,7 +71,7 @@ export function listedFinding(f: FindingListRow, todayIso: string) {
 async function loadLinkedRisks(db: Db, planId: number, readable: ReadableNodeIds) {
   const [risks, hidden] = await Promise.all([listRisksOfPlan(db, planId, readable), countUnreadableRisksOfPlan(db, planId, readable)]);
   return {
-    risks: risks.map((r) => ({ ...r, reference: formatReference(r.register_code, r.ref_number) })),
+    risks,
     unseenRisks: unseenLinks(hidden, risks.length, RISK_NOUN),
   };
 }

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/connection';
 import { notFound } from '../errors';
 import { describeAuditEvent, formatAuditInstant, referencedIds } from '../domain/audit';
-import { formatReference } from '../domain/references';
 import type { ReadableNodeIds } from '../domain/roles';
 import { listRiskHistory, loadAuditNames } from '../queries/audit';
 import { listNodes } from '../queries/nodes';
@@ -20,7 +19,7 @@ export async function buildRiskHistoryPage(db: Db, riskId: number, readable: Rea
   if (!risk) throw notFound('That risk');
   const planLinks = events.filter((e) => e.entityType === PLAN_LINK_ENTITY).map((e) => e.entityId);
   const [names, seenPlans] = await Promise.all([loadAuditNames(db, referencedIds(events, auditWordsOf)), readablePlanIds(db, planLinks, readable)]);
-  const reference = formatReference(risk.register_code, risk.ref_number);
+  const { reference } = risk;
   return {
     title: `History of ${reference} ${risk.title}`,
     breadcrumbs: riskBreadcrumbs(nodes, risk.node_id, reference),

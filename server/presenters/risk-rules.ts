@@ -4,7 +4,6 @@ import type { Db } from '../../db/connection';
 import { isAboveAppetite, rate, type Matrix, type Rating } from '../domain/matrix';
 import { formatQuarter, quarterOf } from '../domain/quarters';
 import { reviewDueOn, reviewState, type ReviewTiming } from '../domain/reviews';
-import { formatReference } from '../domain/references';
 import { REVIEW_STATE_LABELS, type Direction, type RegisterKind, type ReviewState, type RiskStatus } from '../domain/vocabulary';
 import { loadMatrix, loadSettings, type Settings } from '../queries/reference';
 
@@ -23,9 +22,8 @@ export async function loadRiskRules(db: Db, clock: Clock): Promise<RiskRules> {
 }
 
 export interface RiskFacts {
-  register_code: string;
+  reference: string;
   register_kind: RegisterKind;
-  ref_number: number;
   status: RiskStatus;
   identified_on: string;
   appetite_rank: number;
@@ -56,7 +54,7 @@ export function judgeRisk(risk: RiskFacts, lastReviewedOn: string | null, rules:
   };
   const state = reviewState(timing, rules.today);
   return {
-    reference: formatReference(risk.register_code, risk.ref_number),
+    reference: risk.reference,
     current,
     target: rate(rules.matrix, risk.target_likelihood, risk.target_impact),
     aboveAppetite: risk.status === 'open' && isAboveAppetite(current, risk.appetite_rank),

@@ -44,11 +44,10 @@ export function listRisksOfPlan(db: Db | Tx, planId: number, readable: ReadableN
     .selectFrom('plan_risks as l')
     .innerJoin('risks as r', 'r.id', 'l.risk_id')
     .innerJoin('registers as g', 'g.id', 'r.register_id')
-    .select(['r.id', 'r.title', 'r.ref_number', 'r.status', 'g.code as register_code'])
+    .select(['r.id', 'r.title', 'r.reference', 'r.status'])
     .where('l.plan_id', '=', planId)
     .$if(readable !== null, (q) => q.where('g.node_id', 'in', idsOrNone(readable ?? [])))
-    .orderBy('g.code')
-    .orderBy('r.ref_number')
+    .orderBy('r.reference')
     .execute();
 }
 

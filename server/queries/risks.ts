@@ -19,6 +19,7 @@ export function listRiskSummaries(db: Db, options: { nodeIds?: number[]; today: 
     .select([
       'r.id',
       'r.ref_number',
+      'r.reference',
       'r.title',
       'r.status',
       'r.identified_on',
@@ -48,7 +49,7 @@ export function listRiskSummaries(db: Db, options: { nodeIds?: number[]; today: 
       ];
     });
   if (options.nodeIds) query = query.where('g.node_id', 'in', options.nodeIds.length > 0 ? options.nodeIds : [-1]);
-  return query.orderBy('g.code').orderBy('r.ref_number').execute();
+  return query.orderBy('r.reference').execute();
 }
 
 export type RiskSummaryRow = Awaited<ReturnType<typeof listRiskSummaries>>[number];
@@ -87,24 +88,32 @@ async function riskRecord(tx: Tx, id: number) {
     .selectFrom('risks as r')
     .innerJoin('registers as g', 'g.id', 'r.register_id')
     .selectAll('r')
-    .select(['g.code as register_code', 'g.node_id'])
+    .select(['g.node_id'])
     .where('r.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { register_code, node_id, ...values } = row;
-  return { values, nodeId: node_id, subject: `${formatReference(register_code, values.ref_number)} ${values.title}` };
+  const { node_id, ...values } = row;
+  return { values, nodeId: node_id, subject: `${values.reference} ${values.title}` };
 }
 
-/** Numbers the risk within its register and records it in the audit history, in the caller's transaction. */
-export async function insertRisk(tx: Tx, change: Change, risk: Omit<NewRisk, 'ref_number' | 'created_at' | 'updated_at'>): Promise<number> {
-  const { next } = await tx
-    .selectFrom('risks')
-    .select(sql<number>`coalesce(max(ref_number), 0) + 1`.as('next'))
-    .where('register_id', '=', risk.register_id)
+/**
+ * Gives the risk the next reference of its register (SCCTD-R07) and records it in the audit
+ * history, in the caller's transaction. A number is never given twice: the register keeps its
+ * next number, and a reference some other risk already holds (one that moved, or a register
+ * whose code was reused) is skipped.
+ */
+export async function insertRisk(tx: Tx, change: Change, risk: Omit<NewRisk, 'ref_number' | 'reference' | 'created_at' | 'updated_at'>): Promise<number> {
+  const register = await tx
+    .selectFrom('registers as g')
+    .select(['g.code', 'g.next_ref_number', sql<number>`(SELECT coalesce(max(ref_number), 0) + 1 FROM risks WHERE register_id = g.id)`.as('after_highest')])
+    .where('g.id', '=', risk.register_id)
     .executeTakeFirstOrThrow();
+  let next = Math.max(register.next_ref_number, register.after_highest);
+  while (await tx.selectFrom('risks').select('id').where(sql<boolean>`reference = ${formatReference(register.code, next)} COLLATE NOCASE`).executeTakeFirst()) next++;
+  await tx.updateTable('registers').set({ next_ref_number: next + 1 }).where('id', '=', risk.register_id).execute();
   const { id } = await tx
     .insertInto('risks')
-    .values({ ...risk, ref_number: next, created_at: change.at, updated_at: change.at })
+    .values({ ...risk, ref_number: next, reference: formatReference(register.code, next), created_at: change.at, updated_at: change.at })
     .returning('id')
     .executeTakeFirstOrThrow();
   const saved = await riskRecord(tx, id);

@@ -5,7 +5,6 @@ import { actionInPath, riskInPath } from '../access/scopes';
 import { today } from '../clock';
 import { notFound } from '../errors';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../domain/vocabulary';
-import { formatReference } from '../domain/references';
 import { ACTION_FIELD_LABELS, actionFormValues, completeActionSchema, editActionSchema, newActionSchema } from '../forms/action-form';
 import { decodeBase } from '../forms/conflict';
 import { blankForm, editForm, optionTextDisplay, refusedForm, staleForm, type FormState } from '../forms/form-page';
@@ -59,9 +58,9 @@ export function actionRoutes({ db, clock }: AppContext): Router {
     return action;
   }
 
-  const newHeadings = (risk: { id: number; title: string; register_code: string; ref_number: number }): ActionFormHeadings => ({
+  const newHeadings = (risk: { id: number; title: string; reference: string }): ActionFormHeadings => ({
     heading: 'Add a further action',
-    caption: `${formatReference(risk.register_code, risk.ref_number)} ${risk.title}`,
+    caption: `${risk.reference} ${risk.title}`,
     action: `/risks/${risk.id}/actions`,
     cancelHref: `/risks/${risk.id}`,
     editing: false,
@@ -69,7 +68,7 @@ export function actionRoutes({ db, clock }: AppContext): Router {
 
   const editHeadings = (action: Awaited<ReturnType<typeof loadAction>>): ActionFormHeadings => ({
     heading: 'Change a further action',
-    caption: `${formatReference(action.register_code, action.ref_number)} ${action.risk_title}`,
+    caption: `${action.risk_reference} ${action.risk_title}`,
     action: `/actions/${action.id}`,
     cancelHref: `/risks/${action.risk_id}`,
     editing: true,

@@ -4,7 +4,6 @@ import { allow } from '../access/guard';
 import { riskInPath } from '../access/scopes';
 import { readableNodesOf } from '../access/reader';
 import { isReadable } from '../domain/roles';
-import { formatReference } from '../domain/references';
 import { planLinkSchema } from '../forms/plan-link-form';
 import { formErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { linkPlanToRisk, unlinkPlanFromRisk } from '../queries/plan-risks';
@@ -23,7 +22,7 @@ export function planRiskRoutes({ db, clock }: AppContext): Router {
     const readable = await readableNodesOf(db, res);
     const [{ plans: linked, unseen }, linkable] = await Promise.all([loadLinkedPlans(db, clock, risk.id, readable), loadLinkablePlans(db, risk.node_id, readable)]);
     const unlinked = linkable.filter((p) => !linked.some((l) => l.id === p.id));
-    const reference = formatReference(risk.register_code, risk.ref_number);
+    const { reference } = risk;
     res.status(extra.status ?? 200).render('exercises/risk-plans', {
       title: `Plans for ${reference}`,
       risk: { ...risk, reference },

@@ -4,7 +4,6 @@ import { allow } from '../access/guard';
 import { riskInPath } from '../access/scopes';
 import { today } from '../clock';
 import { recordReview } from '../changes/record-review';
-import { formatReference } from '../domain/references';
 import { blankForm, refusedForm, type FormState } from '../forms/form-page';
 import { formErrors, parseForm, typedValues } from '../forms/parse';
 import { reviewSchema } from '../forms/review-form';
@@ -24,7 +23,7 @@ async function renderReviewForm(res: Response, people: Awaited<ReturnType<typeof
     title: `Review ${risk.title}`,
     risk,
     ...form,
-    reference: formatReference(risk.register_code, risk.ref_number),
+    reference: risk.reference,
     options: {
       reviewers: [placeholder('Select a reviewer', values.reviewer_id), ...toOptions(people, (p) => p.id, (p) => p.name, values.reviewer_id)],
       likelihood: axis('likelihood'),
