@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health';
 import { assetRoutes } from './routes/assets';
 import { homeRoutes } from './routes/home';
 import { registerRoutes } from './routes/registers';
+import { registerManagementRoutes } from './routes/register-management';
 import { riskRoutes } from './routes/risks';
 import { actionRoutes } from './routes/actions';
 import { reviewRoutes } from './routes/reviews';
@@ -91,6 +92,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(assetRoutes(ctx));
   app.use(homeRoutes(ctx));
   app.use(registerRoutes(ctx));
+  app.use(registerManagementRoutes(ctx));
   app.use(riskRoutes(ctx));
   app.use(actionRoutes(ctx));
   app.use(reviewRoutes(ctx));

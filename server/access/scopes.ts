@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { Db } from '../../db/connection';
 import type { Scope } from '../domain/roles';
-import { listRootNodeIds, nodeIdOfAction, nodeIdOfExercise, nodeIdOfFinding, nodeIdOfNode, nodeIdOfPlan, nodeIdOfRisk } from '../queries/record-nodes';
+import { listRootNodeIds, nodeIdOfAction, nodeIdOfExercise, nodeIdOfFinding, nodeIdOfNode, nodeIdOfPlan, nodeIdOfRegister, nodeIdOfRisk } from '../queries/record-nodes';
 import { scopeOfNode, type ScopeOf } from './guard';
 
 /** A path id as a number, or undefined when it cannot name a record (the route then 404s). */
@@ -25,6 +25,7 @@ export function recordInPath(describe: string, nodeIdOf: (db: Db, id: number) =>
 
 export const nodeInPath = recordInPath('the node in the path', nodeIdOfNode);
 export const riskInPath = recordInPath('the node of the risk in the path', nodeIdOfRisk);
+export const registerInPath = recordInPath('the node of the register in the path', nodeIdOfRegister);
 export const actionInPath = recordInPath('the node of the action in the path', nodeIdOfAction);
 export const planInPath = recordInPath('the node of the plan in the path', nodeIdOfPlan);
 export const exerciseInPath = recordInPath('the node of the plan of the exercise in the path', nodeIdOfExercise);

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection';
 import type { Matrix } from '../domain/matrix';
-import { INFLUENCE_LABELS, INFLUENCES, REGISTER_KIND_LABELS, TREATMENTS } from '../domain/vocabulary';
+import { INFLUENCE_LABELS, INFLUENCES, REGISTER_KIND_LABELS, REGISTER_KINDS, TREATMENTS } from '../domain/vocabulary';
 import { formErrors, type FormErrors } from '../forms/parse';
 import { listRegistersOfNode } from '../queries/nodes';
 import { listCategories, listObjectives, listPeople, loadMatrix } from '../queries/reference';
@@ -16,7 +16,8 @@ export interface RiskFormChoices {
 
 export async function loadRiskFormChoices(db: Db, nodeId: number): Promise<RiskFormChoices> {
   const [registers, categories, objectives, people, matrix] = await Promise.all([
-    listRegistersOfNode(db, nodeId),
+    // Only open registers take risks; a closed one stays readable from the registers page.
+    listRegistersOfNode(db, nodeId).then((registers) => registers.filter((g) => g.closed_on === null)),
     listCategories(db),
     listObjectives(db),
     listPeople(db),
@@ -53,6 +54,7 @@ export function riskFormOptions(choices: RiskFormChoices, values: Record<string,
     impactOptions: axis('impact', `${prefix}_impact`),
   });
   return {
+    registerKinds: toOptions(REGISTER_KINDS, (k) => k, (k) => REGISTER_KIND_LABELS[k], values.new_register_kind),
     registers: [
       placeholder('Select a register', values.register_id),
       ...toOptions(choices.registers, (g) => g.id, (g) => `${g.name} (${REGISTER_KIND_LABELS[g.kind]})`, values.register_id),

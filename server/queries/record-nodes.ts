@@ -11,6 +11,10 @@ export async function nodeIdOfRisk(db: Db, id: number): Promise<number | undefin
   return (await db.selectFrom('risks').innerJoin('registers', 'registers.id', 'risks.register_id').select('registers.node_id').where('risks.id', '=', id).executeTakeFirst())?.node_id;
 }
 
+export async function nodeIdOfRegister(db: Db, id: number): Promise<number | undefined> {
+  return (await db.selectFrom('registers').select('node_id').where('id', '=', id).executeTakeFirst())?.node_id;
+}
+
 export async function nodeIdOfAction(db: Db, id: number): Promise<number | undefined> {
   return (await db
     .selectFrom('actions')

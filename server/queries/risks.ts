@@ -143,3 +143,36 @@ export async function updateRisk(tx: Tx, change: Change, id: number, version: nu
   });
   return true;
 }
+
+/**
+ * Moves a risk to another register, keeping its reference (it is printed on papers already
+ * sent) and its reviews and actions; within its new register it holds minus its id as its
+ * number, which nobody sees and no new risk can be given. Only if nobody saved the risk since
+ * `version`; one audit event says from where to where and why.
+ */
+export async function moveRiskToRegister(
+  tx: Tx,
+  change: Change,
+  id: number,
+  version: number,
+  from: { id: number; code: string; name: string },
+  to: { id: number; code: string; name: string; node_id: number },
+  reason: string,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('risks')
+    .set({ register_id: to.id, ref_number: -id, version: sql`version + 1`, updated_at: change.at })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('register_id', '=', from.id)
+    .executeTakeFirst();
+  if (result.numUpdatedRows !== 1n) return false;
+  const moved = await riskRecord(tx, id);
+  if (!moved) throw new Error(`risk ${id} vanished inside its own transaction`);
+  await recordAudit(tx, change.actor, {
+    entityType: 'risk', entityId: id, action: 'update', subject: moved.subject, nodeId: to.node_id, riskId: id, at: change.at,
+    before: { register: `${from.code} ${from.name}` },
+    after: { register: `${to.code} ${to.name}`, reason_for_move: reason },
+  });
+  return true;
+}

@@ -7,7 +7,9 @@ import { today } from '../clock';
 import { notFound, retiredNode } from '../errors';
 import { decodeBase } from '../forms/conflict';
 import { blankForm, editForm, optionTextDisplay, refusedForm, staleForm, type FormState } from '../forms/form-page';
-import { hasErrors, mergeErrors, parseForm, typedValues } from '../forms/parse';
+import { formErrors, hasErrors, mergeErrors, parseForm, typedValues } from '../forms/parse';
+import { registerOnTheWaySchema } from '../forms/register-form';
+import { addRiskWithNewRegister } from '../changes/register-changes';
 import { editRiskSchema, newRiskSchema, RISK_FIELD_LABELS, riskDateErrors, riskFormValues } from '../forms/risk-form';
 import { findNode } from '../queries/nodes';
 import { findRisk, insertRisk, updateRisk } from '../queries/risks';
@@ -25,6 +27,8 @@ interface RiskFormHeadings {
   cancelHref: string;
   submitText: string;
   editing: boolean;
+  /** A new risk for a node with no open register: the form names one, created with the risk. */
+  registerOnTheWay?: boolean;
 }
 
 function renderRiskForm(res: Response, choices: RiskFormChoices, headings: RiskFormHeadings, form: FormState): void {
@@ -57,7 +61,9 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     // Treatment and influence are left for the manager to choose: a default would be a judgement nobody made.
     const values: Record<string, string> = { identified_on: today(clock) };
     if (choices.registers.length === 1) values.register_id = String(choices.registers[0]?.id);
-    renderRiskForm(res, choices, newRiskHeadings(node), blankForm(values));
+    // No open register yet: the form offers one, named after the node, created with the risk.
+    if (choices.registers.length === 0) Object.assign(values, registerOnTheWayValues(node));
+    renderRiskForm(res, choices, newRiskHeadings(node, choices), blankForm(values));
   });
 
   router.post('/nodes/:id/risks', allow(db, 'manage_risks', nodeInPath), async (req, res) => {
@@ -67,14 +73,37 @@ export function riskRoutes({ db, clock }: AppContext): Router {
     if (node.retired_on !== null) throw retiredNode(node.name, node.retired_on);
     const choices = await loadRiskFormChoices(db, nodeId);
     const values = typedValues(req.body);
+    const headings = newRiskHeadings(node, choices);
+    if (headings.registerOnTheWay) {
+      await addRiskWithItsRegister();
+      return;
+    }
     const parsed = parseForm(newRiskSchema, req.body);
     const errors = parsed.ok ? mergeErrors(riskDateErrors(parsed.data, today(clock)), checkRiskChoices(parsed.data, choices)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
-      renderRiskForm(res, choices, newRiskHeadings(node), refusedForm(values, errors));
+      renderRiskForm(res, choices, headings, refusedForm(values, errors));
       return;
     }
     const id = await db.transaction().execute((tx) => insertRisk(tx, changeOf(res, clock), { ...parsed.data, status: 'open' }));
     res.redirect(303, `/risks/${id}?saved=risk-added`);
+
+    /** The risk and the register it needs: both are saved, or neither. */
+    async function addRiskWithItsRegister() {
+      const risk = parseForm(newRiskSchema.omit({ register_id: true }), req.body);
+      const register = parseForm(registerOnTheWaySchema, req.body);
+      let errors = mergeErrors(register.ok ? formErrors([]) : register.errors, risk.ok ? mergeErrors(riskDateErrors(risk.data, today(clock)), checkRiskChoices(risk.data, choices)) : risk.errors);
+      if (risk.ok && register.ok && !hasErrors(errors)) {
+        const newRegister = { kind: register.data.new_register_kind, name: register.data.new_register_name, code: register.data.new_register_code };
+        const outcome = await db.transaction().execute((tx) => addRiskWithNewRegister(tx, changeOf(res, clock), nodeId, newRegister, risk.data));
+        if (outcome.kind === 'added') {
+          res.redirect(303, `/risks/${outcome.riskId}?saved=risk-added-with-register`);
+          return;
+        }
+        if (outcome.kind === 'retired') throw retiredNode(node?.name ?? '', node?.retired_on ?? '');
+        errors = formErrors(outcome.problems);
+      }
+      renderRiskForm(res, choices, headings, refusedForm(values, errors));
+    }
   });
 
   router.get('/risks/:id', allow(db, 'read', riskInPath), async (req, res) => {
@@ -137,9 +166,16 @@ const SAVED_MESSAGES: Record<string, string> = {
   'action-completed': 'Action marked complete',
   review: 'Review recorded',
   'review-closed': 'Review recorded and the risk closed',
+  'risk-added-with-register': 'Risk added, with the new register it belongs to',
+  'risk-moved': 'Risk moved. It keeps its reference, reviews and actions.',
 };
 
-function newRiskHeadings(node: { id: number; name: string }): RiskFormHeadings {
+/** What the form suggests for the register created with a node's first risk. */
+function registerOnTheWayValues(node: { name: string; code: string; kind: string }): Record<string, string> {
+  return { new_register_kind: node.kind === 'division' || node.kind === 'organisation' ? 'divisional' : 'unit', new_register_name: `${node.name} register`, new_register_code: node.code };
+}
+
+function newRiskHeadings(node: { id: number; name: string }, choices: RiskFormChoices): RiskFormHeadings {
   return {
     title: 'Add a risk',
     caption: node.name,
@@ -148,6 +184,7 @@ function newRiskHeadings(node: { id: number; name: string }): RiskFormHeadings {
     cancelHref: `/nodes/${node.id}`,
     submitText: 'Add risk',
     editing: false,
+    registerOnTheWay: choices.registers.length === 0,
   };
 }
 

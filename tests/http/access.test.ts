@@ -22,6 +22,7 @@ interface Records {
   planId: number;
   exerciseId: number;
   findingId: number;
+  registerId: number;
   siteId: number;
   categoryId: number;
   objectiveId: number;
@@ -35,6 +36,7 @@ const PATH_PARAMETERS: [RegExp, (r: Records) => Record<string, number | string>]
   [/^\/actions\/:id/, (r) => ({ id: r.actionId })],
   [/^\/exercises\/:id/, (r) => ({ id: r.exerciseId })],
   [/^\/findings\/:id/, (r) => ({ id: r.findingId })],
+  [/^\/registers\/:id/, (r) => ({ id: r.registerId })],
   [/^\/admin\/users\/:id/, (r) => ({ id: r.victimUserId, grantId: r.victimGrantId })],
   [/^\/admin\/nodes\/:id/, (r) => ({ id: r.unitId })],
   [/^\/admin\/sites\/:id/, (r) => ({ id: r.siteId })],
@@ -83,7 +85,7 @@ describe('the route-by-role table', () => {
     const site = await db.insertInto('sites').values({ name: 'London', address: '' }).returning('id').executeTakeFirstOrThrow();
     records = {
       divisionId: org.divisionId, unitId: org.unitId, otherDivisionId: other.id, riskId, actionId: action.id, victimUserId: victim.id, victimGrantId: grant.id,
-      planId, exerciseId, findingId: finding.id,
+      planId, exerciseId, findingId: finding.id, registerId: org.unitRegisterId,
       // The risk uses the category and objective, so an empty POST to delete them is refused, never carried out.
       siteId: site.id, categoryId: org.categoryId, objectiveId: org.objectiveId,
     };
