@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrateToLatest, openDatabase } from '../db/connection';
-import { demoOrganisation } from '../db/demo/demo-data';
-import { loadDemo } from '../db/demo/load';
+import { demoOrganisation } from './demo/demo-data';
+import { loadDemo } from './demo/load';
 import { systemClock } from '../server/clock';
 
 const REQUESTS = Number(process.argv[2] ?? 200);

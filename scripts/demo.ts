@@ -1,7 +1,7 @@
 // Loads the demo organisation into the configured database if it holds none yet.
 import { migrateToLatest, openDatabase } from '../db/connection';
-import { loadDemo } from '../db/demo/load';
-import { demoOrganisation } from '../db/demo/demo-data';
+import { loadDemo } from './demo/load';
+import { demoOrganisation } from './demo/demo-data';
 import { systemClock } from '../server/clock';
 import { configFromEnv } from '../server/config';
 

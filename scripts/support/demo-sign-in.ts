@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { DEMO_PASSWORD, demoOrganisation } from '../../db/demo/demo-data';
+import { DEMO_PASSWORD, demoOrganisation } from '../demo/demo-data';
 
 /** The email of a demo person, by their key in the demo data. */
 export const demoEmail = (personKey: string) => demoOrganisation.people.find((p) => p.key === personKey)?.email ?? '';

@@ -1,5 +1,5 @@
-import { DEMO_PASSWORD, demoOrganisation } from '../../db/demo/demo-data';
-import { loadDemo } from '../../db/demo/load';
+import { DEMO_PASSWORD, demoOrganisation } from '../../scripts/demo/demo-data';
+import { loadDemo } from '../../scripts/demo/load';
 import { fixedClock } from '../../server/clock';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
 import { signIn } from '../support/users';

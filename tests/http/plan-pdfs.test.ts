@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, demoOrganisation } from '../../db/demo/demo-data';
+import { DEMO_PASSWORD, demoOrganisation } from '../../scripts/demo/demo-data';
 import { SharedBrowser } from '../../server/browser/shared-browser';
 import { createPlanPrinter } from '../../server/print/plan-printer';
 import { pdfPages } from '../support/pdf-text';

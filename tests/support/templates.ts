@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrateToLatest, openDatabase, type Db } from '../../db/connection';
-import { demoOrganisation } from '../../db/demo/demo-data';
-import { loadDemo } from '../../db/demo/load';
+import { demoOrganisation } from '../../scripts/demo/demo-data';
+import { loadDemo } from '../../scripts/demo/load';
 import { fixedClock } from '../../server/clock';
 
 /** The tests' today; the demo template is loaded as of this day. */

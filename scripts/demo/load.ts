@@ -1,5 +1,5 @@
 import { addDays, addMonths, format, parseISO } from 'date-fns';
-import type { Db, Tx } from '../connection';
+import type { Db, Tx } from '../../db/connection';
 import type { Clock } from '../../server/clock';
 import { today } from '../../server/clock';
 import { rate, recordedLevel } from '../../server/domain/matrix';

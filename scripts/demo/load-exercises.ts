@@ -1,5 +1,5 @@
 import { addDays, format, parseISO } from 'date-fns';
-import type { Tx } from '../connection';
+import type { Tx } from '../../db/connection';
 import type { DemoExercise, DemoPlanRisk } from './types';
 
 const day = (date: Date) => format(date, 'yyyy-MM-dd');
