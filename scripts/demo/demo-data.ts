@@ -359,6 +359,14 @@ const registers: DemoRegister[] = [
     code: 'SCCTD-OPX',
   },
   {
+    key: 'scctd-opk',
+    nodeKey: 'scctd-ct',
+    kind: 'case',
+    name: 'Operation Kestrel case risk register',
+    code: 'SCCTD-OPK',
+    closedDaysAgo: 14,
+  },
+  {
     key: 'scctd-sc',
     nodeKey: 'scctd-sc',
     kind: 'unit',
@@ -1151,7 +1159,7 @@ const risks: Risk[] = [
   // SCCTD-OPX: Operation Xenon case register (Counter Terrorism)
   // ---------------------------------------------------------------------------------------
   {
-    registerKey: 'scctd-opx',
+    registerKey: 'scctd-opk',
     title: 'Late service of digital forensic reports',
     cause:
       'Because examination of 140 seized devices depends on one digital forensic provider and on decryption work by specialist partners.',
@@ -2834,6 +2842,15 @@ export const demoOrganisation: DemoOrganisation = {
   password: DEMO_PASSWORD,
   objectives: [...OBJECTIVES],
   registers,
+  moves: [
+    {
+      riskTitle: 'Late service of digital forensic reports',
+      toRegisterKey: 'scctd-ct',
+      reason: 'Operation Kestrel concluded at trial; the forensic backlog it exposed now affects every Counter Terrorism case, so the risk is carried by the division register.',
+      daysAgo: 20,
+      byKey: 'gareth-pryce',
+    },
+  ],
   risks,
   plans: demoPlans,
   exercises: demoExercises,

@@ -13,7 +13,10 @@ import { nextReviewDue, planReference } from '../../server/domain/plans';
 import { insertDraft, planReviewMonths, recordPlanCreated } from '../../server/queries/plans';
 import { hashPassword } from '../../server/access/passwords';
 import type { DemoOrganisation, DemoRisk } from './types';
+import { subDays } from 'date-fns';
 import { loadDemoExercises } from './load-exercises';
+import { moveRiskToRegister } from '../../server/queries/risks';
+import { findRegister, updateRegister } from '../../server/queries/registers';
 
 const day = (date: Date) => format(date, 'yyyy-MM-dd');
 
@@ -183,6 +186,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
       }
     }
     await loadDemoExercises(tx, now, demo.exercises ?? [], demo.planRisks ?? [], personIds);
+    await loadDemoMoves(tx, demo, registerIds, personIds);
     return { loaded: true, nodes: demo.nodes.length, risks: demo.risks.length, reviews, actions, plans: demo.plans.length };
 
     async function insertDemoReviews(trx: Tx, risk: DemoRisk, riskId: number, identifiedOn: string, index: number): Promise<number> {
@@ -232,4 +236,24 @@ function need<K>(map: Map<K, number>, key: K, what: string): number {
   const id = map.get(key);
   if (id === undefined) throw new Error(`Demo data names an unknown ${what}: ${String(key)}`);
   return id;
+}
+
+/** Risks moved to another register after a case concluded, then the emptied registers closed, as a business manager would. */
+async function loadDemoMoves(tx: Tx, demo: DemoOrganisation, registerIds: Map<string, number>, personIds: Map<string, number>): Promise<void> {
+  const nameOf = async (key: string) => (await tx.selectFrom('people').select('name').where('id', '=', need(personIds, key, 'person')).executeTakeFirstOrThrow()).name;
+  for (const move of demo.moves ?? []) {
+    const at = subDays(new Date(), move.daysAgo).toISOString();
+    const risk = await tx.selectFrom('risks').select(['id', 'version', 'register_id']).where('title', '=', move.riskTitle).executeTakeFirstOrThrow();
+    const from = await findRegister(tx, risk.register_id);
+    const to = await findRegister(tx, need(registerIds, move.toRegisterKey, 'register'));
+    if (!from || !to) throw new Error(`demo move of ${move.riskTitle}: register missing`);
+    await moveRiskToRegister(tx, { actor: { userId: null, name: await nameOf(move.byKey) }, at }, risk.id, risk.version, from, to, move.reason);
+  }
+  for (const register of demo.registers.filter((g) => g.closedDaysAgo !== undefined)) {
+    const id = need(registerIds, register.key, 'register');
+    const current = await findRegister(tx, id);
+    if (!current) throw new Error(`demo register ${register.key} missing`);
+    const closedOn = format(subDays(new Date(), register.closedDaysAgo ?? 0), 'yyyy-MM-dd');
+    await updateRegister(tx, { actor: SYSTEM_ACTOR, at: new Date().toISOString() }, id, current.version, { closed_on: closedOn });
+  }
 }

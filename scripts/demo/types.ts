@@ -44,6 +44,19 @@ export interface DemoRegister {
   name: string;
   /** Reference prefix: risks are numbered CODE-R01, CODE-R02... */
   code: string;
+  /** Closed this many days ago, once its risks have moved (see DemoOrganisation.moves). */
+  closedDaysAgo?: number;
+}
+
+/** A risk moved to another register after the load, keeping its reference. */
+export interface DemoMove {
+  /** The risk, by its title. */
+  riskTitle: string;
+  toRegisterKey: string;
+  reason: string;
+  daysAgo: number;
+  /** Who moved it, by person key (a business manager of the demo). */
+  byKey: string;
 }
 
 export interface DemoAction {
@@ -134,6 +147,8 @@ export interface DemoOrganisation {
   /** Exercises of the demo plans, their findings, and the risks plans respond to. */
   exercises?: DemoExercise[];
   planRisks?: DemoPlanRisk[];
+  /** Risks moved between registers, in order; then registers with closedDaysAgo are closed. */
+  moves?: DemoMove[];
 }
 
 /** A demo exercise, placed relative to today; the plan version exercised is the one in force on the day. */

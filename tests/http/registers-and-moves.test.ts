@@ -131,3 +131,19 @@ describe('moving a risk to another register', () => {
     await t.http.post(`/admin/nodes/${team.id}/retire`).type('form').send({ version: String(node.version) }).expect(303);
   });
 });
+
+describe('the demo organisation', () => {
+  it('shows a risk that moved after its case concluded, and the closed case register', async () => {
+    const t = await startTestApp(undefined, { demo: true });
+    try {
+      const ct = await t.handle.db.selectFrom('nodes').select('id').where('code', '=', 'SCCTD-CT').executeTakeFirstOrThrow();
+      const registers = visibleText((await t.http.get(`/nodes/${ct.id}/registers`).expect(200)).text);
+      expect(registers).toMatch(/Operation Kestrel case risk register SCCTD-OPK Casework 0 Closed \d/);
+      const risk = await t.handle.db.selectFrom('risks').select('id').where('reference', '=', 'SCCTD-OPK-R01').executeTakeFirstOrThrow();
+      expect(visibleText((await t.http.get(`/risks/${risk.id}`).expect(200)).text)).toContain('SCCTD-OPK-R01 · Counter Terrorism Division risk register');
+      expect(visibleText((await t.http.get(`/risks/${risk.id}/history`).expect(200)).text)).toContain('Operation Kestrel concluded at trial');
+    } finally {
+      await t.close();
+    }
+  });
+});
