@@ -46,10 +46,10 @@ export type NameList = 'people' | 'categories' | 'objectives';
 export type AuditNames = Record<NameList, ReadonlyMap<number, string>>;
 
 /**
- * How a field's value reads: short text in quotes, long text only as "changed", ISO days as
+ * How a field's value reads: short text in quotes, long text only as "changed" (a reason always whole), ISO days as
  * dates, ids by name, codes by their label.
  */
-export type FieldFormat = 'text' | 'long' | 'day' | 'number' | { names: NameList } | { choices: Readonly<Record<string, string>> };
+export type FieldFormat = 'text' | 'long' | 'full' | 'day' | 'number' | { names: NameList } | { choices: Readonly<Record<string, string>> };
 
 export interface AuditField {
   label: string;
@@ -124,6 +124,8 @@ function show(field: AuditField, value: unknown, names: AuditNames): string | nu
   if (isBlank(value)) return 'none';
   const { format: how } = field;
   if (how === 'long') return null;
+  // A reason given for a change is the point of the entry: shown whole, however long.
+  if (how === 'full') return `“${asText(value)}”`;
   if (how === 'day') return formatAuditDay(asText(value));
   if (how === 'number') return asText(value);
   if (typeof how === 'object' && 'names' in how) return names[how.names].get(Number(value)) ?? `unknown (${asText(value)})`;

@@ -24,6 +24,7 @@ const RISK_FORMATS: Record<string, FieldFormat> = {
   effect: 'long',
   existing_controls: 'long',
   closure_reason: 'long',
+  reason_for_move: 'full',
   category_id: { names: 'categories' },
   objective_id: { names: 'objectives' },
   owner_id: { names: 'people' },
@@ -53,7 +54,7 @@ const REVIEW_LABELS: Record<string, string> = {
 };
 
 export const AUDIT_WORDS: Record<string, AuditEntityWords> = {
-  risk: { noun: 'Risk', fields: labelled(RISK_FIELD_LABELS, RISK_FORMATS) },
+  risk: { noun: 'Risk', fields: labelled({ ...RISK_FIELD_LABELS, register: 'Register', reason_for_move: 'Reason for the move' }, RISK_FORMATS) },
   action: {
     noun: 'Action',
     shownOnCreate: ['owner_id', 'due_on', 'status'],
