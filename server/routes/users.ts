@@ -45,7 +45,8 @@ export function userRoutes({ db, clock }: AppContext): Router {
     res.status(extra.status ?? 200).render('users/user', {
       title: user.name,
       breadcrumbs: [{ text: 'Users', href: '/admin/users' }, { text: user.name }],
-      user,
+      // Not `user`: that is the signed-in person the layout's header names.
+      account: user,
       grants: grants.map((g) => ({ ...g, roleLabel: ROLE_LABELS[g.role], where: g.node_name ?? 'The whole organisation' })),
       options: await roleOptions(db, values),
       values,

@@ -141,3 +141,20 @@ describe('two admins taking each other\'s role at once', () => {
     expect(await organisationAdmins(t.handle.db)).toHaveLength(1);
   });
 });
+
+describe('a user page', () => {
+  it('names the signed-in admin in the header, not the user shown', async () => {
+    const t = await startTestApp();
+    try {
+      const shown = await addUser(t.handle.db, [{ role: 'hq_reviewer', node_id: null }], 'shown.person@example.gov.uk');
+      await t.handle.db.updateTable('people').set({ name: 'Shown Person' }).where('email', '=', shown.email).execute();
+      const page = await t.http.get(`/admin/users/${shown.id}`).expect(200);
+      const header = page.text.slice(page.text.indexOf('<header'), page.text.indexOf('</header>'));
+      expect(header).toContain('Sign out');
+      expect(header).not.toContain('Shown Person');
+      expect(page.text).toContain('<h1 class="govuk-heading-l">Shown Person</h1>');
+    } finally {
+      await t.close();
+    }
+  });
+});
