@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatDate } from '../views/helpers/format-date';
 import { choice, idChoice, isoDay, optionalText, requiredText, scaleValue, versionField } from './fields';
 
 export const reviewSchema = z.object({
@@ -18,6 +19,6 @@ export const reviewSchema = z.object({
 export function reviewDateProblem(reviewedOn: string, today: string, identifiedOn: string, lastReviewedOn: string | null): string | null {
   if (reviewedOn > today) return 'The date of the review cannot be in the future';
   if (reviewedOn < identifiedOn) return 'The date of the review cannot be before the risk was identified';
-  if (lastReviewedOn !== null && reviewedOn < lastReviewedOn) return `The date of the review cannot be before the last review, on ${lastReviewedOn}`;
+  if (lastReviewedOn !== null && reviewedOn < lastReviewedOn) return `The date of the review cannot be before the last review, on ${formatDate(lastReviewedOn)}`;
   return null;
 }

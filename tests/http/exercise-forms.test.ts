@@ -35,9 +35,9 @@ describe('scheduling an exercise and recording its outcome', () => {
     expect(res.headers.location).toMatch(/^\/exercises\/\d+\?saved=scheduled$/);
     const page = await t.http.get(res.headers.location as string).expect(200);
     expect(page.text).toContain('Exercise scheduled');
-    expect(visibleText(page.text)).toContain('Planned for 20 Jan 2027');
+    expect(visibleText(page.text)).toContain('Planned for 20 January 2027');
     const list = visibleText((await t.http.get(`/plans/${planId}/exercises`).expect(200)).text);
-    expect(list).toContain('20 Jan 2027 Tabletop exercise Version 2 Sam Manager Planned');
+    expect(list).toContain('20 January 2027 Tabletop exercise Version 2 Sam Manager Planned');
   });
 
   it('refuses a bad schedule with messages beside the fields, keeping what was typed', async () => {
@@ -132,7 +132,7 @@ describe('scheduling an exercise and recording its outcome', () => {
       .send({ type: 'real_invocation', status: 'completed', held_on: '2026-10-14', plan_version_number: '1', scenario: 'Power cut at Rose Court', result: 'passed', recovery_hours: '3', lessons: 'Generator fuel ran low', version: '1', base: hiddenBase(form.text) })
       .expect(303);
     const withLessons = visibleText((await t.http.get(`/plans/${invocationPlan}/exercises`).expect(200)).text);
-    expect(withLessons).toContain('Live exercise 14 Oct 2026 14 Oct 2029');
+    expect(withLessons).toContain('Live exercise 14 October 2026 14 October 2029');
   });
 
   it('will not turn an exercise into a real invocation', async () => {
@@ -196,7 +196,7 @@ describe('findings', () => {
     expect(lastRedirect).toBe(`/exercises/${exerciseId}?saved=finding-added`);
     const page = visibleText((await t.http.get(lastRedirect).expect(200)).text);
     expect(page).toContain('Finding added');
-    expect(page).toContain('Cascade list out of date Sam Manager 1 Nov 2026 Overdue Open');
+    expect(page).toContain('Cascade list out of date Sam Manager 1 November 2026 Overdue Open');
   });
 
   it('closes a finding only by naming an approved version later than the one exercised', async () => {
@@ -219,7 +219,7 @@ describe('findings', () => {
     expect(closed.headers.location).toBe(`/exercises/${exerciseId}?saved=finding-closed`);
     const page = visibleText((await t.http.get(closed.headers.location as string).expect(200)).text);
     expect(page).toContain('Finding closed');
-    expect(page).toContain('Closed by version 3, 20 Nov 2026');
+    expect(page).toContain('Closed by version 3, 20 November 2026');
   });
 
   it('refuses a stale update of a finding with 409', async () => {

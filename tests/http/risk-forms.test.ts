@@ -118,7 +118,7 @@ describe('adding and editing a risk', () => {
     expect(res.text).toContain('Enter the reason for closing the risk');
     await t.http.post(`/risks/${id}`).type('form').send({ ...riskFormBody(org), status: 'closed', closed_on: '2026-11-20', closure_reason: 'Building sold', version: '1' }).expect(303);
     const page = await t.http.get(`/risks/${id}`).expect(200);
-    expect(page.text).toContain('Closed 20 Nov 2026');
+    expect(page.text).toContain('Closed 20 November 2026');
     expect(page.text).toContain('Building sold');
   });
 });
@@ -148,7 +148,7 @@ describe('further actions', () => {
     const [completed] = await actionsOf();
     expect(completed).toMatchObject({ status: 'completed', completed_on: '2026-11-23', version: 2 });
     const page = await t.http.get(`/risks/${riskId}`).expect(200);
-    expect(page.text).toContain('Completed 23 Nov 2026');
+    expect(page.text).toContain('Completed 23 November 2026');
   });
 
   it('refuses a completed action with no completion date, keeping the text', async () => {
