@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ExerciseDetailRow } from '../queries/exercises';
 import { EXERCISE_KINDS, EXERCISE_RESULTS, EXERCISE_STATUSES, EXERCISE_TYPES } from '../domain/exercise-vocabulary';
-import { formErrors, type FormErrors } from './parse';
-import { choice, isoDay, optionalHours, optionalIdChoice, optionalIsoDay, optionalText, requiredText, versionField } from './fields';
+import { DATE_PARTS } from './date-input';
+import { formErrors, type FormErrors, type FormProblem } from './parse';
+import { choice, dateField, optionalDateField, optionalHours, optionalIdChoice, optionalText, requiredText, versionField } from './fields';
 
 const TEXT = 4000;
 
@@ -26,14 +27,14 @@ const outcome = {
 /** Scheduling one of the three types of test. */
 export const scheduleExerciseSchema = z.object({
   type: choice(EXERCISE_TYPES, 'Select the type of exercise'),
-  planned_on: isoDay('Enter the planned date, for example 2027-03-15'),
+  planned_on: dateField('Planned date', 'Enter the planned date'),
   ...common,
 });
 
 /** A real invocation, recorded after the event; it is never planned. */
 export const invocationSchema = z
   .object({
-    held_on: isoDay('Enter the date the plan was invoked, for example 2026-10-14'),
+    held_on: dateField('Date the plan was invoked', 'Enter the date the plan was invoked'),
     ...common,
     scenario: requiredText('Describe what happened', 'What happened', TEXT),
     ...outcome,
@@ -47,20 +48,20 @@ export const editExerciseSchema = z
   .object({
     type: choice(EXERCISE_KINDS, 'Select the type of exercise'),
     status: choice(EXERCISE_STATUSES, 'Select the status of the exercise'),
-    planned_on: optionalIsoDay('Enter a real planned date, for example 2027-03-15'),
-    held_on: optionalIsoDay('Enter a real date held, for example 2026-11-20'),
+    planned_on: optionalDateField('Planned date'),
+    held_on: optionalDateField('Date held'),
     ...common,
     ...outcome,
     version: versionField,
   })
   .superRefine((form, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (form.type !== 'real_invocation' && form.planned_on === null) issue('planned_on', 'Enter the planned date');
+    const issue = (path: string, message: string, parts?: readonly string[]) => ctx.addIssue({ code: 'custom', path: [path], message, ...(parts ? { params: { parts } } : {}) });
+    if (form.type !== 'real_invocation' && form.planned_on === null) issue('planned_on', 'Enter the planned date', DATE_PARTS);
     if (form.status === 'completed') {
-      if (form.held_on === null) issue('held_on', 'Enter the date the exercise was held');
+      if (form.held_on === null) issue('held_on', 'Enter the date the exercise was held', DATE_PARTS);
       if (form.result === null) issue('result', 'Select the result of the exercise');
     } else {
-      if (form.held_on !== null) issue('held_on', 'Only a completed exercise has a date held: select Completed, or clear the date');
+      if (form.held_on !== null) issue('held_on', 'Only a completed exercise has a date held: select Completed, or clear the date', DATE_PARTS);
       if (form.result !== null) issue('result', 'Only a completed exercise has a result: select Completed, or clear the result');
     }
   });
@@ -72,12 +73,12 @@ export function exerciseChoiceErrors(
   versions: readonly { number: number }[],
   today: string,
 ): FormErrors {
-  const problems: [string, string][] = [];
+  const problems: FormProblem[] = [];
   if (form.coordinator_id !== null && !people.some((p) => p.id === form.coordinator_id)) problems.push(['coordinator_id', 'Select the coordinator from the list']);
   if (form.plan_version_number !== null && !versions.some((v) => v.number === form.plan_version_number)) {
     problems.push(['plan_version_number', 'Select the version of the plan exercised from the list']);
   }
-  if (form.held_on && form.held_on > today) problems.push(['held_on', 'The date held cannot be in the future']);
+  if (form.held_on && form.held_on > today) problems.push(['held_on', 'Date held must be today or in the past', DATE_PARTS]);
   return formErrors(problems);
 }
 

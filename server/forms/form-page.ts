@@ -1,4 +1,6 @@
+import { formatDate } from '../views/helpers/format-date';
 import { encodeBase, mergeStaleEdit, type ConflictNotice } from './conflict';
+import { withoutDateParts } from './date-input';
 import type { FormErrors } from './parse';
 
 // The one way a form page is drawn: the values in its fields, what is wrong with them, and,
@@ -61,8 +63,11 @@ export interface StaleEdit {
  * from what is saved (its `base` and `version`), so saving once more is a deliberate choice.
  */
 export function staleForm(edit: StaleEdit): FormState {
-  const merged = mergeStaleEdit(edit.labels, edit.base, edit.saved, edit.entered, edit.display);
-  const values: Record<string, string> = { ...merged.values, base: encodeBase(edit.saved) };
+  // Dates are compared and listed as days: what was typed is under each date's name too (typedValues).
+  const display: ValueDisplay = (field, value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : (edit.display?.(field, value) ?? value));
+  const merged = mergeStaleEdit(edit.labels, edit.base, edit.saved, edit.entered, display);
+  // A date shows as merged, not as the three fields typed: the other person's date may have won.
+  const values: Record<string, string> = { ...withoutDateParts(merged.values), base: encodeBase(edit.saved) };
   if (edit.saved.version !== undefined) values.version = edit.saved.version;
   return {
     status: 409,

@@ -23,6 +23,7 @@ import { listNodes } from '../queries/nodes';
 import { countUnreadableRisksOfPlan, listRisksOfPlan } from '../queries/plan-risks';
 import { findPlan } from '../queries/plans';
 import { listPeople } from '../queries/reference';
+import { formatDate } from '../views/helpers/format-date';
 import { placeholder, toOptions, type Option } from './options';
 import { loadPlanStandings } from './plan-standing';
 import { RISK_NOUN, unseenLinks } from './unseen-links';
@@ -130,7 +131,7 @@ export function exerciseOptions(choices: ExerciseChoices, values: Record<string,
     results: [placeholder('No result yet', values.result), ...toOptions(EXERCISE_RESULTS, (r) => r, (r) => EXERCISE_RESULT_LABELS[r], values.result)],
     versions: [
       placeholder('The draft (no approved version yet)', values.plan_version_number),
-      ...toOptions([...choices.versions].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${v.approved_on}${v.status === 'approved' ? ' (in force)' : ''}`, values.plan_version_number),
+      ...toOptions([...choices.versions].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${formatDate(v.approved_on)}${v.status === 'approved' ? ' (in force)' : ''}`, values.plan_version_number),
     ],
     coordinators: [placeholder('Not assigned', values.coordinator_id), ...toOptions(choices.people, (p) => p.id, (p) => p.name, values.coordinator_id)],
   };
@@ -158,7 +159,7 @@ export function findingOptions(people: People, versions: Versions, exercisedVers
     statuses: toOptions(FINDING_STATUSES, (s) => s, (s) => FINDING_STATUS_LABELS[s], values.status),
     versions: [
       placeholder(later.length === 0 ? 'No later version approved yet' : 'Select the version', values.closed_by_version_number),
-      ...toOptions([...later].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${v.approved_on}`, values.closed_by_version_number),
+      ...toOptions([...later].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${formatDate(v.approved_on)}`, values.closed_by_version_number),
     ],
   };
 }

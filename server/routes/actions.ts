@@ -9,7 +9,8 @@ import { formatReference } from '../domain/references';
 import { ACTION_FIELD_LABELS, actionFormValues, completeActionSchema, editActionSchema, newActionSchema } from '../forms/action-form';
 import { decodeBase } from '../forms/conflict';
 import { blankForm, editForm, optionTextDisplay, refusedForm, staleForm, type FormState } from '../forms/form-page';
-import { formErrors, hasErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
+import { DATE_PARTS } from '../forms/date-input';
+import { formErrors, hasErrors, parseForm, typedValues, type FormErrors, type FormProblem } from '../forms/parse';
 import { findAction, insertAction, updateAction } from '../queries/actions';
 import { listPeople } from '../queries/reference';
 
@@ -39,9 +40,9 @@ function renderActionForm(res: Response, people: People, headings: ActionFormHea
 
 /** Checks that need the database or today: the owner exists, and nothing is completed in the future. */
 function checkAction(form: { owner_id: number | null; status: string; completed_on: string | null }, people: People, today: string): FormErrors {
-  const problems: [string, string][] = [];
+  const problems: FormProblem[] = [];
   if (form.owner_id !== null && !people.some((p) => p.id === form.owner_id)) problems.push(['owner_id', 'Select the action owner from the list']);
-  if (form.status === 'completed' && form.completed_on !== null && form.completed_on > today) problems.push(['completed_on', 'The date completed cannot be in the future']);
+  if (form.status === 'completed' && form.completed_on !== null && form.completed_on > today) problems.push(['completed_on', 'Date completed must be today or in the past', DATE_PARTS]);
   return formErrors(problems);
 }
 

@@ -22,7 +22,7 @@ describe('scheduling an exercise and recording its outcome', () => {
   it('offers the form on the version in force, coordinated by the plan owner', async () => {
     const res = await t.http.get(`/plans/${planId}/exercises/new`).expect(200);
     expect(res.text).toContain('Schedule an exercise');
-    expect(res.text).toMatch(/<option value="2" selected>Version 2, approved 2026-02-01 \(in force\)<\/option>/);
+    expect(res.text).toMatch(/<option value="2" selected>Version 2, approved 1 February 2026 \(in force\)<\/option>/);
     expect(res.text).toMatch(new RegExp(`<option value="${org.ownerId}" selected>Alex Owner</option>`));
   });
 
@@ -50,7 +50,7 @@ describe('scheduling an exercise and recording its outcome', () => {
     const text = res.text;
     expect(text).toContain('There is a problem');
     expect(text).toContain('Select the type of exercise');
-    expect(text).toContain('Enter the planned date');
+    expect(text).toContain('Planned date must be a real date');
     expect(text).toContain('A &lt;b&gt;storm&lt;/b&gt;');
     expect(await exerciseCount()).toBe(before);
 
@@ -71,7 +71,7 @@ describe('scheduling an exercise and recording its outcome', () => {
     const early = await t.http.post(`/exercises/${id}`).type('form').send({ ...body, status: 'planned' }).expect(400);
     expect(early.text).toContain('Only a completed exercise has a result');
     const future = await t.http.post(`/exercises/${id}`).type('form').send({ ...body, held_on: '2026-12-01' }).expect(400);
-    expect(future.text).toContain('The date held cannot be in the future');
+    expect(future.text).toContain('Date held must be today or in the past');
     const noResult = await t.http.post(`/exercises/${id}`).type('form').send({ ...body, result: '' }).expect(400);
     expect(noResult.text).toContain('Select the result of the exercise');
     const badHours = await t.http.post(`/exercises/${id}`).type('form').send({ ...body, recovery_hours: 'six' }).expect(400);
@@ -79,8 +79,8 @@ describe('scheduling an exercise and recording its outcome', () => {
     expect(badHours.text).toContain('value="six"');
     // The summary lists problems in the order of the form: the date held comes before the recovery time.
     const both = await t.http.post(`/exercises/${id}`).type('form').send({ ...body, held_on: '', recovery_hours: 'six' }).expect(400);
-    expect(both.text.indexOf('href="#held_on"')).toBeGreaterThan(0);
-    expect(both.text.indexOf('href="#held_on"')).toBeLessThan(both.text.indexOf('href="#recovery_hours"'));
+    expect(both.text.indexOf('href="#held_on-day"')).toBeGreaterThan(0);
+    expect(both.text.indexOf('href="#held_on-day"')).toBeLessThan(both.text.indexOf('href="#recovery_hours"'));
 
     await t.http.post(`/exercises/${id}`).type('form').send(body).expect(303);
     const page = visibleText((await t.http.get(`/exercises/${id}`).expect(200)).text);
@@ -98,8 +98,8 @@ describe('scheduling an exercise and recording its outcome', () => {
     await t.http.post(`/exercises/${id}`).type('form').send({ ...body, planned_on: '2027-03-08' }).expect(303);
     const stale = await t.http.post(`/exercises/${id}`).type('form').send({ ...body, scenario: 'Loss of IT' }).expect(409);
     expect(stale.text).toContain('Someone else changed this');
-    expect(visibleText(stale.text)).toContain('Planned date 2027-03-08 2027-03-01');
-    expect(stale.text).toContain('value="2027-03-08"');
+    expect(visibleText(stale.text)).toContain('Planned date 8 March 2027 1 March 2027');
+    expect(stale.text).toContain('id="planned_on-day" name="planned_on-day" type="text" value="8"');
     expect(stale.text).toContain('Loss of IT');
     const saved = await t.handle.db.selectFrom('exercises').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(saved).toMatchObject({ planned_on: '2027-03-08', scenario: 'Original', version: 2 });
@@ -188,10 +188,10 @@ describe('findings', () => {
   }
 
   it('adds a finding as an open action, and refuses one without a description', async () => {
-    const bad = await t.http.post(`/exercises/${exerciseId}/findings`).type('form').send({ description: '', owner_id: '424242', due_on: 'soon' }).expect(400);
+    const bad = await t.http.post(`/exercises/${exerciseId}/findings`).type('form').send({ description: '', owner_id: '424242', 'due_on-day': 'soon', 'due_on-month': '', 'due_on-year': '2027' }).expect(400);
     expect(bad.text).toContain('Describe what the exercise found');
-    expect(bad.text).toContain('Enter a real due date');
-    expect(bad.text).toContain('value="soon"');
+    expect(bad.text).toContain('Due date must include a month');
+    expect(bad.text).toContain('id="due_on-day" name="due_on-day" type="text" value="soon"');
     await addFinding('Cascade list out of date', '2026-11-01');
     expect(lastRedirect).toBe(`/exercises/${exerciseId}?saved=finding-added`);
     const page = visibleText((await t.http.get(lastRedirect).expect(200)).text);
@@ -203,7 +203,7 @@ describe('findings', () => {
     const id = await addFinding('No out-of-hours number for facilities');
     const form = await t.http.get(`/findings/${id}/edit`).expect(200);
     // Versions 1 and 2 are not offered: version 2 was exercised.
-    expect(form.text).toContain('<option value="3">Version 3, approved 2026-10-01</option>');
+    expect(form.text).toContain('<option value="3">Version 3, approved 1 October 2026</option>');
     expect(form.text).not.toContain('Version 2, approved');
     const body = { description: 'No out-of-hours number for facilities', owner_id: String(org.managerId), due_on: '2026-12-31', status: 'closed', closed_by_version_number: '', closed_on: '', version: '1', base: hiddenBase(form.text) };
 
@@ -213,7 +213,7 @@ describe('findings', () => {
     const earlier = await t.http.post(`/findings/${id}`).type('form').send({ ...body, closed_by_version_number: '2', closed_on: '2026-11-20' }).expect(400);
     expect(earlier.text).toContain('Select a version later than version 2, the one exercised');
     const future = await t.http.post(`/findings/${id}`).type('form').send({ ...body, closed_by_version_number: '3', closed_on: '2026-12-20' }).expect(400);
-    expect(future.text).toContain('The date closed cannot be in the future');
+    expect(future.text).toContain('Date closed must be today or in the past');
 
     const closed = await t.http.post(`/findings/${id}`).type('form').send({ ...body, closed_by_version_number: '3', closed_on: '2026-11-20' }).expect(303);
     expect(closed.headers.location).toBe(`/exercises/${exerciseId}?saved=finding-closed`);

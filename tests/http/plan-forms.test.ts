@@ -391,7 +391,7 @@ describe('business continuity plan forms', () => {
         .type('form')
         .send(approval(draft, { approved_on: '2027-01-01', approver_id: '99999', change_summary: 'Kept summary' }))
         .expect(400);
-      expect(res.text).toContain('The date approved cannot be in the future');
+      expect(res.text).toContain('Date approved must be today or in the past');
       expect(res.text).toContain('Select who approved the plan from the list');
       expect(res.text).toContain('Kept summary');
       expect((await versionsOf(planId)).map((v) => v.status)).toEqual(['draft']);

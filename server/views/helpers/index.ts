@@ -1,5 +1,6 @@
 import { and } from './and';
 import { concat } from './concat';
+import { dateInput } from './date-input';
 import { eq } from './eq';
 import { formatDate } from './format-date';
 import { inc } from './inc';
@@ -9,4 +10,4 @@ import { or } from './or';
 import { plural } from './plural';
 import { recordedLevelClass } from './recorded-level-class';
 
-export const helpers = { and, concat, eq, formatDate, inc, keepNumbersTogether, lines, or, plural, recordedLevelClass };
+export const helpers = { and, concat, dateInput, eq, formatDate, inc, keepNumbersTogether, lines, or, plural, recordedLevelClass };
