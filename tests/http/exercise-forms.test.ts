@@ -21,7 +21,11 @@ describe('scheduling an exercise and recording its outcome', () => {
 
   it('offers the form on the version in force, coordinated by the plan owner', async () => {
     const res = await t.http.get(`/plans/${planId}/exercises/new`).expect(200);
-    expect(res.text).toContain('Schedule an exercise');
+    expect(res.text).toContain('Add an exercise');
+    expect(res.text).toContain('Has it happened yet?');
+    // The plan has no draft: the list offers its approved versions only.
+    expect(res.text).not.toMatch(/<option value=""[^>]*>[^<]*draft/i);
+    expect(res.text).toContain('<option value="1">Version 1, approved 1 March 2025</option>');
     expect(res.text).toMatch(/<option value="2" selected>Version 2, approved 1 February 2026 \(in force\)<\/option>/);
     expect(res.text).toMatch(new RegExp(`<option value="${org.ownerId}" selected>Alex Owner</option>`));
   });
@@ -30,7 +34,7 @@ describe('scheduling an exercise and recording its outcome', () => {
     const res = await t.http
       .post(`/plans/${planId}/exercises`)
       .type('form')
-      .send({ type: 'tabletop', planned_on: '2027-01-20', plan_version_number: '2', coordinator_id: String(org.managerId), participants: 'Alex Owner\nSam Manager', scenario: 'Rose Court flooded', objectives: 'Reach everyone in an hour' })
+      .send({ type: 'tabletop', happened: 'no', 'exercise_on-day': '20', 'exercise_on-month': '1', 'exercise_on-year': '2027', plan_version_number: '2', coordinator_id: String(org.managerId), participants: 'Alex Owner\nSam Manager', scenario: 'Rose Court flooded', objectives: 'Reach everyone in an hour' })
       .expect(303);
     expect(res.headers.location).toMatch(/^\/exercises\/\d+\?saved=scheduled$/);
     const page = await t.http.get(res.headers.location as string).expect(200);
@@ -45,19 +49,65 @@ describe('scheduling an exercise and recording its outcome', () => {
     const res = await t.http
       .post(`/plans/${planId}/exercises`)
       .type('form')
-      .send({ type: 'fire_drill', planned_on: '2027-02-30', plan_version_number: '7', coordinator_id: '99999', scenario: 'A <b>storm</b>' })
+      .send({ type: 'fire_drill', 'exercise_on-day': '30', 'exercise_on-month': '2', 'exercise_on-year': '2027', plan_version_number: '7', coordinator_id: '99999', scenario: 'A <b>storm</b>' })
       .expect(400);
     const text = res.text;
     expect(text).toContain('There is a problem');
     expect(text).toContain('Select the type of exercise');
-    expect(text).toContain('Planned date must be a real date');
+    expect(text).toContain('Select whether the exercise has happened yet');
+    expect(text).toContain('Date of the exercise must be a real date');
+    expect(text).toContain('id="exercise_on-day" name="exercise_on-day" type="text" value="30"');
     expect(text).toContain('A &lt;b&gt;storm&lt;/b&gt;');
     expect(await exerciseCount()).toBe(before);
 
-    const ids = await t.http.post(`/plans/${planId}/exercises`).type('form').send({ type: 'tabletop', planned_on: '2027-02-10', plan_version_number: '7', coordinator_id: '99999' }).expect(400);
+    const ids = await t.http.post(`/plans/${planId}/exercises`).type('form').send({ type: 'tabletop', happened: 'no', exercise_on: '2027-02-10', plan_version_number: '7', coordinator_id: '99999' }).expect(400);
     expect(ids.text).toContain('Select the version of the plan exercised from the list');
     expect(ids.text).toContain('Select the coordinator from the list');
+    // No draft to exercise: the plan has none.
+    const draft = await t.http.post(`/plans/${planId}/exercises`).type('form').send({ type: 'tabletop', happened: 'no', exercise_on: '2027-02-10', plan_version_number: '' }).expect(400);
+    expect(draft.text).toContain('Select the version of the plan exercised from the list');
     expect(await exerciseCount()).toBe(before);
+  });
+
+  it('records a test already held, with its outcome, in one post', async () => {
+    const form = await t.http.get(`/plans/${planId}/exercises/new?happened=yes`).expect(200);
+    expect(form.text).toMatch(/id="happened-yes" name="happened" type="radio" value="yes" checked/);
+    const body = {
+      type: 'call_cascade', happened: 'yes', 'exercise_on-day': '14', 'exercise_on-month': '10', 'exercise_on-year': '2026', plan_version_number: '2', coordinator_id: String(org.managerId),
+      scenario: 'Out-of-hours call-out', result: 'passed_with_issues', recovery_hours: '2', lessons: 'Two numbers out of date',
+    };
+    const before = await exerciseCount();
+    const noResult = await t.http.post(`/plans/${planId}/exercises`).type('form').send({ ...body, result: '' }).expect(400);
+    expect(noResult.text).toContain('Select the result of the exercise');
+    expect(noResult.text).toContain('Two numbers out of date');
+    const future = await t.http.post(`/plans/${planId}/exercises`).type('form').send({ ...body, 'exercise_on-day': '14', 'exercise_on-month': '12' }).expect(400);
+    expect(future.text).toContain('Date of the exercise must be today or in the past if it has happened');
+    const planned = await t.http.post(`/plans/${planId}/exercises`).type('form').send({ ...body, happened: 'no' }).expect(400);
+    expect(planned.text).toContain('Only an exercise that has happened has a result');
+    expect(await exerciseCount()).toBe(before);
+
+    const res = await t.http.post(`/plans/${planId}/exercises`).type('form').send(body).expect(303);
+    expect(res.headers.location).toMatch(/^\/exercises\/\d+\?saved=recorded$/);
+    const id = Number(/\/exercises\/(\d+)/.exec(res.headers.location as string)?.[1]);
+    const saved = await t.handle.db.selectFrom('exercises').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(saved).toMatchObject({ type: 'call_cascade', status: 'completed', planned_on: '2026-10-14', held_on: '2026-10-14', result: 'passed_with_issues', recovery_hours: 2, lessons: 'Two numbers out of date', plan_version_number: 2 });
+    const page = visibleText((await t.http.get(res.headers.location as string).expect(200)).text);
+    expect(page).toContain('Exercise recorded with its outcome');
+    expect(page).toContain('Passed with issues');
+    // It counts at once: the call cascade was last done that day.
+    const list = visibleText((await t.http.get(`/plans/${planId}/exercises`).expect(200)).text);
+    expect(list).toContain('Call cascade and communications test 14 October 2026 14 April 2027');
+  });
+
+  it('offers the draft only when the plan has one, labelled as the plan labels it', async () => {
+    const draftOnly = await addPlanWithApprovals(t.handle.db, org, { approvals: [] });
+    const res = await t.http.get(`/plans/${draftOnly}/exercises/new`).expect(200);
+    expect(res.text).toContain('<option value="" selected>The draft (not yet approved)</option>');
+    await t.http.post(`/plans/${draftOnly}/exercises`).type('form').send({ type: 'tabletop', happened: 'no', exercise_on: '2027-02-10', plan_version_number: '' }).expect(303);
+    // An exercise recorded as of a draft since approved keeps saying so when it is changed.
+    const ofOldDraft = await addExercise(t.handle.db, planId, { type: 'tabletop', planned_on: '2025-02-01', plan_version_number: null });
+    const edit = await t.http.get(`/exercises/${ofOldDraft}/edit`).expect(200);
+    expect(edit.text).toContain('<option value="" selected>A draft (as recorded)</option>');
   });
 
   it('records the outcome of a planned exercise, and refuses a result without completion', async () => {
@@ -153,8 +203,10 @@ describe('scheduling an exercise and recording its outcome', () => {
     const page = await reader.get(`/plans/${planId}/exercises`).expect(200);
     expect(page.text).toContain('Tests and review');
     expect(page.text).not.toContain('Schedule an exercise');
+    expect(page.text).not.toContain('Record a test already held');
     expect(page.text).not.toContain('/findings/');
     await reader.get(`/plans/${planId}/exercises/new`).expect(403);
+    await reader.post(`/plans/${planId}/exercises`).type('form').send({}).expect(403);
     expect((await t.http.get(`/plans/${planId}/exercises`).expect(200)).text).toContain('Schedule an exercise');
   });
 
