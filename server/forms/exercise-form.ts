@@ -101,11 +101,11 @@ export const editExerciseSchema = z
  */
 export function exerciseChoiceErrors(
   form: { coordinator_id: number | null; plan_version_number: number | null; held_on?: string | null },
-  choices: { people: readonly { id: number }[]; versions: readonly { number: number }[]; draftOffered: boolean },
+  choices: { people: { everyone: readonly { id: number }[] }; versions: readonly { number: number }[]; draftOffered: boolean },
   today: string,
 ): FormErrors {
   const problems: FormProblem[] = [];
-  if (form.coordinator_id !== null && !choices.people.some((p) => p.id === form.coordinator_id)) problems.push(['coordinator_id', 'Select the coordinator from the list']);
+  if (form.coordinator_id !== null && !choices.people.everyone.some((p) => p.id === form.coordinator_id)) problems.push(['coordinator_id', 'Select the coordinator from the list']);
   const versionExists = form.plan_version_number === null ? choices.draftOffered : choices.versions.some((v) => v.number === form.plan_version_number);
   if (!versionExists) problems.push(['plan_version_number', 'Select the version of the plan exercised from the list']);
   if (form.held_on && form.held_on > today) problems.push(['held_on', 'Date held must be today or in the past', DATE_PARTS]);

@@ -31,11 +31,11 @@ export const editFindingSchema = z
 /** Checks that need the database or today: the owner exists; a closure names a later approved version and is not in the future. */
 export function findingChoiceErrors(
   form: { owner_id: number | null; status?: string; closed_by_version_number?: number | null; closed_on?: string | null },
-  people: readonly { id: number }[],
+  people: { everyone: readonly { id: number }[] },
   context: { exercisedVersion: number | null; approvedVersions: readonly number[]; today: string },
 ): FormErrors {
   const problems: FormProblem[] = [];
-  if (form.owner_id !== null && !people.some((p) => p.id === form.owner_id)) problems.push(['owner_id', 'Select the owner from the list']);
+  if (form.owner_id !== null && !people.everyone.some((p) => p.id === form.owner_id)) problems.push(['owner_id', 'Select the owner from the list']);
   if (form.status === 'closed') {
     if (form.closed_by_version_number !== null && form.closed_by_version_number !== undefined) {
       const problem = closingVersionProblem(form.closed_by_version_number, context.exercisedVersion, context.approvedVersions);

@@ -1,3 +1,4 @@
+import { flatOptions, type Choice } from '../presenters/options';
 import { formatDate } from '../views/helpers/format-date';
 import { encodeBase, mergeStaleEdit, type ConflictNotice } from './conflict';
 import { withoutDateParts } from './date-input';
@@ -36,9 +37,9 @@ export function refusedForm(values: Record<string, string>, errors: FormErrors):
 /** How a stored value looked on the form (the text of a select option), for the list of someone else's changes. */
 export type ValueDisplay = (field: string, value: string) => string;
 
-/** A display that shows each select field's option text; other fields as typed. */
-export function optionTextDisplay(options: Record<string, readonly { value: string; text: string }[] | undefined>): ValueDisplay {
-  return (field, value) => options[field]?.find((o) => o.value === value)?.text ?? value;
+/** A display that shows each select field's option text (in its groups too); other fields as typed. */
+export function optionTextDisplay(options: Record<string, readonly Choice[] | undefined>): ValueDisplay {
+  return (field, value) => flatOptions(options[field] ?? []).find((o) => o.value === value)?.text ?? value;
 }
 
 export interface StaleEdit {

@@ -23,13 +23,12 @@ import { findExercise, listApprovedVersions, planHasDraft, type ExerciseListRow,
 import { listNodes } from '../queries/nodes';
 import { countUnreadableRisksOfPlan, listRisksOfPlan } from '../queries/plan-risks';
 import { findPlan } from '../queries/plans';
-import { listPeople } from '../queries/reference';
 import { formatDate } from '../views/helpers/format-date';
-import { placeholder, toOptions, type Option } from './options';
+import { flatOptions, placeholder, toOptions, type Choice } from './options';
+import { loadPeopleChoices, peopleOptions, type PeopleChoices } from './people-options';
 import { loadPlanStandings } from './plan-standing';
 import { RISK_NOUN, unseenLinks } from './unseen-links';
 
-type People = Awaited<ReturnType<typeof listPeople>>;
 type Versions = Awaited<ReturnType<typeof listApprovedVersions>>;
 
 /** Home › division › unit › the plan's exercises: every exercise page hangs below its plan. */
@@ -117,7 +116,8 @@ export async function buildExercisePage(db: Db, clock: Clock, exerciseId: number
 }
 
 export interface ExerciseChoices {
-  people: People;
+  /** Everyone, the people of the plan's node and above listed first. */
+  people: PeopleChoices;
   versions: Versions;
   /** The draft the form offers: the plan's draft now, or on an exercise recorded as of a draft since approved, that one. */
   draft: { label: string } | null;
@@ -129,8 +129,8 @@ export interface ExerciseChoices {
  * Choices for the exercise forms: people, the plan's approved versions, and its draft only if it
  * has one (or, editing, the exercise was recorded as of a draft), so the list offers only versions that exist.
  */
-export async function loadExerciseChoices(db: Db, planId: number, exercise?: { plan_version_number: number | null }): Promise<ExerciseChoices> {
-  const [people, versions, hasDraft] = await Promise.all([listPeople(db), listApprovedVersions(db, planId), planHasDraft(db, planId)]);
+export async function loadExerciseChoices(db: Db, plan: { id: number; node_id: number }, exercise?: { plan_version_number: number | null }): Promise<ExerciseChoices> {
+  const [people, versions, hasDraft] = await Promise.all([loadPeopleChoices(db, plan.node_id), listApprovedVersions(db, plan.id), planHasDraft(db, plan.id)]);
   const latest = versions.at(-1)?.number ?? null;
   const draft = hasDraft
     ? { label: `The ${versionLabel(null, latest).toLowerCase()}` }
@@ -149,12 +149,12 @@ export function exerciseOptions(choices: ExerciseChoices, values: Record<string,
       ...(choices.draft ? [placeholder(choices.draft.label, values.plan_version_number)] : []),
       ...toOptions([...choices.versions].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${formatDate(v.approved_on)}${v.status === 'approved' ? ' (in force)' : ''}`, values.plan_version_number),
     ],
-    coordinators: [placeholder('Not assigned', values.coordinator_id), ...toOptions(choices.people, (p) => p.id, (p) => p.name, values.coordinator_id)],
+    coordinators: peopleOptions(choices.people, values.coordinator_id, 'Not assigned'),
   };
 }
 
 /** Text for a select's value in the conflict table. */
-export function optionText(options: Record<string, Option[]>, field: string, value: string): string {
+export function optionText(options: Record<string, Choice[]>, field: string, value: string): string {
   const byField: Record<string, string> = {
     type: 'types',
     status: 'statuses',
@@ -165,13 +165,13 @@ export function optionText(options: Record<string, Option[]>, field: string, val
     closed_by_version_number: 'versions',
   };
   const key = byField[field];
-  return (key ? options[key]?.find((o) => o.value === value)?.text : undefined) ?? value;
+  return (key ? flatOptions(options[key] ?? []).find((o) => o.value === value)?.text : undefined) ?? value;
 }
 
-export function findingOptions(people: People, versions: Versions, exercisedVersion: number | null, values: Record<string, string>) {
+export function findingOptions(people: PeopleChoices, versions: Versions, exercisedVersion: number | null, values: Record<string, string>) {
   const later = versions.filter((v) => exercisedVersion === null || v.number > exercisedVersion);
   return {
-    owners: [placeholder('Not assigned', values.owner_id), ...toOptions(people, (p) => p.id, (p) => p.name, values.owner_id)],
+    owners: peopleOptions(people, values.owner_id, 'Not assigned'),
     statuses: toOptions(FINDING_STATUSES, (s) => s, (s) => FINDING_STATUS_LABELS[s], values.status),
     versions: [
       placeholder(later.length === 0 ? 'No later version approved yet' : 'Select the version', values.closed_by_version_number),

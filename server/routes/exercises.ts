@@ -22,7 +22,7 @@ import { editFindingSchema, FINDING_FIELD_LABELS, findingChoiceErrors, findingFo
 import { formErrors, hasErrors, inFieldOrder, mergeErrors, parseForm, typedValues } from '../forms/parse';
 import { findExercise, findFinding, insertExercise, insertFinding, listApprovedVersions, updateExercise, updateFinding } from '../queries/exercises';
 import { findPlan, type PlanDetailRow } from '../queries/plans';
-import { listPeople } from '../queries/reference';
+import { loadPeopleChoices, type PeopleChoices } from '../presenters/people-options';
 import {
   buildExercisePage,
   buildPlanExercisesPage,
@@ -127,14 +127,14 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
   // One form for a test to come and a test already held: ?happened=no or yes answers its first question.
   router.get('/plans/:id/exercises/new', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await loadPlan(req.params.id);
-    const choices = await loadExerciseChoices(db, plan.id);
+    const choices = await loadExerciseChoices(db, plan);
     const happened = req.query.happened === 'yes' || req.query.happened === 'no' ? req.query.happened : '';
     renderExerciseForm(res, choices, newHeadings(plan, 'new'), blankForm(startingValues(plan, choices, { happened })));
   });
 
   router.post('/plans/:id/exercises', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await loadPlan(req.params.id);
-    const choices = await loadExerciseChoices(db, plan.id);
+    const choices = await loadExerciseChoices(db, plan);
     const parsed = parseForm(newExerciseSchema, req.body);
     const errors = parsed.ok ? mergeErrors(newExerciseDateErrors(parsed.data, today(clock)), exerciseChoiceErrors(parsed.data, choices, today(clock))) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
@@ -148,13 +148,13 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
 
   router.get('/plans/:id/invocations/new', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await loadPlan(req.params.id);
-    const choices = await loadExerciseChoices(db, plan.id);
+    const choices = await loadExerciseChoices(db, plan);
     renderExerciseForm(res, choices, newHeadings(plan, 'invocation'), blankForm(startingValues(plan, choices, { type: 'real_invocation' })));
   });
 
   router.post('/plans/:id/invocations', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await loadPlan(req.params.id);
-    const choices = await loadExerciseChoices(db, plan.id);
+    const choices = await loadExerciseChoices(db, plan);
     const parsed = parseForm(invocationSchema, req.body);
     const errors = parsed.ok ? exerciseChoiceErrors(parsed.data, choices, today(clock)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
@@ -181,7 +181,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
 
   router.get('/exercises/:id/edit', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
     const exercise = await loadExercise(req.params.id);
-    const choices = await loadExerciseChoices(db, exercise.plan_id, exercise);
+    const choices = await loadExerciseChoices(db, { id: exercise.plan_id, node_id: exercise.node_id }, exercise);
     const values = exerciseFormValues(exercise);
     // Recording the outcome of a planned exercise: offer "completed" on the planned day.
     const recordingOutcome = exercise.status === 'planned' && req.query.outcome === '1';
@@ -190,7 +190,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
 
   router.post('/exercises/:id', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
     const exercise = await loadExercise(req.params.id);
-    const choices = await loadExerciseChoices(db, exercise.plan_id, exercise);
+    const choices = await loadExerciseChoices(db, { id: exercise.plan_id, node_id: exercise.node_id }, exercise);
     const values = typedValues(req.body);
     const parsed = parseForm(editExerciseSchema, req.body);
     let errors = parsed.ok ? exerciseChoiceErrors(parsed.data, choices, today(clock)) : parsed.errors;
@@ -226,7 +226,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
 
   function renderFindingForm(
     res: Response,
-    people: Awaited<ReturnType<typeof listPeople>>,
+    people: PeopleChoices,
     versions: Awaited<ReturnType<typeof listApprovedVersions>>,
     exercisedVersion: number | null,
     headings: FindingFormHeadings,
@@ -251,13 +251,13 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
 
   router.get('/exercises/:id/findings/new', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
     const exercise = await loadExercise(req.params.id);
-    const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, exercise.plan_id)]);
+    const [people, versions] = await Promise.all([loadPeopleChoices(db, exercise.node_id), listApprovedVersions(db, exercise.plan_id)]);
     renderFindingForm(res, people, versions, exercise.plan_version_number, newFindingHeadings(exercise), blankForm({ owner_id: String(exercise.coordinator_id ?? '') }));
   });
 
   router.post('/exercises/:id/findings', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
     const exercise = await loadExercise(req.params.id);
-    const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, exercise.plan_id)]);
+    const [people, versions] = await Promise.all([loadPeopleChoices(db, exercise.node_id), listApprovedVersions(db, exercise.plan_id)]);
     const parsed = parseForm(newFindingSchema, req.body);
     const errors = parsed.ok
       ? findingChoiceErrors(parsed.data, people, { exercisedVersion: exercise.plan_version_number, approvedVersions: versions.map((v) => v.number), today: today(clock) })
@@ -280,13 +280,13 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
 
   router.get('/findings/:id/edit', allow(db, 'manage_plans', findingInPath), async (req, res) => {
     const finding = await loadFinding(req.params.id);
-    const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, finding.plan_id)]);
+    const [people, versions] = await Promise.all([loadPeopleChoices(db, finding.node_id), listApprovedVersions(db, finding.plan_id)]);
     renderFindingForm(res, people, versions, finding.exercised_version_number, editFindingHeadings(finding), editForm(findingFormValues(finding)));
   });
 
   router.post('/findings/:id', allow(db, 'manage_plans', findingInPath), async (req, res) => {
     const finding = await loadFinding(req.params.id);
-    const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, finding.plan_id)]);
+    const [people, versions] = await Promise.all([loadPeopleChoices(db, finding.node_id), listApprovedVersions(db, finding.plan_id)]);
     const values = typedValues(req.body);
     const parsed = parseForm(editFindingSchema, req.body);
     const errors = parsed.ok

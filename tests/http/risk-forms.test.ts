@@ -159,6 +159,36 @@ describe('adding and editing a risk', () => {
     expect(saved).toEqual({ title: 'Title by Alex', cause: 'Cause by Sam' });
   });
 
+  it('lists the people of the risk’s part of the organisation and above first, everyone else after in a group of their own', async () => {
+    const person = async (name: string, nodeId: number | null) =>
+      (await t.handle.db.insertInto('people').values({ name, email: `${name.replace(/ /g, '.').toLowerCase()}@example.gov.uk`, job_title: '', node_id: nodeId }).returning('id').executeTakeFirstOrThrow()).id;
+    const hq = await person('Hana Headquarters', org.hqId);
+    const unit = await person('Umar Unit', org.unitId);
+    const nowhere = await person('Nadia Nowhere', null);
+    const selectOf = (html: string, name: string) => new RegExp(`<select[^>]* name="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(html)?.[1] ?? '';
+    // The people this test made, group by group (the signed-in test user is someone else too).
+    const ours = new Set([org.ownerId, org.managerId, hq, unit, nowhere]);
+    const groups = (select: string) => [...select.matchAll(/<optgroup label="([^"]+)">([\s\S]*?)<\/optgroup>/g)]
+      .map(([, label, body]) => [label, [...(body ?? '').matchAll(/<option value="(\d+)"/g)].map((m) => Number(m[1])).filter((id) => ours.has(id))]);
+
+    const division = await t.http.get(`/nodes/${org.divisionId}/risks/new`).expect(200);
+    const owners = selectOf(division.text, 'owner_id');
+    expect(owners).toMatch(/^\s*<option value="" selected>Not assigned<\/option>/);
+    expect(groups(owners)).toEqual([
+      ['Special Crime Division and above', [org.ownerId, hq, org.managerId]],
+      ['Everyone else', [nowhere, unit]],
+    ]);
+    // From the unit, its own people join those above it.
+    const risk = await addRisk(t.handle.db, org, { register_id: org.unitRegisterId });
+    const edit = await t.http.get(`/risks/${risk}/edit`).expect(200);
+    expect(groups(selectOf(edit.text, 'manager_id'))).toEqual([
+      ['Appeals Unit and above', [org.ownerId, hq, org.managerId, unit]],
+      ['Everyone else', [nowhere]],
+    ]);
+    // Anyone may still be chosen.
+    await t.http.post(`/risks/${risk}`).type('form').send({ ...riskFormBody(org), owner_id: String(nowhere), status: 'open', version: '1' }).expect(303);
+  });
+
   it('refuses impossible dates: identified in the future, closed before it was identified', async () => {
     const future = await t.http.post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org, { identified_on: '2027-05-01' })).expect(400);
     expect(future.text).toContain('Date identified must be today or in the past');
