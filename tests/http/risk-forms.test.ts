@@ -302,7 +302,7 @@ describe('the quarterly review', () => {
     expect([risk.current_likelihood, risk.current_impact, risk.version]).toEqual([4, 4, 3]);
     const page = await t.http.get(`/risks/${id}`).expect(200);
     expect(page.text).toContain('2026-27 Q3');
-    expect(page.text).toContain('▲ Increasing');
+    expect(page.text).toContain('<span aria-hidden="true">↑</span> Worsening');
     expect(page.text).toContain('Reviewed');
   });
 
