@@ -41,13 +41,13 @@ async function main(): Promise<void> {
     const missed = await page.$eval('a[href^="/exercises/"]', (a) => a.getAttribute('href'));
     await shoot('65-outcome-form', `${missed}/edit?outcome=1`);
     // A mistake as a user would make it: a result with no date held and a recovery time in words.
-    await page.$eval('#held_on', (el) => ((el as HTMLInputElement).value = ''));
+    for (const part of ['day', 'month', 'year']) await page.$eval(`#held_on-${part}`, (el) => ((el as HTMLInputElement).value = ''));
     await page.select('#result', 'passed');
     await page.type('#recovery_hours', 'four');
     await page.type('#lessons', 'Typed before the mistake');
     await submit(page);
     await save('66-outcome-form-error');
-    await shoot('67-schedule-form', `${exercisesOf('BCP-SCCTD-SC-LON').replace('/exercises', '')}/exercises/new`);
+    await shoot('67-new-exercise-form', `${exercisesOf('BCP-SCCTD-SC-LON').replace('/exercises', '')}/exercises/new?happened=yes`);
     await shoot('68-invocation-form', `${exercisesOf('BCP-SCCTD-SC-LON').replace('/exercises', '')}/invocations/new`);
     await go(exercisesOf('BCP-SCCTD'));
     const finding = await page.$eval('a[href^="/findings/"]', (a) => a.getAttribute('href'));

@@ -9,7 +9,7 @@ import { loadMatrix, loadSettings } from '../../server/queries/reference';
 import { SYSTEM_ACTOR } from '../../server/access/actor';
 import { insertRisk } from '../../server/queries/risks';
 import { serialisePlanContent } from '../../server/domain/plan-content';
-import { nextReviewDue, planReference } from '../../server/domain/plans';
+import { distinctPlanReference, nextReviewDue } from '../../server/domain/plans';
 import { insertDraft, planReviewMonths, recordPlanCreated } from '../../server/queries/plans';
 import { hashPassword } from '../../server/access/passwords';
 import type { DemoOrganisation, DemoRisk } from './types';
@@ -136,6 +136,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
       }
     }
     const reviewMonths = await planReviewMonths(tx);
+    const refsGiven: string[] = [];
     for (const plan of demo.plans) {
       const node = demo.nodes.find((n) => n.key === plan.nodeKey);
       const site = demo.sites.find((s) => s.key === plan.siteKey) ?? null;
@@ -148,7 +149,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
         .values({
           node_id: need(nodeIds, plan.nodeKey, 'node'),
           site_id: plan.siteKey === null ? null : need(siteIds, plan.siteKey, 'site'),
-          ref: planReference(node.code, site?.name ?? null),
+          ref: distinctPlanReference(node.code, site?.name ?? null, refsGiven),
           title: plan.title,
           owner_id: need(personIds, plan.ownerKey, 'person'),
           protective_marking: plan.marking,
@@ -158,6 +159,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
         .returningAll()
         .executeTakeFirstOrThrow();
       const planId = planRow.id;
+      refsGiven.push(planRow.ref);
       // Like the risks, the plans are recorded as added by System at load time; their past versions are seeded history.
       await recordPlanCreated(tx, { actor: SYSTEM_ACTOR, at: clock.now().toISOString() }, planRow);
       // Versions go in as they stand today; the evidence triggers only guard changes afterwards.

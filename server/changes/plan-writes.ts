@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/connection';
 import { parsePlanContent, planTemplate, type PlanContent } from '../domain/plan-content';
-import { firstFreeReference, nextReviewDue, planReference } from '../domain/plans';
+import { distinctPlanReference, nextReviewDue } from '../domain/plans';
 import type { Change } from '../queries/audit';
 import { approveDraft, findDraft, findLatestApproved, insertDraft, insertPlan, updateDraft, type PlanIdentity } from '../queries/plans';
 import { loadSettings } from '../queries/reference';
@@ -26,8 +26,8 @@ export async function createPlan(tx: Tx, change: Change, input: NewPlanInput): P
     if (source) content = parsePlanContent(source.content);
   }
   // Read inside the transaction: two plans created at once for one site cannot take one reference.
-  const taken = new Set((await tx.selectFrom('plans').select('ref').execute()).map((p) => p.ref.toUpperCase()));
-  const ref = firstFreeReference(planReference(input.node.code, input.site?.name ?? null), (r) => taken.has(r));
+  const taken = (await tx.selectFrom('plans').select('ref').execute()).map((p) => p.ref);
+  const ref = distinctPlanReference(input.node.code, input.site?.name ?? null, taken);
   return insertPlan(tx, change, {
     node_id: input.node.id,
     site_id: input.site?.id ?? null,

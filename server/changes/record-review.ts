@@ -3,6 +3,8 @@ import { rate } from '../domain/matrix';
 import { formatQuarter, quarterOf } from '../domain/quarters';
 import { directionOfTravel } from '../domain/reviews';
 import type { z } from 'zod';
+import { DATE_PARTS } from '../forms/date-input';
+import type { FormProblem } from '../forms/parse';
 import { reviewDateProblem, type reviewSchema } from '../forms/review-form';
 import type { Change } from '../queries/audit';
 import { loadMatrix, loadSettings } from '../queries/reference';
@@ -14,7 +16,7 @@ export type ReviewForm = z.output<typeof reviewSchema>;
 export type ReviewOutcome =
   | { kind: 'recorded'; closedTheRisk: boolean }
   /** Rules the form could not check alone, field by field, in the words of the form. */
-  | { kind: 'refused'; problems: [field: string, message: string][] }
+  | { kind: 'refused'; problems: FormProblem[] }
   /** The risk changed since the form was opened: nothing was written. */
   | { kind: 'stale' };
 
@@ -33,10 +35,10 @@ export async function recordReview(tx: Tx, change: Change, riskId: number, form:
     findLatestReview(tx, riskId),
     tx.selectFrom('people').select('id').where('id', '=', form.reviewer_id).executeTakeFirst(),
   ]);
-  const problems: [string, string][] = [];
+  const problems: FormProblem[] = [];
   if (risk.status === 'closed') problems.push(['reviewed_on', 'This risk is closed: closed risks are not reviewed']);
   const dateProblem = reviewDateProblem(form.reviewed_on, today, risk.identified_on, latest?.reviewed_on ?? null);
-  if (dateProblem) problems.push(['reviewed_on', dateProblem]);
+  if (dateProblem) problems.push(['reviewed_on', dateProblem, DATE_PARTS]);
   if (!reviewer) problems.push(['reviewer_id', 'Select who carried out the review']);
   if (problems.length > 0) return { kind: 'refused', problems };
 

@@ -1,4 +1,5 @@
 import { format, isValid, parseISO } from 'date-fns';
+import { formatDate } from '../views/helpers/format-date';
 import type { AuditAction } from './vocabulary';
 
 /** Who is making a change, as the audit history records it. */
@@ -95,9 +96,9 @@ function humanise(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** A day as every page writes it ("1 November 2026"); anything that is not a day as it was. */
 export function formatAuditDay(value: string): string {
-  const date = parseISO(value);
-  return isValid(date) ? format(date, 'd MMMM yyyy') : value;
+  return isValid(parseISO(value)) ? formatDate(value) : value;
 }
 
 /** "23 November 2026 14:02", in the server's time zone. */

@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { ACTION_STATUSES } from '../domain/vocabulary';
-import { choice, optionalIdChoice, optionalIsoDay, requiredText, versionField } from './fields';
+import { DATE_PARTS } from './date-input';
+import { choice, optionalDateField, optionalIdChoice, requiredText, versionField } from './fields';
 
 const actionFields = {
   description: requiredText('Describe the action', 'Action', 2000),
   owner_id: optionalIdChoice('Select the action owner from the list'),
-  due_on: optionalIsoDay('Enter a real due date, for example 2027-01-31'),
+  due_on: optionalDateField('Due date'),
   status: choice(ACTION_STATUSES, 'Select the status of the action'),
-  completed_on: optionalIsoDay('Enter a real date completed, for example 2026-11-20'),
+  completed_on: optionalDateField('Date completed'),
 };
 
 function requireCompletionDate(form: { status: string; completed_on: string | null }, ctx: z.RefinementCtx): void {
   if (form.status === 'completed' && form.completed_on === null) {
-    ctx.addIssue({ code: 'custom', path: ['completed_on'], message: 'Enter the date the action was completed' });
+    ctx.addIssue({ code: 'custom', path: ['completed_on'], message: 'Enter the date the action was completed', params: { parts: DATE_PARTS } });
   }
 }
 

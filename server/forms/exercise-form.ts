@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ExerciseDetailRow } from '../queries/exercises';
 import { EXERCISE_KINDS, EXERCISE_RESULTS, EXERCISE_STATUSES, EXERCISE_TYPES } from '../domain/exercise-vocabulary';
-import { formErrors, type FormErrors } from './parse';
-import { choice, isoDay, optionalHours, optionalIdChoice, optionalIsoDay, optionalText, requiredText, versionField } from './fields';
+import { DATE_PARTS } from './date-input';
+import { formErrors, type FormErrors, type FormProblem } from './parse';
+import { choice, dateField, optionalDateField, optionalHours, optionalIdChoice, optionalText, requiredText, versionField } from './fields';
 
 const TEXT = 4000;
 
@@ -23,17 +24,46 @@ const outcome = {
   lessons: optionalText('Lessons learned', TEXT),
 };
 
-/** Scheduling one of the three types of test. */
-export const scheduleExerciseSchema = z.object({
-  type: choice(EXERCISE_TYPES, 'Select the type of exercise'),
-  planned_on: isoDay('Enter the planned date, for example 2027-03-15'),
-  ...common,
-});
+/**
+ * A new test of one of the three types: planned, or already held and recorded with its outcome
+ * in the same post. Its one date is the day planned for, or the day it was held.
+ */
+export const newExerciseSchema = z
+  .object({
+    type: choice(EXERCISE_TYPES, 'Select the type of exercise'),
+    happened: choice(['no', 'yes'], 'Select whether the exercise has happened yet'),
+    exercise_on: dateField('Date of the exercise', 'Enter the date of the exercise'),
+    ...common,
+    ...outcome,
+  })
+  .superRefine((form, ctx) => {
+    if (form.happened === 'yes' && form.result === null) ctx.addIssue({ code: 'custom', path: ['result'], message: 'Select the result of the exercise' });
+    if (form.happened === 'no' && form.result !== null) {
+      ctx.addIssue({ code: 'custom', path: ['result'], message: 'Only an exercise that has happened has a result: select Yes, or clear the result' });
+    }
+  });
+
+export type NewExerciseForm = z.output<typeof newExerciseSchema>;
+
+/** A test that has happened is dated today or earlier; a planned one may be dated any day. */
+export function newExerciseDateErrors(form: NewExerciseForm, today: string): FormErrors {
+  return formErrors(form.happened === 'yes' && form.exercise_on > today
+    ? [['exercise_on', 'Date of the exercise must be today or in the past if it has happened', DATE_PARTS]]
+    : []);
+}
+
+/** The exercise a new-exercise form records: planned for its date, or completed on it with its result. */
+export function newExerciseRecord(form: NewExerciseForm) {
+  const { happened, exercise_on, ...rest } = form;
+  return happened === 'yes'
+    ? { ...rest, status: 'completed' as const, planned_on: exercise_on, held_on: exercise_on }
+    : { ...rest, status: 'planned' as const, planned_on: exercise_on, held_on: null };
+}
 
 /** A real invocation, recorded after the event; it is never planned. */
 export const invocationSchema = z
   .object({
-    held_on: isoDay('Enter the date the plan was invoked, for example 2026-10-14'),
+    held_on: dateField('Date the plan was invoked', 'Enter the date the plan was invoked'),
     ...common,
     scenario: requiredText('Describe what happened', 'What happened', TEXT),
     ...outcome,
@@ -47,37 +77,38 @@ export const editExerciseSchema = z
   .object({
     type: choice(EXERCISE_KINDS, 'Select the type of exercise'),
     status: choice(EXERCISE_STATUSES, 'Select the status of the exercise'),
-    planned_on: optionalIsoDay('Enter a real planned date, for example 2027-03-15'),
-    held_on: optionalIsoDay('Enter a real date held, for example 2026-11-20'),
+    planned_on: optionalDateField('Planned date'),
+    held_on: optionalDateField('Date held'),
     ...common,
     ...outcome,
     version: versionField,
   })
   .superRefine((form, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (form.type !== 'real_invocation' && form.planned_on === null) issue('planned_on', 'Enter the planned date');
+    const issue = (path: string, message: string, parts?: readonly string[]) => ctx.addIssue({ code: 'custom', path: [path], message, ...(parts ? { params: { parts } } : {}) });
+    if (form.type !== 'real_invocation' && form.planned_on === null) issue('planned_on', 'Enter the planned date', DATE_PARTS);
     if (form.status === 'completed') {
-      if (form.held_on === null) issue('held_on', 'Enter the date the exercise was held');
+      if (form.held_on === null) issue('held_on', 'Enter the date the exercise was held', DATE_PARTS);
       if (form.result === null) issue('result', 'Select the result of the exercise');
     } else {
-      if (form.held_on !== null) issue('held_on', 'Only a completed exercise has a date held: select Completed, or clear the date');
+      if (form.held_on !== null) issue('held_on', 'Only a completed exercise has a date held: select Completed, or clear the date', DATE_PARTS);
       if (form.result !== null) issue('result', 'Only a completed exercise has a result: select Completed, or clear the result');
     }
   });
 
-/** Checks that need the database or today: people and versions exist, nothing is held in the future. */
+/**
+ * Checks that need the database or today: people and versions exist (a draft only when the form
+ * offers one), nothing is held in the future.
+ */
 export function exerciseChoiceErrors(
   form: { coordinator_id: number | null; plan_version_number: number | null; held_on?: string | null },
-  people: readonly { id: number }[],
-  versions: readonly { number: number }[],
+  choices: { people: { everyone: readonly { id: number }[] }; versions: readonly { number: number }[]; draftOffered: boolean },
   today: string,
 ): FormErrors {
-  const problems: [string, string][] = [];
-  if (form.coordinator_id !== null && !people.some((p) => p.id === form.coordinator_id)) problems.push(['coordinator_id', 'Select the coordinator from the list']);
-  if (form.plan_version_number !== null && !versions.some((v) => v.number === form.plan_version_number)) {
-    problems.push(['plan_version_number', 'Select the version of the plan exercised from the list']);
-  }
-  if (form.held_on && form.held_on > today) problems.push(['held_on', 'The date held cannot be in the future']);
+  const problems: FormProblem[] = [];
+  if (form.coordinator_id !== null && !choices.people.everyone.some((p) => p.id === form.coordinator_id)) problems.push(['coordinator_id', 'Select the coordinator from the list']);
+  const versionExists = form.plan_version_number === null ? choices.draftOffered : choices.versions.some((v) => v.number === form.plan_version_number);
+  if (!versionExists) problems.push(['plan_version_number', 'Select the version of the plan exercised from the list']);
+  if (form.held_on && form.held_on > today) problems.push(['held_on', 'Date held must be today or in the past', DATE_PARTS]);
   return formErrors(problems);
 }
 

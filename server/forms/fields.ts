@@ -1,5 +1,5 @@
-import { isValid, parseISO } from 'date-fns';
 import { z } from 'zod';
+import { DATE_PARTS, readPostedDate } from './date-input';
 
 // Field builders for form schemas. Every message says what to do, in the words of the form.
 
@@ -55,27 +55,38 @@ export function scaleValue(message: string) {
     .transform(Number);
 }
 
-/** Years a date typed into Bulwark can really fall in: anything else is a slip of the keyboard (2062 for 2026 is not caught, 0202 is). */
-export const EARLIEST_YEAR = 1900;
-export const LATEST_YEAR = 2100;
+/** Every part of a date, for an error about the date as a whole: the three fields are highlighted. */
+const WHOLE_DATE = { parts: [...DATE_PARTS] };
 
-export function isoDay(message: string) {
+// Checked, then converted: a refinement's issue lets the form's own rules run too, so every
+// problem is listed at once (a transform's issue would stop them).
+function dateSchema(label: string, required: string | null) {
   return z
-    .string({ error: message })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((value) => isValid(parseISO(value)), message)
-    .refine((value) => {
-      const year = Number(value.slice(0, 4));
-      return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
-    }, `The year must be between ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
+    .unknown()
+    .optional()
+    .superRefine((value, ctx) => {
+      const reading = readPostedDate(value, label);
+      if (reading.kind === 'wrong') ctx.addIssue({ code: 'custom', message: reading.message, params: { parts: reading.parts } });
+      if (reading.kind === 'blank' && required !== null) ctx.addIssue({ code: 'custom', message: required, params: WHOLE_DATE });
+    })
+    .transform((value): string | null => {
+      const reading = readPostedDate(value, label);
+      return reading.kind === 'date' ? reading.iso : null;
+    });
 }
 
-export function optionalIsoDay(message: string) {
-  return z
-    .union([z.literal(''), isoDay(message)], { error: message })
-    .optional()
-    .transform((value) => (value === undefined || value === '' ? null : value));
+/**
+ * A date typed in the GOV.UK date input (three fields, gathered by `parseForm`), as an ISO day.
+ * `label` starts the messages ("Date identified must be a real date"); `required` is the message
+ * for no date at all ("Enter the date the risk was identified").
+ */
+export function dateField(label: string, required: string) {
+  return dateSchema(label, required).transform((value) => value as string);
+}
+
+/** An optional date: nothing typed is null. */
+export function optionalDateField(label: string) {
+  return dateSchema(label, null);
 }
 
 export const versionField = z

@@ -1,4 +1,7 @@
+import { flatOptions, type Choice } from '../presenters/options';
+import { formatDate } from '../views/helpers/format-date';
 import { encodeBase, mergeStaleEdit, type ConflictNotice } from './conflict';
+import { withoutDateParts } from './date-input';
 import type { FormErrors } from './parse';
 
 // The one way a form page is drawn: the values in its fields, what is wrong with them, and,
@@ -34,9 +37,9 @@ export function refusedForm(values: Record<string, string>, errors: FormErrors):
 /** How a stored value looked on the form (the text of a select option), for the list of someone else's changes. */
 export type ValueDisplay = (field: string, value: string) => string;
 
-/** A display that shows each select field's option text; other fields as typed. */
-export function optionTextDisplay(options: Record<string, readonly { value: string; text: string }[] | undefined>): ValueDisplay {
-  return (field, value) => options[field]?.find((o) => o.value === value)?.text ?? value;
+/** A display that shows each select field's option text (in its groups too); other fields as typed. */
+export function optionTextDisplay(options: Record<string, readonly Choice[] | undefined>): ValueDisplay {
+  return (field, value) => flatOptions(options[field] ?? []).find((o) => o.value === value)?.text ?? value;
 }
 
 export interface StaleEdit {
@@ -61,8 +64,11 @@ export interface StaleEdit {
  * from what is saved (its `base` and `version`), so saving once more is a deliberate choice.
  */
 export function staleForm(edit: StaleEdit): FormState {
-  const merged = mergeStaleEdit(edit.labels, edit.base, edit.saved, edit.entered, edit.display);
-  const values: Record<string, string> = { ...merged.values, base: encodeBase(edit.saved) };
+  // Dates are compared and listed as days: what was typed is under each date's name too (typedValues).
+  const display: ValueDisplay = (field, value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : (edit.display?.(field, value) ?? value));
+  const merged = mergeStaleEdit(edit.labels, edit.base, edit.saved, edit.entered, display);
+  // A date shows as merged, not as the three fields typed: the other person's date may have won.
+  const values: Record<string, string> = { ...withoutDateParts(merged.values), base: encodeBase(edit.saved) };
   if (edit.saved.version !== undefined) values.version = edit.saved.version;
   return {
     status: 409,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { formatDate } from '../views/helpers/format-date';
 import { PROTECTIVE_MARKINGS } from '../domain/vocabulary';
+import { DATE_PARTS } from './date-input';
 import { formErrors, type FormErrors } from './parse';
-import { choice, idChoice, isoDay, optionalIdChoice, requiredText, versionField } from './fields';
+import { choice, dateField, idChoice, optionalIdChoice, requiredText, versionField } from './fields';
 
 const planFields = {
   title: requiredText('Enter a title for the plan', 'Title', 200),
@@ -26,7 +28,7 @@ export const PLAN_FIELD_LABELS: Record<string, string> = {
 
 export const approvePlanSchema = z.object({
   approver_id: idChoice('Select who approved the plan'),
-  approved_on: isoDay('Enter the date the plan was approved, for example 2026-11-20'),
+  approved_on: dateField('Date approved', 'Enter the date the plan was approved'),
   change_summary: requiredText('Say what changed in this version', 'What changed', 2000),
   draft_id: idChoice('The form is out of date: reload the page and try again'),
   version: versionField,
@@ -34,9 +36,9 @@ export const approvePlanSchema = z.object({
 
 /** An approval is dated today or earlier, and not before the version it replaces. */
 export function approvalDateErrors(approvedOn: string, today: string, previousApprovedOn: string | null): FormErrors {
-  if (approvedOn > today) return formErrors([['approved_on', 'The date approved cannot be in the future']]);
+  if (approvedOn > today) return formErrors([['approved_on', 'Date approved must be today or in the past', DATE_PARTS]]);
   if (previousApprovedOn && approvedOn < previousApprovedOn) {
-    return formErrors([['approved_on', 'The date approved cannot be before the previous version was approved']]);
+    return formErrors([['approved_on', `Date approved must be the same as or after ${formatDate(previousApprovedOn)}, when the previous version was approved`, DATE_PARTS]]);
   }
   return formErrors([]);
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { choice, idChoice, isoDay, optionalText, requiredText, scaleValue, versionField } from './fields';
+import { formatDate } from '../views/helpers/format-date';
+import { choice, dateField, idChoice, optionalText, requiredText, scaleValue, versionField } from './fields';
 
 export const reviewSchema = z.object({
-  reviewed_on: isoDay('Enter the date of the review, for example 2026-11-20'),
+  reviewed_on: dateField('Date of the review', 'Enter the date of the review'),
   reviewer_id: idChoice('Select who carried out the review'),
   current_likelihood: scaleValue('Select the current likelihood'),
   current_impact: scaleValue('Select the current impact'),
@@ -16,8 +17,8 @@ export const reviewSchema = z.object({
 
 /** Date rules that need the risk and today: reviews are evidence, recorded in order and never ahead of time. */
 export function reviewDateProblem(reviewedOn: string, today: string, identifiedOn: string, lastReviewedOn: string | null): string | null {
-  if (reviewedOn > today) return 'The date of the review cannot be in the future';
-  if (reviewedOn < identifiedOn) return 'The date of the review cannot be before the risk was identified';
-  if (lastReviewedOn !== null && reviewedOn < lastReviewedOn) return `The date of the review cannot be before the last review, on ${lastReviewedOn}`;
+  if (reviewedOn > today) return 'Date of the review must be today or in the past';
+  if (reviewedOn < identifiedOn) return `Date of the review must be the same as or after ${formatDate(identifiedOn)}, when the risk was identified`;
+  if (lastReviewedOn !== null && reviewedOn < lastReviewedOn) return `Date of the review must be the same as or after ${formatDate(lastReviewedOn)}, the date of the last review`;
   return null;
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { RiskDetailRow } from '../queries/risks';
 import { INFLUENCES, TREATMENTS } from '../domain/vocabulary';
-import { formErrors, type FormErrors } from './parse';
-import { choice, idChoice, isoDay, optionalIdChoice, optionalIsoDay, optionalText, requiredText, scaleValue, versionField } from './fields';
+import { DATE_PARTS } from './date-input';
+import { formErrors, type FormErrors, type FormProblem } from './parse';
+import { choice, dateField, idChoice, optionalDateField, optionalIdChoice, optionalText, requiredText, scaleValue, versionField } from './fields';
 
 const TEXT = 2000;
 
@@ -15,7 +16,7 @@ const riskFields = {
   objective_id: optionalIdChoice('Select a strategic objective from the list'),
   owner_id: optionalIdChoice('Select the risk owner from the list'),
   manager_id: optionalIdChoice('Select the risk manager from the list'),
-  identified_on: isoDay('Enter the date the risk was identified, for example 2026-10-14'),
+  identified_on: dateField('Date identified', 'Enter the date the risk was identified'),
   treatment: choice(TREATMENTS, 'Select how the risk is treated'),
   influence: choice(INFLUENCES, 'Select how far the risk is within our control'),
   inherent_likelihood: scaleValue('Select the inherent likelihood'),
@@ -33,7 +34,7 @@ export const editRiskSchema = z
   .object({
     ...riskFields,
     status: choice(['open', 'closed'], 'Select whether the risk is open or closed'),
-    closed_on: optionalIsoDay('Enter the date the risk was closed, for example 2026-11-20'),
+    closed_on: optionalDateField('Date closed'),
     closure_reason: optionalText('Reason for closing', TEXT),
     version: versionField,
   })
@@ -45,11 +46,11 @@ export const editRiskSchema = z
 
 /** Date rules that need today: nothing is identified or closed in the future, nor closed before it was identified. */
 export function riskDateErrors(form: { identified_on: string; status?: string; closed_on?: string | null }, today: string): FormErrors {
-  const problems: [string, string][] = [];
-  if (form.identified_on > today) problems.push(['identified_on', 'The date identified cannot be in the future']);
+  const problems: FormProblem[] = [];
+  if (form.identified_on > today) problems.push(['identified_on', 'Date identified must be today or in the past', DATE_PARTS]);
   if (form.status === 'closed' && form.closed_on) {
-    if (form.closed_on > today) problems.push(['closed_on', 'The date closed cannot be in the future']);
-    else if (form.closed_on < form.identified_on) problems.push(['closed_on', 'The date closed cannot be before the date identified']);
+    if (form.closed_on > today) problems.push(['closed_on', 'Date closed must be today or in the past', DATE_PARTS]);
+    else if (form.closed_on < form.identified_on) problems.push(['closed_on', 'Date closed must be the same as or after the date identified', DATE_PARTS]);
   }
   return formErrors(problems);
 }

@@ -15,18 +15,19 @@ import {
   FINDING_STATUSES,
   type ExerciseKind,
 } from '../domain/exercise-vocabulary';
+import { versionLabel } from '../domain/plans';
 import type { ReadableNodeIds } from '../domain/roles';
 import { buildTree } from '../domain/tree';
-import { findExercise, listApprovedVersions, type ExerciseListRow, type FindingListRow } from '../queries/exercises';
+import { findExercise, listApprovedVersions, planHasDraft, type ExerciseListRow, type FindingListRow } from '../queries/exercises';
 import { listNodes } from '../queries/nodes';
 import { countUnreadableRisksOfPlan, listRisksOfPlan } from '../queries/plan-risks';
 import { findPlan } from '../queries/plans';
-import { listPeople } from '../queries/reference';
-import { placeholder, toOptions, type Option } from './options';
+import { formatDate } from '../views/helpers/format-date';
+import { flatOptions, placeholder, toOptions, type Choice } from './options';
+import { loadPeopleChoices, peopleOptions, type PeopleChoices } from './people-options';
 import { loadPlanStandings } from './plan-standing';
 import { RISK_NOUN, unseenLinks } from './unseen-links';
 
-type People = Awaited<ReturnType<typeof listPeople>>;
 type Versions = Awaited<ReturnType<typeof listApprovedVersions>>;
 
 /** Home › division › unit › the plan's exercises: every exercise page hangs below its plan. */
@@ -113,30 +114,46 @@ export async function buildExercisePage(db: Db, clock: Clock, exerciseId: number
   };
 }
 
-/** Choices for the exercise forms: people, the plan's approved versions, and the fixed lists. */
-export async function loadExerciseChoices(db: Db, planId: number) {
-  const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, planId)]);
-  return { people, versions };
+export interface ExerciseChoices {
+  /** Everyone, the people of the plan's node and above listed first. */
+  people: PeopleChoices;
+  versions: Versions;
+  /** The draft the form offers: the plan's draft now, or on an exercise recorded as of a draft since approved, that one. */
+  draft: { label: string } | null;
+  /** True when "a draft" is a choice the form offers and a save may make. */
+  draftOffered: boolean;
 }
 
-export type ExerciseChoices = { people: People; versions: Versions };
+/**
+ * Choices for the exercise forms: people, the plan's approved versions, and its draft only if it
+ * has one (or, editing, the exercise was recorded as of a draft), so the list offers only versions that exist.
+ */
+export async function loadExerciseChoices(db: Db, plan: { id: number; node_id: number }, exercise?: { plan_version_number: number | null }): Promise<ExerciseChoices> {
+  const [people, versions, hasDraft] = await Promise.all([loadPeopleChoices(db, plan.node_id), listApprovedVersions(db, plan.id), planHasDraft(db, plan.id)]);
+  const latest = versions.at(-1)?.number ?? null;
+  const draft = hasDraft
+    ? { label: `The ${versionLabel(null, latest).toLowerCase()}` }
+    : exercise?.plan_version_number === null ? { label: 'A draft (as recorded)' } : null;
+  return { people, versions, draft, draftOffered: draft !== null };
+}
 
 export function exerciseOptions(choices: ExerciseChoices, values: Record<string, string>, kinds: readonly ExerciseKind[] = EXERCISE_KINDS) {
   return {
     types: toOptions(kinds, (t) => t, (t) => EXERCISE_KIND_LABELS[t], values.type),
     scheduledTypes: toOptions(EXERCISE_TYPES, (t) => t, (t) => EXERCISE_KIND_LABELS[t], values.type),
     statuses: toOptions(EXERCISE_STATUSES, (s) => s, (s) => EXERCISE_STATUS_LABELS[s], values.status),
+    happened: toOptions(['no', 'yes'] as const, (h) => h, (h) => (h === 'yes' ? 'Yes: record the outcome below' : 'No: schedule it'), values.happened),
     results: [placeholder('No result yet', values.result), ...toOptions(EXERCISE_RESULTS, (r) => r, (r) => EXERCISE_RESULT_LABELS[r], values.result)],
     versions: [
-      placeholder('The draft (no approved version yet)', values.plan_version_number),
-      ...toOptions([...choices.versions].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${v.approved_on}${v.status === 'approved' ? ' (in force)' : ''}`, values.plan_version_number),
+      ...(choices.draft ? [placeholder(choices.draft.label, values.plan_version_number)] : []),
+      ...toOptions([...choices.versions].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${formatDate(v.approved_on)}${v.status === 'approved' ? ' (in force)' : ''}`, values.plan_version_number),
     ],
-    coordinators: [placeholder('Not assigned', values.coordinator_id), ...toOptions(choices.people, (p) => p.id, (p) => p.name, values.coordinator_id)],
+    coordinators: peopleOptions(choices.people, values.coordinator_id, 'Not assigned'),
   };
 }
 
 /** Text for a select's value in the conflict table. */
-export function optionText(options: Record<string, Option[]>, field: string, value: string): string {
+export function optionText(options: Record<string, Choice[]>, field: string, value: string): string {
   const byField: Record<string, string> = {
     type: 'types',
     status: 'statuses',
@@ -147,17 +164,17 @@ export function optionText(options: Record<string, Option[]>, field: string, val
     closed_by_version_number: 'versions',
   };
   const key = byField[field];
-  return (key ? options[key]?.find((o) => o.value === value)?.text : undefined) ?? value;
+  return (key ? flatOptions(options[key] ?? []).find((o) => o.value === value)?.text : undefined) ?? value;
 }
 
-export function findingOptions(people: People, versions: Versions, exercisedVersion: number | null, values: Record<string, string>) {
+export function findingOptions(people: PeopleChoices, versions: Versions, exercisedVersion: number | null, values: Record<string, string>) {
   const later = versions.filter((v) => exercisedVersion === null || v.number > exercisedVersion);
   return {
-    owners: [placeholder('Not assigned', values.owner_id), ...toOptions(people, (p) => p.id, (p) => p.name, values.owner_id)],
+    owners: peopleOptions(people, values.owner_id, 'Not assigned'),
     statuses: toOptions(FINDING_STATUSES, (s) => s, (s) => FINDING_STATUS_LABELS[s], values.status),
     versions: [
       placeholder(later.length === 0 ? 'No later version approved yet' : 'Select the version', values.closed_by_version_number),
-      ...toOptions([...later].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${v.approved_on}`, values.closed_by_version_number),
+      ...toOptions([...later].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${formatDate(v.approved_on)}`, values.closed_by_version_number),
     ],
   };
 }

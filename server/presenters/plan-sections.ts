@@ -1,4 +1,3 @@
-import { format, parseISO } from 'date-fns';
 import {
   AUDIENCE_LABELS,
   CARD_SCENARIO_LABELS,
@@ -13,6 +12,7 @@ import {
 } from '../domain/plan-content';
 import { EXERCISE_TYPE_LABELS } from '../domain/vocabulary';
 import type { PrintBlock, PrintSection } from '../print/plan-document';
+import { formatDate } from '../views/helpers/format-date';
 
 // A plan's content as display blocks, section by section: the same blocks make the plan page
 // and the printed plan, so what a coordinator reads on screen is what prints.
@@ -29,9 +29,9 @@ export function formatHours(hours: number | null): string {
   return plural(hours, 'hour', 'hours');
 }
 
-/** '2026-11-23' → '23 November 2026'; '' for none. */
+/** '2026-11-23' → '23 November 2026'; '' for none: the pages' one date helper, for print too. */
 export function formatLongDate(isoDay: string | null): string {
-  return isoDay ? format(parseISO(isoDay), 'd MMMM yyyy') : '';
+  return formatDate(isoDay);
 }
 
 function sectionBlocks(key: SectionKey, content: PlanContent): PrintBlock[] {

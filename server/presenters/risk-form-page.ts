@@ -3,14 +3,16 @@ import type { Matrix } from '../domain/matrix';
 import { INFLUENCE_LABELS, INFLUENCES, REGISTER_KIND_LABELS, REGISTER_KINDS, TREATMENTS } from '../domain/vocabulary';
 import { formErrors, type FormErrors } from '../forms/parse';
 import { listRegistersOfNode } from '../queries/nodes';
-import { listCategories, listObjectives, listPeople, loadMatrix } from '../queries/reference';
+import { listCategories, listObjectives, loadMatrix } from '../queries/reference';
+import { loadPeopleChoices, nameAndJob, peopleOptions, type PeopleChoices } from './people-options';
 import { placeholder, toOptions } from './options';
 
 export interface RiskFormChoices {
   registers: { id: number; name: string; code: string; kind: keyof typeof REGISTER_KIND_LABELS }[];
   categories: { id: number; name: string }[];
   objectives: { id: number; title: string }[];
-  people: { id: number; name: string; job_title: string }[];
+  /** Everyone, the people of the risk's node and above listed first. */
+  people: PeopleChoices;
   matrix: Matrix;
 }
 
@@ -20,7 +22,7 @@ export async function loadRiskFormChoices(db: Db, nodeId: number): Promise<RiskF
     listRegistersOfNode(db, nodeId).then((registers) => registers.filter((g) => g.closed_on === null)),
     listCategories(db),
     listObjectives(db),
-    listPeople(db),
+    loadPeopleChoices(db, nodeId),
     loadMatrix(db),
   ]);
   return { registers, categories, objectives, people, matrix };
@@ -36,13 +38,12 @@ export function checkRiskChoices(
   if (form.register_id !== undefined && !has(choices.registers, form.register_id)) problems.push(['register_id', 'Select a register of this part of the organisation']);
   if (!has(choices.categories, form.category_id)) problems.push(['category_id', 'Select a category from the list']);
   if (!has(choices.objectives, form.objective_id)) problems.push(['objective_id', 'Select a strategic objective from the list']);
-  if (!has(choices.people, form.owner_id)) problems.push(['owner_id', 'Select the risk owner from the list']);
-  if (!has(choices.people, form.manager_id)) problems.push(['manager_id', 'Select the risk manager from the list']);
+  if (!has(choices.people.everyone, form.owner_id)) problems.push(['owner_id', 'Select the risk owner from the list']);
+  if (!has(choices.people.everyone, form.manager_id)) problems.push(['manager_id', 'Select the risk manager from the list']);
   return formErrors(problems);
 }
 
 export function riskFormOptions(choices: RiskFormChoices, values: Record<string, string>) {
-  const person = (p: { name: string; job_title: string }) => (p.job_title ? `${p.name}, ${p.job_title}` : p.name);
   const axis = (name: 'likelihood' | 'impact', field: string) => [
     placeholder('Select', values[field]),
     ...toOptions(choices.matrix[name], (a) => a.value, (a) => `${a.value} ${a.label}`, values[field]),
@@ -61,8 +62,8 @@ export function riskFormOptions(choices: RiskFormChoices, values: Record<string,
     ],
     categories: [placeholder('Select a category', values.category_id), ...toOptions(choices.categories, (c) => c.id, (c) => c.name, values.category_id)],
     objectives: [placeholder('None', values.objective_id), ...toOptions(choices.objectives, (o) => o.id, (o) => o.title, values.objective_id)],
-    owners: [placeholder('Not assigned', values.owner_id), ...toOptions(choices.people, (p) => p.id, person, values.owner_id)],
-    managers: [placeholder('Not assigned', values.manager_id), ...toOptions(choices.people, (p) => p.id, person, values.manager_id)],
+    owners: peopleOptions(choices.people, values.owner_id, 'Not assigned', nameAndJob),
+    managers: peopleOptions(choices.people, values.manager_id, 'Not assigned', nameAndJob),
     treatments: toOptions(TREATMENTS, (t) => t, (t) => t[0]?.toUpperCase() + t.slice(1), values.treatment),
     influences: toOptions(INFLUENCES, (i) => i, (i) => INFLUENCE_LABELS[i], values.influence),
     statuses: toOptions(['open', 'closed'] as const, (s) => s, (s) => (s === 'open' ? 'Open' : 'Closed'), values.status),

@@ -64,9 +64,10 @@ export function judgeRisk(risk: RiskFacts, lastReviewedOn: string | null, rules:
   };
 }
 
+/** The direction of travel as pages write it: an arrow, always with its words (in a key, in print, on the risk page). Up is a higher score: worse. */
 export const DIRECTION_SYMBOLS: Record<Direction, { symbol: string; label: string }> = {
-  up: { symbol: '▲', label: 'Increasing' },
-  down: { symbol: '▼', label: 'Decreasing' },
-  same: { symbol: '►', label: 'No change' },
-  new: { symbol: '★', label: 'New' },
+  up: { symbol: '↑', label: 'Worsening' },
+  down: { symbol: '↓', label: 'Improving' },
+  same: { symbol: '→', label: 'No change' },
+  new: { symbol: '•', label: 'New' },
 };

@@ -24,7 +24,7 @@ export function findAction(db: Db, id: number) {
     .innerJoin('risks as r', 'r.id', 'a.risk_id')
     .innerJoin('registers as g', 'g.id', 'r.register_id')
     .selectAll('a')
-    .select(['r.title as risk_title', 'r.reference as risk_reference'])
+    .select(['r.title as risk_title', 'r.reference as risk_reference', 'g.node_id'])
     .where('a.id', '=', id)
     .executeTakeFirst();
 }

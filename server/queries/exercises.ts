@@ -172,3 +172,8 @@ export async function firstApprovals(db: Db | Tx, planIds: number[]): Promise<Ma
     .execute();
   return new Map(rows.map((r) => [r.plan_id, r.first_approved_on]));
 }
+
+/** True if the plan has a draft now: the only draft an exercise can be of. */
+export async function planHasDraft(db: Db | Tx, planId: number): Promise<boolean> {
+  return Boolean(await db.selectFrom('plan_versions').select('id').where('plan_id', '=', planId).where('status', '=', 'draft').executeTakeFirst());
+}

@@ -112,7 +112,7 @@ export function listObjectives(db: Db | Tx) {
 }
 
 export function listPeople(db: Db) {
-  return db.selectFrom('people').select(['id', 'name', 'job_title']).orderBy('name').execute();
+  return db.selectFrom('people').select(['id', 'name', 'job_title', 'node_id']).orderBy('name').execute();
 }
 
 export async function matrixLevelExists(db: Db | Tx, rank: number): Promise<boolean> {

@@ -8,14 +8,13 @@ import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../domain/vocabulary';
 import { ACTION_FIELD_LABELS, actionFormValues, completeActionSchema, editActionSchema, newActionSchema } from '../forms/action-form';
 import { decodeBase } from '../forms/conflict';
 import { blankForm, editForm, optionTextDisplay, refusedForm, staleForm, type FormState } from '../forms/form-page';
-import { formErrors, hasErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
+import { DATE_PARTS } from '../forms/date-input';
+import { formErrors, hasErrors, parseForm, typedValues, type FormErrors, type FormProblem } from '../forms/parse';
 import { findAction, insertAction, updateAction } from '../queries/actions';
-import { listPeople } from '../queries/reference';
-
-import { placeholder, toOptions } from '../presenters/options';
+import { toOptions } from '../presenters/options';
+import { loadPeopleChoices, peopleOptions, type PeopleChoices } from '../presenters/people-options';
 import { changeOf, idParam, riskFromPath } from './params';
 
-type People = Awaited<ReturnType<typeof listPeople>>;
 
 interface ActionFormHeadings {
   heading: string;
@@ -25,22 +24,22 @@ interface ActionFormHeadings {
   editing: boolean;
 }
 
-function actionOptions(people: People, values: Record<string, string>) {
+function actionOptions(people: PeopleChoices, values: Record<string, string>) {
   return {
-    owners: [placeholder('Not assigned', values.owner_id), ...toOptions(people, (p) => p.id, (p) => p.name, values.owner_id)],
+    owners: peopleOptions(people, values.owner_id, 'Not assigned'),
     statuses: toOptions(ACTION_STATUSES, (s) => s, (s) => ACTION_STATUS_LABELS[s], values.status),
   };
 }
 
-function renderActionForm(res: Response, people: People, headings: ActionFormHeadings, form: FormState): void {
+function renderActionForm(res: Response, people: PeopleChoices, headings: ActionFormHeadings, form: FormState): void {
   res.status(form.status).render('risks/action-form', { title: headings.heading, ...headings, ...form, options: actionOptions(people, form.values) });
 }
 
 /** Checks that need the database or today: the owner exists, and nothing is completed in the future. */
-function checkAction(form: { owner_id: number | null; status: string; completed_on: string | null }, people: People, today: string): FormErrors {
-  const problems: [string, string][] = [];
-  if (form.owner_id !== null && !people.some((p) => p.id === form.owner_id)) problems.push(['owner_id', 'Select the action owner from the list']);
-  if (form.status === 'completed' && form.completed_on !== null && form.completed_on > today) problems.push(['completed_on', 'The date completed cannot be in the future']);
+function checkAction(form: { owner_id: number | null; status: string; completed_on: string | null }, people: PeopleChoices, today: string): FormErrors {
+  const problems: FormProblem[] = [];
+  if (form.owner_id !== null && !people.everyone.some((p) => p.id === form.owner_id)) problems.push(['owner_id', 'Select the action owner from the list']);
+  if (form.status === 'completed' && form.completed_on !== null && form.completed_on > today) problems.push(['completed_on', 'Date completed must be today or in the past', DATE_PARTS]);
   return formErrors(problems);
 }
 
@@ -76,12 +75,12 @@ export function actionRoutes({ db, clock }: AppContext): Router {
 
   router.get('/risks/:id/actions/new', allow(db, 'manage_risks', riskInPath), async (req, res) => {
     const risk = await riskFromPath(db, req.params.id);
-    renderActionForm(res, await listPeople(db), newHeadings(risk), blankForm({ status: 'not_started', owner_id: String(risk.manager_id ?? '') }));
+    renderActionForm(res, await loadPeopleChoices(db, risk.node_id), newHeadings(risk), blankForm({ status: 'not_started', owner_id: String(risk.manager_id ?? '') }));
   });
 
   router.post('/risks/:id/actions', allow(db, 'manage_risks', riskInPath), async (req, res) => {
     const risk = await riskFromPath(db, req.params.id);
-    const people = await listPeople(db);
+    const people = await loadPeopleChoices(db, risk.node_id);
     const parsed = parseForm(newActionSchema, req.body);
     const errors = parsed.ok ? checkAction(parsed.data, people, today(clock)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
@@ -94,12 +93,12 @@ export function actionRoutes({ db, clock }: AppContext): Router {
 
   router.get('/actions/:id/edit', allow(db, 'manage_risks', actionInPath), async (req, res) => {
     const action = await loadAction(req.params.id);
-    renderActionForm(res, await listPeople(db), editHeadings(action), editForm(actionFormValues(action)));
+    renderActionForm(res, await loadPeopleChoices(db, action.node_id), editHeadings(action), editForm(actionFormValues(action)));
   });
 
   router.post('/actions/:id', allow(db, 'manage_risks', actionInPath), async (req, res) => {
     const action = await loadAction(req.params.id);
-    const people = await listPeople(db);
+    const people = await loadPeopleChoices(db, action.node_id);
     const values = typedValues(req.body);
     const parsed = parseForm(editActionSchema, req.body);
     const errors = parsed.ok ? checkAction(parsed.data, people, today(clock)) : parsed.errors;
@@ -134,7 +133,7 @@ export function actionRoutes({ db, clock }: AppContext): Router {
       updateAction(tx, changeOf(res, clock), action.id, parsed.data.version, { status: 'completed', completed_on: today(clock) })));
     if (stale) {
       const current = await loadAction(req.params.id);
-      const people = await listPeople(db);
+      const people = await loadPeopleChoices(db, current.node_id);
       // The action changed since the risk page was opened: its form, ready to complete, shows it as it now is.
       const opened = editForm(actionFormValues(current), { status: 'completed', completed_on: today(clock) });
       renderActionForm(res, people, editHeadings(current), parsed.ok

@@ -14,13 +14,15 @@ import {
   exerciseChoiceErrors,
   exerciseFormValues,
   invocationSchema,
-  scheduleExerciseSchema,
+  newExerciseDateErrors,
+  newExerciseRecord,
+  newExerciseSchema,
 } from '../forms/exercise-form';
 import { editFindingSchema, FINDING_FIELD_LABELS, findingChoiceErrors, findingFormValues, newFindingSchema } from '../forms/finding-form';
 import { formErrors, hasErrors, inFieldOrder, mergeErrors, parseForm, typedValues } from '../forms/parse';
 import { findExercise, findFinding, insertExercise, insertFinding, listApprovedVersions, updateExercise, updateFinding } from '../queries/exercises';
 import { findPlan, type PlanDetailRow } from '../queries/plans';
-import { listPeople } from '../queries/reference';
+import { loadPeopleChoices, type PeopleChoices } from '../presenters/people-options';
 import {
   buildExercisePage,
   buildPlanExercisesPage,
@@ -32,7 +34,7 @@ import {
 } from '../presenters/exercise-pages';
 import { changeOf, idParam } from './params';
 
-type FormKind = 'schedule' | 'invocation' | 'edit';
+type FormKind = 'new' | 'invocation' | 'edit';
 
 interface ExerciseFormHeadings {
   kind: FormKind;
@@ -43,21 +45,22 @@ interface ExerciseFormHeadings {
 }
 
 // The order the exercise form shows its fields in, for the error summary: a real invocation asks for its date first.
+const NEW_EXERCISE_FORM_ORDER = ['type', 'happened', 'exercise_on', 'plan_version_number', 'coordinator_id', 'participants', 'scenario', 'objectives', 'result', 'recovery_hours', 'lessons'];
 const EXERCISE_FORM_ORDER = ['type', 'planned_on', 'status', 'plan_version_number', 'coordinator_id', 'participants', 'scenario', 'objectives', 'held_on', 'result', 'recovery_hours', 'lessons'];
 const INVOCATION_FORM_ORDER = ['held_on', 'plan_version_number', 'coordinator_id', 'participants', 'scenario', 'result', 'recovery_hours', 'lessons'];
 
 function renderExerciseForm(res: Response, choices: ExerciseChoices, headings: ExerciseFormHeadings, form: FormState): void {
   const invocation = headings.kind === 'invocation' || form.values.type === 'real_invocation';
-  const order = invocation ? INVOCATION_FORM_ORDER : EXERCISE_FORM_ORDER;
+  const order = invocation ? INVOCATION_FORM_ORDER : headings.kind === 'new' ? NEW_EXERCISE_FORM_ORDER : EXERCISE_FORM_ORDER;
   res.status(form.status).render('exercises/exercise-form', {
     title: headings.heading,
     ...headings,
     ...form,
     errors: form.errors && inFieldOrder(form.errors, order),
     editing: headings.kind === 'edit',
+    isNew: headings.kind === 'new',
     invocation,
     showPlanning: !invocation,
-    showOutcome: headings.kind !== 'schedule',
     options: exerciseOptions(choices, form.values, invocation ? ['real_invocation'] : EXERCISE_TYPES),
   });
 }
@@ -73,6 +76,7 @@ interface FindingFormHeadings {
 // After a save the browser goes back with ?saved=…; only these known words are shown.
 const SAVED_MESSAGES: Record<string, string> = {
   scheduled: 'Exercise scheduled',
+  recorded: 'Exercise recorded with its outcome',
   invocation: 'Real invocation recorded',
   changed: 'Exercise saved',
   'finding-added': 'Finding added',
@@ -100,11 +104,11 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
     return finding;
   }
 
-  const newHeadings = (plan: PlanDetailRow, kind: 'schedule' | 'invocation'): ExerciseFormHeadings => ({
+  const newHeadings = (plan: PlanDetailRow, kind: 'new' | 'invocation'): ExerciseFormHeadings => ({
     kind,
-    heading: kind === 'schedule' ? 'Schedule an exercise' : 'Record a real invocation',
+    heading: kind === 'new' ? 'Add an exercise' : 'Record a real invocation',
     caption: `${plan.ref} ${plan.title}`,
-    action: kind === 'schedule' ? `/plans/${plan.id}/exercises` : `/plans/${plan.id}/invocations`,
+    action: kind === 'new' ? `/plans/${plan.id}/exercises` : `/plans/${plan.id}/invocations`,
     cancelHref: `/plans/${plan.id}/exercises`,
   });
 
@@ -120,36 +124,39 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
     res.render('exercises/plan-exercises', { ...page, savedMessage: savedMessage(req.query.saved) });
   });
 
+  // One form for a test to come and a test already held: ?happened=no or yes answers its first question.
   router.get('/plans/:id/exercises/new', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await loadPlan(req.params.id);
-    const choices = await loadExerciseChoices(db, plan.id);
-    renderExerciseForm(res, choices, newHeadings(plan, 'schedule'), blankForm(startingValues(plan, choices, {})));
+    const choices = await loadExerciseChoices(db, plan);
+    const happened = req.query.happened === 'yes' || req.query.happened === 'no' ? req.query.happened : '';
+    renderExerciseForm(res, choices, newHeadings(plan, 'new'), blankForm(startingValues(plan, choices, { happened })));
   });
 
   router.post('/plans/:id/exercises', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await loadPlan(req.params.id);
-    const choices = await loadExerciseChoices(db, plan.id);
-    const parsed = parseForm(scheduleExerciseSchema, req.body);
-    const errors = parsed.ok ? exerciseChoiceErrors(parsed.data, choices.people, choices.versions, today(clock)) : parsed.errors;
+    const choices = await loadExerciseChoices(db, plan);
+    const parsed = parseForm(newExerciseSchema, req.body);
+    const errors = parsed.ok ? mergeErrors(newExerciseDateErrors(parsed.data, today(clock)), exerciseChoiceErrors(parsed.data, choices, today(clock))) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
-      renderExerciseForm(res, choices, newHeadings(plan, 'schedule'), refusedForm(typedValues(req.body), errors));
+      renderExerciseForm(res, choices, newHeadings(plan, 'new'), refusedForm(typedValues(req.body), errors));
       return;
     }
-    const id = await db.transaction().execute((tx) => insertExercise(tx, changeOf(res, clock), { ...parsed.data, plan_id: plan.id, status: 'planned' }));
-    res.redirect(303, `/exercises/${id}?saved=scheduled`);
+    const exercise = newExerciseRecord(parsed.data);
+    const id = await db.transaction().execute((tx) => insertExercise(tx, changeOf(res, clock), { ...exercise, plan_id: plan.id }));
+    res.redirect(303, `/exercises/${id}?saved=${exercise.status === 'completed' ? 'recorded' : 'scheduled'}`);
   });
 
   router.get('/plans/:id/invocations/new', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await loadPlan(req.params.id);
-    const choices = await loadExerciseChoices(db, plan.id);
+    const choices = await loadExerciseChoices(db, plan);
     renderExerciseForm(res, choices, newHeadings(plan, 'invocation'), blankForm(startingValues(plan, choices, { type: 'real_invocation' })));
   });
 
   router.post('/plans/:id/invocations', allow(db, 'manage_plans', planInPath), async (req, res) => {
     const plan = await loadPlan(req.params.id);
-    const choices = await loadExerciseChoices(db, plan.id);
+    const choices = await loadExerciseChoices(db, plan);
     const parsed = parseForm(invocationSchema, req.body);
-    const errors = parsed.ok ? exerciseChoiceErrors(parsed.data, choices.people, choices.versions, today(clock)) : parsed.errors;
+    const errors = parsed.ok ? exerciseChoiceErrors(parsed.data, choices, today(clock)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
       renderExerciseForm(res, choices, newHeadings(plan, 'invocation'), refusedForm({ ...typedValues(req.body), type: 'real_invocation' }, errors));
       return;
@@ -174,7 +181,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
 
   router.get('/exercises/:id/edit', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
     const exercise = await loadExercise(req.params.id);
-    const choices = await loadExerciseChoices(db, exercise.plan_id);
+    const choices = await loadExerciseChoices(db, { id: exercise.plan_id, node_id: exercise.node_id }, exercise);
     const values = exerciseFormValues(exercise);
     // Recording the outcome of a planned exercise: offer "completed" on the planned day.
     const recordingOutcome = exercise.status === 'planned' && req.query.outcome === '1';
@@ -183,10 +190,10 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
 
   router.post('/exercises/:id', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
     const exercise = await loadExercise(req.params.id);
-    const choices = await loadExerciseChoices(db, exercise.plan_id);
+    const choices = await loadExerciseChoices(db, { id: exercise.plan_id, node_id: exercise.node_id }, exercise);
     const values = typedValues(req.body);
     const parsed = parseForm(editExerciseSchema, req.body);
-    let errors = parsed.ok ? exerciseChoiceErrors(parsed.data, choices.people, choices.versions, today(clock)) : parsed.errors;
+    let errors = parsed.ok ? exerciseChoiceErrors(parsed.data, choices, today(clock)) : parsed.errors;
     // An exercise cannot become a real invocation or the reverse: one is planned, the other is not.
     if (parsed.ok && (parsed.data.type === 'real_invocation') !== (exercise.type === 'real_invocation')) {
       errors = mergeErrors(errors, formErrors([['type', 'Select the type of exercise from the list']]));
@@ -219,7 +226,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
 
   function renderFindingForm(
     res: Response,
-    people: Awaited<ReturnType<typeof listPeople>>,
+    people: PeopleChoices,
     versions: Awaited<ReturnType<typeof listApprovedVersions>>,
     exercisedVersion: number | null,
     headings: FindingFormHeadings,
@@ -244,13 +251,13 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
 
   router.get('/exercises/:id/findings/new', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
     const exercise = await loadExercise(req.params.id);
-    const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, exercise.plan_id)]);
+    const [people, versions] = await Promise.all([loadPeopleChoices(db, exercise.node_id), listApprovedVersions(db, exercise.plan_id)]);
     renderFindingForm(res, people, versions, exercise.plan_version_number, newFindingHeadings(exercise), blankForm({ owner_id: String(exercise.coordinator_id ?? '') }));
   });
 
   router.post('/exercises/:id/findings', allow(db, 'manage_plans', exerciseInPath), async (req, res) => {
     const exercise = await loadExercise(req.params.id);
-    const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, exercise.plan_id)]);
+    const [people, versions] = await Promise.all([loadPeopleChoices(db, exercise.node_id), listApprovedVersions(db, exercise.plan_id)]);
     const parsed = parseForm(newFindingSchema, req.body);
     const errors = parsed.ok
       ? findingChoiceErrors(parsed.data, people, { exercisedVersion: exercise.plan_version_number, approvedVersions: versions.map((v) => v.number), today: today(clock) })
@@ -273,13 +280,13 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
 
   router.get('/findings/:id/edit', allow(db, 'manage_plans', findingInPath), async (req, res) => {
     const finding = await loadFinding(req.params.id);
-    const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, finding.plan_id)]);
+    const [people, versions] = await Promise.all([loadPeopleChoices(db, finding.node_id), listApprovedVersions(db, finding.plan_id)]);
     renderFindingForm(res, people, versions, finding.exercised_version_number, editFindingHeadings(finding), editForm(findingFormValues(finding)));
   });
 
   router.post('/findings/:id', allow(db, 'manage_plans', findingInPath), async (req, res) => {
     const finding = await loadFinding(req.params.id);
-    const [people, versions] = await Promise.all([listPeople(db), listApprovedVersions(db, finding.plan_id)]);
+    const [people, versions] = await Promise.all([loadPeopleChoices(db, finding.node_id), listApprovedVersions(db, finding.plan_id)]);
     const values = typedValues(req.body);
     const parsed = parseForm(editFindingSchema, req.body);
     const errors = parsed.ok

@@ -26,6 +26,7 @@ import {
   type PlanDetailRow,
 } from '../queries/plans';
 import { placeholder, toOptions } from '../presenters/options';
+import { loadPeopleChoices, nameAndJob, peopleOptions, type PeopleChoices } from '../presenters/people-options';
 import { buildPlanListPage, buildPlanPage, loadPlan, planBreadcrumbs } from '../presenters/plan-page';
 import { buildPlanExercisingPanel } from '../presenters/exercise-pages';
 import { changeOf, idParam, livePlanFromPath } from './params';
@@ -43,22 +44,25 @@ function savedMessage(saved: unknown): string | undefined {
   return typeof saved === 'string' && Object.hasOwn(SAVED_MESSAGES, saved) ? SAVED_MESSAGES[saved] : undefined;
 }
 
-const person = (p: { name: string; job_title: string }) => (p.job_title ? `${p.name}, ${p.job_title}` : p.name);
-
 interface PlanFormChoices {
   sites: { id: number; name: string }[];
-  people: { id: number; name: string; job_title: string }[];
+  /** Everyone, the people of the plan's node and above listed first. */
+  people: PeopleChoices;
   plans: { id: number; ref: string; title: string }[];
 }
 
 function planFormOptions(choices: PlanFormChoices, values: Record<string, string>) {
   return {
     sites: [placeholder('No one site: the whole of this part of the organisation', values.site_id), ...toOptions(choices.sites, (s) => s.id, (s) => s.name, values.site_id)],
-    owners: [placeholder('Select the owner', values.owner_id), ...toOptions(choices.people, (p) => p.id, person, values.owner_id)],
+    owners: peopleOptions(choices.people, values.owner_id, 'Select the owner', nameAndJob),
     markings: toOptions(PROTECTIVE_MARKINGS, (m) => m, (m) => m, values.protective_marking),
     copyFrom: [placeholder('The standard template', values.copy_from), ...toOptions(choices.plans, (p) => p.id, (p) => `${p.ref} ${p.title}`, values.copy_from)],
   };
 }
+
+/** The plan form's ids must name a site of the node, a person, a readable plan. */
+const checkChoices = (form: Parameters<typeof checkPlanChoices>[0], choices: PlanFormChoices) =>
+  checkPlanChoices(form, { sites: choices.sites, people: choices.people.everyone, plans: choices.plans });
 
 export function planRoutes({ db, clock }: AppContext): Router {
   const router = Router();
@@ -73,7 +77,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
   async function planFormChoices(res: Response, nodeId: number): Promise<PlanFormChoices> {
     const [sites, people, plans, readable] = await Promise.all([
       listSitesOfNode(db, nodeId),
-      listPeople(db),
+      loadPeopleChoices(db, nodeId),
       listLivePlans(db),
       readableNodesOf(db, res),
     ]);
@@ -109,7 +113,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
     const values = typedValues(req.body);
     const parsed = parseForm(newPlanSchema, req.body);
     const choices = await planFormChoices(res, node.id);
-    const errors = parsed.ok ? checkPlanChoices(parsed.data, choices) : parsed.errors;
+    const errors = parsed.ok ? checkChoices(parsed.data, choices) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
       await renderNewPlan(res, node, values, 400, errors);
       return;
@@ -167,7 +171,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
     const plan = await loadPlan(db, idParam(req.params.id, 'That plan'));
     const values = typedValues(req.body);
     const parsed = parseForm(editPlanSchema, req.body);
-    const errors = parsed.ok ? checkPlanChoices(parsed.data, await planFormChoices(res, plan.node_id)) : parsed.errors;
+    const errors = parsed.ok ? checkChoices(parsed.data, await planFormChoices(res, plan.node_id)) : parsed.errors;
     if (!parsed.ok || hasErrors(errors)) {
       await renderPlanDetails(res, plan, refusedForm(values, errors));
       return;
@@ -193,7 +197,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
   // ---- Approval ----
 
   async function renderApprove(res: Response, plan: PlanDetailRow, values: Record<string, string>, status = 200, errors?: FormErrors, stale?: string) {
-    const [draft, latest, people] = await Promise.all([findDraft(db, plan.id), findLatestApproved(db, plan.id), listPeople(db)]);
+    const [draft, latest, people] = await Promise.all([findDraft(db, plan.id), findLatestApproved(db, plan.id), loadPeopleChoices(db, plan.node_id)]);
     const missing = draft ? missingSections(parsePlanContent(draft.content)) : [];
     res.status(status).render('plans/plan-approve', {
       title: `Approve – ${plan.ref}`,
@@ -206,7 +210,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
       values: { ...values, draft_id: values.draft_id ?? String(draft?.id ?? ''), version: values.version ?? String(draft?.version ?? '') },
       errors,
       stale,
-      approvers: [placeholder('Select who approved the plan', values.approver_id), ...toOptions(people, (p) => p.id, person, values.approver_id)],
+      approvers: peopleOptions(people, values.approver_id, 'Select who approved the plan', nameAndJob),
     });
   }
 

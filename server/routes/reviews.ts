@@ -8,12 +8,13 @@ import { blankForm, refusedForm, type FormState } from '../forms/form-page';
 import { formErrors, parseForm, typedValues } from '../forms/parse';
 import { reviewSchema } from '../forms/review-form';
 import type { RiskDetailRow } from '../queries/risks';
-import { listPeople, loadMatrix } from '../queries/reference';
+import { loadMatrix } from '../queries/reference';
 import type { Matrix } from '../domain/matrix';
 import { placeholder, toOptions } from '../presenters/options';
+import { loadPeopleChoices, peopleOptions, type PeopleChoices } from '../presenters/people-options';
 import { changeOf, riskFromPath } from './params';
 
-async function renderReviewForm(res: Response, people: Awaited<ReturnType<typeof listPeople>>, matrix: Matrix, risk: RiskDetailRow, form: FormState) {
+async function renderReviewForm(res: Response, people: PeopleChoices, matrix: Matrix, risk: RiskDetailRow, form: FormState) {
   const { values } = form;
   const axis = (name: 'likelihood' | 'impact') => [
     placeholder('Select', values[`current_${name}`]),
@@ -25,7 +26,7 @@ async function renderReviewForm(res: Response, people: Awaited<ReturnType<typeof
     ...form,
     reference: risk.reference,
     options: {
-      reviewers: [placeholder('Select a reviewer', values.reviewer_id), ...toOptions(people, (p) => p.id, (p) => p.name, values.reviewer_id)],
+      reviewers: peopleOptions(people, values.reviewer_id, 'Select a reviewer'),
       likelihood: axis('likelihood'),
       impact: axis('impact'),
       stillValid: toOptions(['yes', 'no'] as const, (v) => v, (v) => (v === 'yes' ? 'Yes' : 'No: close the risk with this review as the reason'), values.still_valid),
@@ -38,7 +39,7 @@ export function reviewRoutes({ db, clock }: AppContext): Router {
 
   router.get('/risks/:id/reviews/new', allow(db, 'manage_risks', riskInPath), async (req, res) => {
     const risk = await riskFromPath(db, req.params.id);
-    const [people, matrix] = await Promise.all([listPeople(db), loadMatrix(db)]);
+    const [people, matrix] = await Promise.all([loadPeopleChoices(db, risk.node_id), loadMatrix(db)]);
     await renderReviewForm(res, people, matrix, risk, blankForm({
       reviewed_on: today(clock),
       reviewer_id: String(risk.manager_id ?? risk.owner_id ?? ''),
@@ -60,7 +61,7 @@ export function reviewRoutes({ db, clock }: AppContext): Router {
       res.redirect(303, `/risks/${risk.id}?saved=${outcome.closedTheRisk ? 'review-closed' : 'review'}`);
       return;
     }
-    const [people, matrix] = await Promise.all([listPeople(db), loadMatrix(db)]);
+    const [people, matrix] = await Promise.all([loadPeopleChoices(db, risk.node_id), loadMatrix(db)]);
     if (outcome?.kind === 'stale') {
       const current = await riskFromPath(db, req.params.id);
       // A review records what the reviewer saw: nothing to merge, the form is kept and the risk shown as it now is.

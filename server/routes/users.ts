@@ -7,6 +7,7 @@ import { signedInUser } from '../access/session';
 import { clearUserSignInLock, createUserAccount, grantRole, LAST_ADMIN, removeRole, setPassword, setUserDisabled } from '../changes/user-accounts';
 import { today } from '../clock';
 import { ROLE_LABELS, ROLES } from '../domain/roles';
+import { buildTree, inTreeOrder } from '../domain/tree';
 import { AppError, notFound } from '../errors';
 import { formErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { grantSchema, newUserSchema, passwordSchema } from '../forms/user-form';
@@ -19,13 +20,14 @@ import { changeOf, idParam } from './params';
 // Users and their roles. Only whole-organisation admins manage them: a role can reach any node.
 // The writes and their rules live in server/changes/user-accounts.ts.
 
+/** Where a role may apply: the whole organisation, or a live node, in tree order and indented as the site form shows them. */
 async function roleOptions(db: AppContext['db'], values: Record<string, string>) {
-  const nodes = (await listNodes(db)).filter((n) => n.retired_on === null);
+  const nodes = inTreeOrder(buildTree(await listNodes(db))).filter(({ node }) => node.retired_on === null);
   return {
     roles: [placeholder('Select a role', values.role), ...toOptions(ROLES, (r) => r, (r) => ROLE_LABELS[r], values.role)],
     nodes: [
-      { value: '', text: 'The whole organisation', selected: !values.node_id },
-      ...toOptions(nodes, (n) => n.id, (n) => `${n.name} (${n.code})`, values.node_id),
+      { value: '', text: 'The whole organisation', selected: !values.node_id, depth: 0 },
+      ...nodes.map(({ node, depth }) => ({ value: String(node.id), text: `${node.name} (${node.code})`, selected: values.node_id === String(node.id), depth })),
     ],
   };
 }

@@ -123,9 +123,9 @@ describe('admin: the organisation tree', () => {
     expect((await t.http.get(`/nodes/${org.unitId}`).expect(200)).text).not.toContain(`href="/nodes/${team.id}"`);
     const tree = await t.http.get('/admin/nodes').expect(200);
     expect(tree.text).toContain('Appeals York Team');
-    expect(tree.text).toContain('Retired 23 Nov 2026');
+    expect(tree.text).toContain('Retired 23 November 2026');
     const register = await t.http.get(`/nodes/${team.id}`).expect(200);
-    expect(register.text).toContain('Retired 23 Nov 2026');
+    expect(register.text).toContain('Retired 23 November 2026');
     expect(register.text).not.toContain('Add a risk');
     await t.http.post(`/nodes/${team.id}/risks`).type('form').send(riskFormBody(org)).expect(409);
     // Pickers: nothing can be added or moved under a retired node.

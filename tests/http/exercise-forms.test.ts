@@ -21,8 +21,12 @@ describe('scheduling an exercise and recording its outcome', () => {
 
   it('offers the form on the version in force, coordinated by the plan owner', async () => {
     const res = await t.http.get(`/plans/${planId}/exercises/new`).expect(200);
-    expect(res.text).toContain('Schedule an exercise');
-    expect(res.text).toMatch(/<option value="2" selected>Version 2, approved 2026-02-01 \(in force\)<\/option>/);
+    expect(res.text).toContain('Add an exercise');
+    expect(res.text).toContain('Has it happened yet?');
+    // The plan has no draft: the list offers its approved versions only.
+    expect(res.text).not.toMatch(/<option value=""[^>]*>[^<]*draft/i);
+    expect(res.text).toContain('<option value="1">Version 1, approved 1 March 2025</option>');
+    expect(res.text).toMatch(/<option value="2" selected>Version 2, approved 1 February 2026 \(in force\)<\/option>/);
     expect(res.text).toMatch(new RegExp(`<option value="${org.ownerId}" selected>Alex Owner</option>`));
   });
 
@@ -30,14 +34,14 @@ describe('scheduling an exercise and recording its outcome', () => {
     const res = await t.http
       .post(`/plans/${planId}/exercises`)
       .type('form')
-      .send({ type: 'tabletop', planned_on: '2027-01-20', plan_version_number: '2', coordinator_id: String(org.managerId), participants: 'Alex Owner\nSam Manager', scenario: 'Rose Court flooded', objectives: 'Reach everyone in an hour' })
+      .send({ type: 'tabletop', happened: 'no', 'exercise_on-day': '20', 'exercise_on-month': '1', 'exercise_on-year': '2027', plan_version_number: '2', coordinator_id: String(org.managerId), participants: 'Alex Owner\nSam Manager', scenario: 'Rose Court flooded', objectives: 'Reach everyone in an hour' })
       .expect(303);
     expect(res.headers.location).toMatch(/^\/exercises\/\d+\?saved=scheduled$/);
     const page = await t.http.get(res.headers.location as string).expect(200);
     expect(page.text).toContain('Exercise scheduled');
-    expect(visibleText(page.text)).toContain('Planned for 20 Jan 2027');
+    expect(visibleText(page.text)).toContain('Planned for 20 January 2027');
     const list = visibleText((await t.http.get(`/plans/${planId}/exercises`).expect(200)).text);
-    expect(list).toContain('20 Jan 2027 Tabletop exercise Version 2 Sam Manager Planned');
+    expect(list).toContain('20 January 2027 Tabletop exercise Version 2 Sam Manager Planned');
   });
 
   it('refuses a bad schedule with messages beside the fields, keeping what was typed', async () => {
@@ -45,19 +49,65 @@ describe('scheduling an exercise and recording its outcome', () => {
     const res = await t.http
       .post(`/plans/${planId}/exercises`)
       .type('form')
-      .send({ type: 'fire_drill', planned_on: '2027-02-30', plan_version_number: '7', coordinator_id: '99999', scenario: 'A <b>storm</b>' })
+      .send({ type: 'fire_drill', 'exercise_on-day': '30', 'exercise_on-month': '2', 'exercise_on-year': '2027', plan_version_number: '7', coordinator_id: '99999', scenario: 'A <b>storm</b>' })
       .expect(400);
     const text = res.text;
     expect(text).toContain('There is a problem');
     expect(text).toContain('Select the type of exercise');
-    expect(text).toContain('Enter the planned date');
+    expect(text).toContain('Select whether the exercise has happened yet');
+    expect(text).toContain('Date of the exercise must be a real date');
+    expect(text).toContain('id="exercise_on-day" name="exercise_on-day" type="text" value="30"');
     expect(text).toContain('A &lt;b&gt;storm&lt;/b&gt;');
     expect(await exerciseCount()).toBe(before);
 
-    const ids = await t.http.post(`/plans/${planId}/exercises`).type('form').send({ type: 'tabletop', planned_on: '2027-02-10', plan_version_number: '7', coordinator_id: '99999' }).expect(400);
+    const ids = await t.http.post(`/plans/${planId}/exercises`).type('form').send({ type: 'tabletop', happened: 'no', exercise_on: '2027-02-10', plan_version_number: '7', coordinator_id: '99999' }).expect(400);
     expect(ids.text).toContain('Select the version of the plan exercised from the list');
     expect(ids.text).toContain('Select the coordinator from the list');
+    // No draft to exercise: the plan has none.
+    const draft = await t.http.post(`/plans/${planId}/exercises`).type('form').send({ type: 'tabletop', happened: 'no', exercise_on: '2027-02-10', plan_version_number: '' }).expect(400);
+    expect(draft.text).toContain('Select the version of the plan exercised from the list');
     expect(await exerciseCount()).toBe(before);
+  });
+
+  it('records a test already held, with its outcome, in one post', async () => {
+    const form = await t.http.get(`/plans/${planId}/exercises/new?happened=yes`).expect(200);
+    expect(form.text).toMatch(/id="happened-yes" name="happened" type="radio" value="yes" checked/);
+    const body = {
+      type: 'call_cascade', happened: 'yes', 'exercise_on-day': '14', 'exercise_on-month': '10', 'exercise_on-year': '2026', plan_version_number: '2', coordinator_id: String(org.managerId),
+      scenario: 'Out-of-hours call-out', result: 'passed_with_issues', recovery_hours: '2', lessons: 'Two numbers out of date',
+    };
+    const before = await exerciseCount();
+    const noResult = await t.http.post(`/plans/${planId}/exercises`).type('form').send({ ...body, result: '' }).expect(400);
+    expect(noResult.text).toContain('Select the result of the exercise');
+    expect(noResult.text).toContain('Two numbers out of date');
+    const future = await t.http.post(`/plans/${planId}/exercises`).type('form').send({ ...body, 'exercise_on-day': '14', 'exercise_on-month': '12' }).expect(400);
+    expect(future.text).toContain('Date of the exercise must be today or in the past if it has happened');
+    const planned = await t.http.post(`/plans/${planId}/exercises`).type('form').send({ ...body, happened: 'no' }).expect(400);
+    expect(planned.text).toContain('Only an exercise that has happened has a result');
+    expect(await exerciseCount()).toBe(before);
+
+    const res = await t.http.post(`/plans/${planId}/exercises`).type('form').send(body).expect(303);
+    expect(res.headers.location).toMatch(/^\/exercises\/\d+\?saved=recorded$/);
+    const id = Number(/\/exercises\/(\d+)/.exec(res.headers.location as string)?.[1]);
+    const saved = await t.handle.db.selectFrom('exercises').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(saved).toMatchObject({ type: 'call_cascade', status: 'completed', planned_on: '2026-10-14', held_on: '2026-10-14', result: 'passed_with_issues', recovery_hours: 2, lessons: 'Two numbers out of date', plan_version_number: 2 });
+    const page = visibleText((await t.http.get(res.headers.location as string).expect(200)).text);
+    expect(page).toContain('Exercise recorded with its outcome');
+    expect(page).toContain('Passed with issues');
+    // It counts at once: the call cascade was last done that day.
+    const list = visibleText((await t.http.get(`/plans/${planId}/exercises`).expect(200)).text);
+    expect(list).toContain('Call cascade and communications test 14 October 2026 14 April 2027');
+  });
+
+  it('offers the draft only when the plan has one, labelled as the plan labels it', async () => {
+    const draftOnly = await addPlanWithApprovals(t.handle.db, org, { approvals: [] });
+    const res = await t.http.get(`/plans/${draftOnly}/exercises/new`).expect(200);
+    expect(res.text).toContain('<option value="" selected>The draft (not yet approved)</option>');
+    await t.http.post(`/plans/${draftOnly}/exercises`).type('form').send({ type: 'tabletop', happened: 'no', exercise_on: '2027-02-10', plan_version_number: '' }).expect(303);
+    // An exercise recorded as of a draft since approved keeps saying so when it is changed.
+    const ofOldDraft = await addExercise(t.handle.db, planId, { type: 'tabletop', planned_on: '2025-02-01', plan_version_number: null });
+    const edit = await t.http.get(`/exercises/${ofOldDraft}/edit`).expect(200);
+    expect(edit.text).toContain('<option value="" selected>A draft (as recorded)</option>');
   });
 
   it('records the outcome of a planned exercise, and refuses a result without completion', async () => {
@@ -71,7 +121,7 @@ describe('scheduling an exercise and recording its outcome', () => {
     const early = await t.http.post(`/exercises/${id}`).type('form').send({ ...body, status: 'planned' }).expect(400);
     expect(early.text).toContain('Only a completed exercise has a result');
     const future = await t.http.post(`/exercises/${id}`).type('form').send({ ...body, held_on: '2026-12-01' }).expect(400);
-    expect(future.text).toContain('The date held cannot be in the future');
+    expect(future.text).toContain('Date held must be today or in the past');
     const noResult = await t.http.post(`/exercises/${id}`).type('form').send({ ...body, result: '' }).expect(400);
     expect(noResult.text).toContain('Select the result of the exercise');
     const badHours = await t.http.post(`/exercises/${id}`).type('form').send({ ...body, recovery_hours: 'six' }).expect(400);
@@ -79,8 +129,8 @@ describe('scheduling an exercise and recording its outcome', () => {
     expect(badHours.text).toContain('value="six"');
     // The summary lists problems in the order of the form: the date held comes before the recovery time.
     const both = await t.http.post(`/exercises/${id}`).type('form').send({ ...body, held_on: '', recovery_hours: 'six' }).expect(400);
-    expect(both.text.indexOf('href="#held_on"')).toBeGreaterThan(0);
-    expect(both.text.indexOf('href="#held_on"')).toBeLessThan(both.text.indexOf('href="#recovery_hours"'));
+    expect(both.text.indexOf('href="#held_on-day"')).toBeGreaterThan(0);
+    expect(both.text.indexOf('href="#held_on-day"')).toBeLessThan(both.text.indexOf('href="#recovery_hours"'));
 
     await t.http.post(`/exercises/${id}`).type('form').send(body).expect(303);
     const page = visibleText((await t.http.get(`/exercises/${id}`).expect(200)).text);
@@ -98,8 +148,8 @@ describe('scheduling an exercise and recording its outcome', () => {
     await t.http.post(`/exercises/${id}`).type('form').send({ ...body, planned_on: '2027-03-08' }).expect(303);
     const stale = await t.http.post(`/exercises/${id}`).type('form').send({ ...body, scenario: 'Loss of IT' }).expect(409);
     expect(stale.text).toContain('Someone else changed this');
-    expect(visibleText(stale.text)).toContain('Planned date 2027-03-08 2027-03-01');
-    expect(stale.text).toContain('value="2027-03-08"');
+    expect(visibleText(stale.text)).toContain('Planned date 8 March 2027 1 March 2027');
+    expect(stale.text).toContain('id="planned_on-day" name="planned_on-day" type="text" value="8"');
     expect(stale.text).toContain('Loss of IT');
     const saved = await t.handle.db.selectFrom('exercises').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(saved).toMatchObject({ planned_on: '2027-03-08', scenario: 'Original', version: 2 });
@@ -132,7 +182,7 @@ describe('scheduling an exercise and recording its outcome', () => {
       .send({ type: 'real_invocation', status: 'completed', held_on: '2026-10-14', plan_version_number: '1', scenario: 'Power cut at Rose Court', result: 'passed', recovery_hours: '3', lessons: 'Generator fuel ran low', version: '1', base: hiddenBase(form.text) })
       .expect(303);
     const withLessons = visibleText((await t.http.get(`/plans/${invocationPlan}/exercises`).expect(200)).text);
-    expect(withLessons).toContain('Live exercise 14 Oct 2026 14 Oct 2029');
+    expect(withLessons).toContain('Live exercise 14 October 2026 14 October 2029');
   });
 
   it('will not turn an exercise into a real invocation', async () => {
@@ -153,8 +203,10 @@ describe('scheduling an exercise and recording its outcome', () => {
     const page = await reader.get(`/plans/${planId}/exercises`).expect(200);
     expect(page.text).toContain('Tests and review');
     expect(page.text).not.toContain('Schedule an exercise');
+    expect(page.text).not.toContain('Record a test already held');
     expect(page.text).not.toContain('/findings/');
     await reader.get(`/plans/${planId}/exercises/new`).expect(403);
+    await reader.post(`/plans/${planId}/exercises`).type('form').send({}).expect(403);
     expect((await t.http.get(`/plans/${planId}/exercises`).expect(200)).text).toContain('Schedule an exercise');
   });
 
@@ -188,22 +240,22 @@ describe('findings', () => {
   }
 
   it('adds a finding as an open action, and refuses one without a description', async () => {
-    const bad = await t.http.post(`/exercises/${exerciseId}/findings`).type('form').send({ description: '', owner_id: '424242', due_on: 'soon' }).expect(400);
+    const bad = await t.http.post(`/exercises/${exerciseId}/findings`).type('form').send({ description: '', owner_id: '424242', 'due_on-day': 'soon', 'due_on-month': '', 'due_on-year': '2027' }).expect(400);
     expect(bad.text).toContain('Describe what the exercise found');
-    expect(bad.text).toContain('Enter a real due date');
-    expect(bad.text).toContain('value="soon"');
+    expect(bad.text).toContain('Due date must include a month');
+    expect(bad.text).toContain('id="due_on-day" name="due_on-day" type="text" value="soon"');
     await addFinding('Cascade list out of date', '2026-11-01');
     expect(lastRedirect).toBe(`/exercises/${exerciseId}?saved=finding-added`);
     const page = visibleText((await t.http.get(lastRedirect).expect(200)).text);
     expect(page).toContain('Finding added');
-    expect(page).toContain('Cascade list out of date Sam Manager 1 Nov 2026 Overdue Open');
+    expect(page).toContain('Cascade list out of date Sam Manager 1 November 2026 Overdue Open');
   });
 
   it('closes a finding only by naming an approved version later than the one exercised', async () => {
     const id = await addFinding('No out-of-hours number for facilities');
     const form = await t.http.get(`/findings/${id}/edit`).expect(200);
     // Versions 1 and 2 are not offered: version 2 was exercised.
-    expect(form.text).toContain('<option value="3">Version 3, approved 2026-10-01</option>');
+    expect(form.text).toContain('<option value="3">Version 3, approved 1 October 2026</option>');
     expect(form.text).not.toContain('Version 2, approved');
     const body = { description: 'No out-of-hours number for facilities', owner_id: String(org.managerId), due_on: '2026-12-31', status: 'closed', closed_by_version_number: '', closed_on: '', version: '1', base: hiddenBase(form.text) };
 
@@ -213,13 +265,13 @@ describe('findings', () => {
     const earlier = await t.http.post(`/findings/${id}`).type('form').send({ ...body, closed_by_version_number: '2', closed_on: '2026-11-20' }).expect(400);
     expect(earlier.text).toContain('Select a version later than version 2, the one exercised');
     const future = await t.http.post(`/findings/${id}`).type('form').send({ ...body, closed_by_version_number: '3', closed_on: '2026-12-20' }).expect(400);
-    expect(future.text).toContain('The date closed cannot be in the future');
+    expect(future.text).toContain('Date closed must be today or in the past');
 
     const closed = await t.http.post(`/findings/${id}`).type('form').send({ ...body, closed_by_version_number: '3', closed_on: '2026-11-20' }).expect(303);
     expect(closed.headers.location).toBe(`/exercises/${exerciseId}?saved=finding-closed`);
     const page = visibleText((await t.http.get(closed.headers.location as string).expect(200)).text);
     expect(page).toContain('Finding closed');
-    expect(page).toContain('Closed by version 3, 20 Nov 2026');
+    expect(page).toContain('Closed by version 3, 20 November 2026');
   });
 
   it('refuses a stale update of a finding with 409', async () => {

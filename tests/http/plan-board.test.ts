@@ -43,10 +43,10 @@ describe('the coordinator’s board, the home page, risks and the calendar', () 
     expect(order.every((index) => index > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(text).toContain('5 plans : 2 overdue · 1 due soon');
-    expect(text).toMatch(/Never tested plan · Appeals Unit Version 1 10 Jan 2026 Review overdue Never · 10 Jul 2025 Overdue Never · 10 Jan 2026 Overdue/);
-    expect(text).toMatch(/1 Sept? 2026 · 1 Mar 2027 On track/);
-    expect(text).toContain('Never · 1 Jan 2027 Missed planned 1 Nov 2026, no result');
-    expect(text).toMatch(/Due soon plan · Appeals Unit Version 1 1 Jun 2027 On track 5 Jun 2026 · 5 Dec 2026 Due soon/);
+    expect(text).toMatch(/Never tested plan · Appeals Unit Version 1 10 January 2026 Review overdue Never · 10 July 2025 Overdue Never · 10 January 2026 Overdue/);
+    expect(text).toMatch(/1 September 2026 · 1 March 2027 On track/);
+    expect(text).toContain('Never · 1 January 2027 Missed planned 1 November 2026, no result');
+    expect(text).toMatch(/Due soon plan · Appeals Unit Version 1 1 June 2027 On track 5 June 2026 · 5 December 2026 Due soon/);
     expect(text).toMatch(/Draft only plan · Appeals Unit Draft \(not yet approved\) Not approved yet/);
   });
 
@@ -140,10 +140,10 @@ describe('the coordinator’s board, the home page, risks and the calendar', () 
 
   it('follows the cadence settings an admin changes', async () => {
     const due = async () => visibleText((await t.http.get(`/plans/${plans.dueSoon}/exercises`).expect(200)).text);
-    expect(await due()).toContain('Call cascade and communications test 5 Jun 2026 5 Dec 2026');
+    expect(await due()).toContain('Call cascade and communications test 5 June 2026 5 December 2026');
     await t.handle.db.updateTable('settings').set({ value: '3' }).where('key', '=', 'exercise_months_call_cascade').execute();
     try {
-      expect(await due()).toContain('Call cascade and communications test 5 Jun 2026 5 Sep 2026 – Overdue');
+      expect(await due()).toContain('Call cascade and communications test 5 June 2026 5 September 2026 – Overdue');
     } finally {
       await t.handle.db.updateTable('settings').set({ value: '6' }).where('key', '=', 'exercise_months_call_cascade').execute();
     }

@@ -63,6 +63,19 @@ describe('business continuity plan forms', () => {
       expect(list).toContain('Never approved');
     });
 
+    it('gives a plan at a site a reference no reference already given can be taken for', async () => {
+      const york = await t.handle.db.insertInto('sites').values({ name: 'York', address: 'Hudson House' }).returning('id').executeTakeFirstOrThrow();
+      await t.handle.db.insertInto('node_sites').values({ node_id: org.divisionId, site_id: york.id }).execute();
+      // A team of the division at York already has BCP-SCD-YORK (its code names the site).
+      await addPlan(t.handle.db, org, 'BCP-SCD-YORK');
+      const res = await t.http.post(`/nodes/${org.divisionId}/plans`).type('form')
+        .send({ title: 'Special Crime Division York plan', site_id: String(york.id), owner_id: String(org.ownerId), protective_marking: 'OFFICIAL-SENSITIVE', copy_from: '' })
+        .expect(303);
+      const id = Number(/\/plans\/(\d+)/.exec(res.headers.location as string)?.[1]);
+      const plan = await t.handle.db.selectFrom('plans').select('ref').where('id', '=', id).executeTakeFirstOrThrow();
+      expect(plan.ref).toBe('BCP-SCD-YOR-2');
+    });
+
     it('refuses bad input with 400, messages beside the fields and what was typed kept', async () => {
       const before = await t.handle.db.selectFrom('plans').select('id').execute();
       const res = await t.http
@@ -391,7 +404,7 @@ describe('business continuity plan forms', () => {
         .type('form')
         .send(approval(draft, { approved_on: '2027-01-01', approver_id: '99999', change_summary: 'Kept summary' }))
         .expect(400);
-      expect(res.text).toContain('The date approved cannot be in the future');
+      expect(res.text).toContain('Date approved must be today or in the past');
       expect(res.text).toContain('Select who approved the plan from the list');
       expect(res.text).toContain('Kept summary');
       expect((await versionsOf(planId)).map((v) => v.status)).toEqual(['draft']);

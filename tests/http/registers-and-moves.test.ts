@@ -50,7 +50,7 @@ describe('managing registers', () => {
     // Closed: stays readable, takes no new risk.
     const list = visibleText((await t.http.get(`/nodes/${org.divisionId}/registers`).expect(200)).text);
     expect(list).toContain('Hawthorn case register');
-    expect(list).toContain('Closed 23 Nov 2026');
+    expect(list).toContain('Closed 23 November 2026');
     const refusedRisk = await t.http.post(`/nodes/${org.divisionId}/risks`).type('form').send(riskFormBody(org, { register_id: String(register.id) })).expect(400);
     expect(refusedRisk.text).toContain('Select a register of this part of the organisation');
     const events = await t.handle.db.selectFrom('audit_events').select(['action', 'after']).where('entity_type', '=', 'register').where('entity_id', '=', register.id).orderBy('id').execute();

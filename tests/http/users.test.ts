@@ -26,6 +26,20 @@ describe('managing users and roles', () => {
     await nadia.get('/admin/users').expect(403);
   });
 
+  it('offers where a role applies as the tree, in tree order and indented', async () => {
+    const items = (html: string) => [...html.matchAll(/<div class="govuk-radios__item( bw-indent-\d)?">\s*<input class="govuk-radios__input" id="node_id-\d*" name="node_id" type="radio" value="(\d*)"( checked)?>\s*<label[^>]*>([^<]+)</g)]
+      .map(([, indent, , checked, text]) => `${indent?.trim() ?? ''}|${text}${checked ? '|checked' : ''}`);
+    for (const page of ['/admin/users/new', `/admin/users/${(await addUser(t.handle.db, [])).id}`]) {
+      const res = await t.http.get(page).expect(200);
+      expect(items(res.text)).toEqual([
+        '|The whole organisation|checked',
+        '|Headquarters (HQ)',
+        'bw-indent-1|Special Crime Division (SCD)',
+        'bw-indent-2|Appeals Unit (SCD-AU)',
+      ]);
+    }
+  });
+
   it('refuses bad input on the same form, keeping what was typed, and a second user with the same email', async () => {
     const res = await t.http
       .post('/admin/users')

@@ -24,7 +24,7 @@ export function visibleText(html: string): string {
 export function formFields(html: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [, name, value] of html.matchAll(/<input class="govuk-input[^"]*" id="[^"]*" name="([^"]+)" type="text"[^>]* value="([^"]*)"/g)) fields[name as string] = unescapeHtml(value as string);
-  for (const [, name, body] of html.matchAll(/<select[^>]* name="([^"]+)">([\s\S]*?)<\/select>/g)) {
+  for (const [, name, body] of html.matchAll(/<select[^>]* name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
     const selected = /<option value="([^"]*)" selected>/.exec(body as string);
     if (selected) fields[name as string] = selected[1] as string;
   }

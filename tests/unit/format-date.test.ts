@@ -1,9 +1,10 @@
 import { formatDate } from '../../server/views/helpers/format-date';
 
 describe('formatDate helper', () => {
-  it('writes ISO days the way UK staff read them', () => {
-    expect(formatDate('2026-11-03')).toBe('3 Nov 2026');
-    expect(formatDate('2027-01-31T10:00:00Z')).toBe('31 Jan 2027');
+  it('writes ISO days as GOV.UK does: day, month in full, year', () => {
+    expect(formatDate('2026-09-02')).toBe('2 September 2026');
+    expect(formatDate('2026-11-03')).toBe('3 November 2026');
+    expect(formatDate('2027-01-31T10:00:00Z')).toBe('31 January 2027');
   });
 
   it('leaves nothing for no date and passes anything else through unchanged', () => {

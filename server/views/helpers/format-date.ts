@@ -1,6 +1,9 @@
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** {{formatDate risk.identified_on}} → "23 Nov 2026"; empty for no date. Hand-rolled: it runs for every row of a register. */
+/**
+ * {{formatDate risk.identified_on}} → "2 September 2026" (GOV.UK style); empty for no date. The
+ * one way a day is written on a page, in a message or in print. Hand-rolled: it runs for every row of a register.
+ */
 export function formatDate(isoDay: unknown): string {
   if (typeof isoDay !== 'string' || isoDay === '') return '';
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDay);
