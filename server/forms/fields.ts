@@ -101,3 +101,17 @@ export function optionalHours(message: string) {
     .optional()
     .transform((value) => (value === undefined || value === '' ? null : Number(value)));
 }
+
+/**
+ * A code of capital letters, digits and hyphens (SCCTD-ARU), stored in capitals so that "scd"
+ * and "SCD" can never both exist: nodes and registers name references with them.
+ */
+export function codeField(example: string) {
+  return z
+    .string({ error: 'Enter a code' })
+    .trim()
+    .toUpperCase()
+    .min(1, 'Enter a code')
+    .max(20, 'Code must be 20 characters or fewer')
+    .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, `Enter a code of capital letters, digits and hyphens, for example ${example}`);
+}

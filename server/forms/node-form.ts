@@ -1,17 +1,8 @@
 import { z } from 'zod';
 import { NODE_KINDS } from '../domain/vocabulary';
-import { choice, idChoice, optionalIdChoice, requiredText, versionField } from './fields';
+import { choice, codeField, idChoice, optionalIdChoice, requiredText, versionField } from './fields';
 
-const CODE_MESSAGE = 'Enter a code of capital letters, digits and hyphens, for example SCCTD-ARU';
-
-/** Codes are stored in capitals so that "scd" and "SCD" can never both exist. */
-const code = z
-  .string({ error: 'Enter a code' })
-  .trim()
-  .toUpperCase()
-  .min(1, 'Enter a code')
-  .max(20, 'Code must be 20 characters or fewer')
-  .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, CODE_MESSAGE);
+const code = codeField('SCCTD-ARU');
 
 const name = requiredText('Enter a name', 'Name', 120);
 

@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import { REGISTER_KINDS } from '../domain/vocabulary';
-import { choice, idChoice, requiredText, versionField } from './fields';
+import { choice, codeField, idChoice, requiredText, versionField } from './fields';
 
 // Registers: added to a node, renamed, closed; and moving a risk from one register to another.
 
-/** Codes are stored in capitals: new risks are numbered under them (SCCTD-CT-R01). */
-const code = z
-  .string({ error: 'Enter a code' })
-  .trim()
-  .toUpperCase()
-  .min(1, 'Enter a code')
-  .max(20, 'Code must be 20 characters or fewer')
-  .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'Enter a code of capital letters, digits and hyphens, for example SCCTD-CT');
+/** New risks are numbered under a register's code (SCCTD-CT-R01). */
+const code = codeField('SCCTD-CT');
 
 const name = requiredText('Enter a name for the register', 'Name', 120);
 
