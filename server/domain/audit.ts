@@ -1,5 +1,5 @@
 import { format, isValid, parseISO } from 'date-fns';
-import { formatDate } from '../views/helpers/format-date';
+import { formatDay } from './dates';
 import type { AuditAction } from './vocabulary';
 
 /** Who is making a change, as the audit history records it. */
@@ -98,7 +98,7 @@ function humanise(key: string): string {
 
 /** A day as every page writes it ("1 November 2026"); anything that is not a day as it was. */
 export function formatAuditDay(value: string): string {
-  return isValid(parseISO(value)) ? formatDate(value) : value;
+  return isValid(parseISO(value)) ? formatDay(value) : value;
 }
 
 /** "23 November 2026 14:02", in the server's time zone. */

@@ -1,5 +1,5 @@
 import { flatOptions, type Choice } from '../presenters/options';
-import { formatDate } from '../views/helpers/format-date';
+import { formatDay } from '../domain/dates';
 import { encodeBase, mergeStaleEdit, type ConflictNotice } from './conflict';
 import { withoutDateParts } from './date-input';
 import type { FormErrors } from './parse';
@@ -65,7 +65,7 @@ export interface StaleEdit {
  */
 export function staleForm(edit: StaleEdit): FormState {
   // Dates are compared and listed as days: what was typed is under each date's name too (typedValues).
-  const display: ValueDisplay = (field, value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : (edit.display?.(field, value) ?? value));
+  const display: ValueDisplay = (field, value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value) : (edit.display?.(field, value) ?? value));
   const merged = mergeStaleEdit(edit.labels, edit.base, edit.saved, edit.entered, display);
   // A date shows as merged, not as the three fields typed: the other person's date may have won.
   const values: Record<string, string> = { ...withoutDateParts(merged.values), base: encodeBase(edit.saved) };

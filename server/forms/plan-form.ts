@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatDate } from '../views/helpers/format-date';
+import { formatDay } from '../domain/dates';
 import { PROTECTIVE_MARKINGS } from '../domain/vocabulary';
 import { DATE_PARTS } from './date-input';
 import { formErrors, type FormErrors } from './parse';
@@ -38,7 +38,7 @@ export const approvePlanSchema = z.object({
 export function approvalDateErrors(approvedOn: string, today: string, previousApprovedOn: string | null): FormErrors {
   if (approvedOn > today) return formErrors([['approved_on', 'Date approved must be today or in the past', DATE_PARTS]]);
   if (previousApprovedOn && approvedOn < previousApprovedOn) {
-    return formErrors([['approved_on', `Date approved must be the same as or after ${formatDate(previousApprovedOn)}, when the previous version was approved`, DATE_PARTS]]);
+    return formErrors([['approved_on', `Date approved must be the same as or after ${formatDay(previousApprovedOn)}, when the previous version was approved`, DATE_PARTS]]);
   }
   return formErrors([]);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatDate } from '../views/helpers/format-date';
+import { formatDay } from '../domain/dates';
 import { choice, dateField, idChoice, optionalText, requiredText, scaleValue, versionField } from './fields';
 
 export const reviewSchema = z.object({
@@ -18,7 +18,7 @@ export const reviewSchema = z.object({
 /** Date rules that need the risk and today: reviews are evidence, recorded in order and never ahead of time. */
 export function reviewDateProblem(reviewedOn: string, today: string, identifiedOn: string, lastReviewedOn: string | null): string | null {
   if (reviewedOn > today) return 'Date of the review must be today or in the past';
-  if (reviewedOn < identifiedOn) return `Date of the review must be the same as or after ${formatDate(identifiedOn)}, when the risk was identified`;
-  if (lastReviewedOn !== null && reviewedOn < lastReviewedOn) return `Date of the review must be the same as or after ${formatDate(lastReviewedOn)}, the date of the last review`;
+  if (reviewedOn < identifiedOn) return `Date of the review must be the same as or after ${formatDay(identifiedOn)}, when the risk was identified`;
+  if (lastReviewedOn !== null && reviewedOn < lastReviewedOn) return `Date of the review must be the same as or after ${formatDay(lastReviewedOn)}, the date of the last review`;
   return null;
 }

@@ -6,7 +6,7 @@ import { effectiveStatus } from '../domain/exercise-due';
 import { EXERCISE_KIND_LABELS } from '../domain/exercise-vocabulary';
 import { buildTree } from '../domain/tree';
 import { listNodes } from '../queries/nodes';
-import { formatDate } from '../views/helpers/format-date';
+import { formatDay } from '../domain/dates';
 import { loadPlanStandings } from './plan-standing';
 
 /**
@@ -42,7 +42,7 @@ export async function buildExerciseCalendar(db: Db, clock: Clock, nodeId: number
         uid: `plan-${plan.id}-review-v${plan.approved_number}@bulwark`,
         date: plan.next_review_on,
         summary: `Plan review due: ${plan.ref}`,
-        description: `${plan.title} (${plan.node_name}), version ${plan.approved_number} approved ${formatDate(plan.approved_on)}`.trim(),
+        description: `${plan.title} (${plan.node_name}), version ${plan.approved_number} approved ${formatDay(plan.approved_on)}`.trim(),
         url: `${baseUrl}/plans/${plan.id}`,
         categories: ['Business continuity', 'Plan review'],
       });

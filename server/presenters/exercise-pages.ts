@@ -22,7 +22,7 @@ import { findExercise, listApprovedVersions, planHasDraft, type ExerciseListRow,
 import { listNodes } from '../queries/nodes';
 import { countUnreadableRisksOfPlan, listRisksOfPlan } from '../queries/plan-risks';
 import { findPlan } from '../queries/plans';
-import { formatDate } from '../views/helpers/format-date';
+import { formatDay } from '../domain/dates';
 import { flatOptions, placeholder, toOptions, type Choice } from './options';
 import { loadPeopleChoices, peopleOptions, type PeopleChoices } from './people-options';
 import { loadPlanStandings } from './plan-standing';
@@ -146,7 +146,7 @@ export function exerciseOptions(choices: ExerciseChoices, values: Record<string,
     results: [placeholder('No result yet', values.result), ...toOptions(EXERCISE_RESULTS, (r) => r, (r) => EXERCISE_RESULT_LABELS[r], values.result)],
     versions: [
       ...(choices.draft ? [placeholder(choices.draft.label, values.plan_version_number)] : []),
-      ...toOptions([...choices.versions].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${formatDate(v.approved_on)}${v.status === 'approved' ? ' (in force)' : ''}`, values.plan_version_number),
+      ...toOptions([...choices.versions].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${formatDay(v.approved_on)}${v.status === 'approved' ? ' (in force)' : ''}`, values.plan_version_number),
     ],
     coordinators: peopleOptions(choices.people, values.coordinator_id, 'Not assigned'),
   };
@@ -174,7 +174,7 @@ export function findingOptions(people: PeopleChoices, versions: Versions, exerci
     statuses: toOptions(FINDING_STATUSES, (s) => s, (s) => FINDING_STATUS_LABELS[s], values.status),
     versions: [
       placeholder(later.length === 0 ? 'No later version approved yet' : 'Select the version', values.closed_by_version_number),
-      ...toOptions([...later].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${formatDate(v.approved_on)}`, values.closed_by_version_number),
+      ...toOptions([...later].reverse(), (v) => v.number, (v) => `Version ${v.number}, approved ${formatDay(v.approved_on)}`, values.closed_by_version_number),
     ],
   };
 }

@@ -12,7 +12,7 @@ import {
 } from '../domain/plan-content';
 import { EXERCISE_TYPE_LABELS } from '../domain/vocabulary';
 import type { PrintBlock, PrintSection } from '../print/plan-document';
-import { formatDate } from '../views/helpers/format-date';
+import { formatDay } from '../domain/dates';
 
 // A plan's content as display blocks, section by section: the same blocks make the plan page
 // and the printed plan, so what a coordinator reads on screen is what prints.
@@ -31,7 +31,7 @@ export function formatHours(hours: number | null): string {
 
 /** '2026-11-23' → '23 November 2026'; '' for none: the pages' one date helper, for print too. */
 export function formatLongDate(isoDay: string | null): string {
-  return formatDate(isoDay);
+  return formatDay(isoDay);
 }
 
 function sectionBlocks(key: SectionKey, content: PlanContent): PrintBlock[] {
