@@ -9,12 +9,19 @@ export type Tx = Transaction<Database>;
 
 export interface DbHandle {
   db: Db;
+  /** The better-sqlite3 connection under Kysely: bulk loaders and the benchmark's data floor use it directly. */
+  sqlite: SqliteDatabase.Database;
   /** Counts every statement Kysely runs: tests use it to prove a page runs a fixed number of queries. */
   queryCount: { value: number };
   close(): Promise<void>;
 }
 
-export function openDatabase(file: string): DbHandle {
+export interface OpenOptions {
+  /** Sees every statement Kysely runs, with its parameters: the benchmark records a page's SQL with it. */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): DbHandle {
   if (file !== ':memory:') makeOwnerOnly(file);
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
@@ -25,10 +32,12 @@ export function openDatabase(file: string): DbHandle {
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),
     log: (event) => {
-      if (event.level === 'query') queryCount.value++;
+      if (event.level !== 'query') return;
+      queryCount.value++;
+      options.onQuery?.(event.query.sql, event.query.parameters);
     },
   });
-  return { db, queryCount, close: () => db.destroy() };
+  return { db, sqlite, queryCount, close: () => db.destroy() };
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
