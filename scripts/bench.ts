@@ -148,6 +148,7 @@ async function main(): Promise<void> {
       if (first.status !== 200) throw new Error(`${page.path} answered ${first.status}`);
       const run = args.smoke ? { amount: 30 } : { durationSeconds: args.duration };
       const figures = await load({ url, connections: args.connections, ...run, headers: { Cookie: hq.cookie }, pid: live.pid });
+      await settle(live.base);
       const floor = await withHttpFloor(body, first.headers.get('content-type') ?? 'text/html', floorPort, (floorUrl, pid) =>
         load({ url: floorUrl, connections: args.connections, ...(args.smoke ? { amount: 30 } : { durationSeconds: Math.max(1, Math.round(args.duration / 2)) }), pid }));
       const data = dataFloor(databasePath, captured[index] ?? [], args.smoke ? 20 : 200);
@@ -190,6 +191,14 @@ async function main(): Promise<void> {
   } finally {
     await server?.stop();
     fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Waits for requests still running when a timed run ended, so they do not count against the next. */
+async function settle(base: string): Promise<void> {
+  for (let n = 0; n < 3; n++) {
+    await (await fetch(`${base}/healthz`)).text();
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

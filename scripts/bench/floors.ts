@@ -17,7 +17,7 @@ function median(samples: number[]): number {
  * Runs a page's read statements, each prepared once, over and over on their own connection:
  * the median time of one page's worth, in ms. Writes (a session touch) are left out.
  */
-export function dataFloor(databasePath: string, statements: CapturedStatement[], runs: number): { ms: number; statements: number; rows: number } {
+export function dataFloor(databasePath: string, statements: CapturedStatement[], runs: number, budgetMs = 2000): { ms: number; statements: number; rows: number } {
   const sqlite = new SqliteDatabase(databasePath, { readonly: true, fileMustExist: true });
   try {
     const prepared = statements
@@ -26,10 +26,13 @@ export function dataFloor(databasePath: string, statements: CapturedStatement[],
     let rows = 0;
     for (const s of prepared) rows += s.statement.all(...s.parameters).length;
     const samples: number[] = [];
-    for (let n = 0; n < runs; n++) {
+    // Bounded: at least three runs, then as many as fit in the budget.
+    for (let spent = 0, n = 0; n < runs && (n < 3 || spent < budgetMs); n++) {
       const start = process.hrtime.bigint();
       for (const s of prepared) s.statement.all(...s.parameters);
-      samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      samples.push(ms);
+      spent += ms;
     }
     return { ms: median(samples), statements: prepared.length, rows };
   } finally {

@@ -310,7 +310,8 @@ export function buildNationalDataset(sqlite: SqliteDatabase.Database, options: {
       const text = riskText(rnd, node);
       // Review pattern: most reviewed this quarter or last, some overdue, some new and never reviewed.
       const pattern = rnd.next();
-      const identifiedMonths = pattern < 0.06 ? rnd.int(0, 2) : rnd.int(3, scale.reviewQuarters * 3 + 6);
+      // Most risks are older than the eight quarters of reviews; some are recent, a few brand new.
+      const identifiedMonths = pattern < 0.06 ? rnd.int(0, 2) : rnd.chance(0.8) ? rnd.int(scale.reviewQuarters * 3, scale.reviewQuarters * 3 + 12) : rnd.int(3, scale.reviewQuarters * 3 - 1);
       const identifiedOn = monthsAgo(identifiedMonths);
       const lastQuarterAgo = pattern < 0.06 ? -1 : pattern < 0.5 ? 0 : pattern < 0.85 ? 1 : rnd.int(2, 4);
       const inherent: [number, number] = [rnd.int(2, 5), rnd.int(2, 5)];
