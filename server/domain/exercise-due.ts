@@ -16,6 +16,11 @@ const day = (date: Date) => format(date, 'yyyy-MM-dd');
 export const addMonthsToDay = (isoDay: string, months: number) => day(addMonths(parseISO(isoDay), months));
 const soonLimit = (today: string) => day(addDays(parseISO(today), DUE_SOON_DAYS));
 
+/** Today and the last day that counts as due soon: what the stored-facts queries need to judge states in SQL. */
+export function standingCalendar(today: string): { today: string; soon: string } {
+  return { today, soon: soonLimit(today) };
+}
+
 /** What the rules need of an exercise record. */
 export interface ExerciseFacts {
   type: ExerciseKind;

@@ -1,0 +1,69 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type SqliteDatabase from 'better-sqlite3';
+
+// Reference data (the tree, the matrix, the settings, the lists, the people) read on almost
+// every page and changed rarely, held in memory per database. Triggers (migration
+// 008_stored_facts) bump a counter per kind in `reference_versions` on any change to its
+// tables, whoever makes it; each read compares the counter (one indexed row, read
+// synchronously) and reloads only when it moved. Values are frozen: they are shared.
+
+export type ReferenceKind = 'tree' | 'matrix' | 'settings' | 'lists' | 'people';
+
+interface Entry {
+  version: number;
+  value: unknown;
+}
+
+interface Cache {
+  version(kind: ReferenceKind): number | undefined;
+  entries: Map<string, Entry>;
+}
+
+const caches = new WeakMap<object, Cache>();
+
+/** Set while the cache reloads a kind: the connection counts those statements apart from a page's own. */
+const reloading = new AsyncLocalStorage<true>();
+export const isReferenceReload = () => reloading.getStore() === true;
+
+/** Keeps reference data of this database handle in memory from now on. */
+export function attachReferenceCache(db: object, sqlite: SqliteDatabase.Database): void {
+  let statement: SqliteDatabase.Statement | undefined;
+  caches.set(db, {
+    version(kind) {
+      try {
+        statement ??= sqlite.prepare('SELECT version FROM reference_versions WHERE name = ?').pluck();
+        return statement.get(kind) as number | undefined;
+      } catch {
+        // Before migration 008 there is nothing to compare with: never cache.
+        statement = undefined;
+        return undefined;
+      }
+    },
+    entries: new Map(),
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    if (value instanceof Map) for (const item of value.values()) deepFreeze(item);
+    else for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+/**
+ * The value `load` gives, from memory while the kind's version has not moved. Inside a
+ * transaction (a different handle) it always loads, so a write sees its own changes.
+ */
+export async function cachedReference<T>(db: object, kind: ReferenceKind, key: string, load: () => Promise<T>): Promise<T> {
+  const cache = caches.get(db);
+  const version = cache?.version(kind);
+  if (!cache || version === undefined) return load();
+  const name = `${kind}:${key}`;
+  const hit = cache.entries.get(name);
+  if (hit && hit.version === version) return hit.value as T;
+  const value = deepFreeze(await reloading.run(true, load));
+  cache.entries.set(name, { version, value });
+  return value;
+}
