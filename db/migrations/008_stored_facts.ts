@@ -18,9 +18,13 @@ const RISK_FACT_COLUMNS = 'risk_id, node_id, status, current_score, current_leve
 const PLAN_FACT_COLUMNS = 'plan_id, node_id, retired, approved_number, approved_on, first_approved_on, next_review_on, has_draft, required_tests, missing_sections, missing_count, rto_hours, draft_missing_count';
 const PLAN_TEST_FACT_COLUMNS = 'plan_id, type, required, last_on, next_due_on';
 
-const refreshRisks = (where: string) => `INSERT OR REPLACE INTO risk_facts (${RISK_FACT_COLUMNS}) SELECT ${RISK_FACT_COLUMNS} FROM risk_facts_fresh ${where};`;
-const refreshPlans = (where: string) => `INSERT OR REPLACE INTO plan_facts (${PLAN_FACT_COLUMNS}) SELECT ${PLAN_FACT_COLUMNS} FROM plan_facts_fresh ${where};`;
-const refreshTests = (where: string) => `INSERT OR REPLACE INTO plan_test_facts (${PLAN_TEST_FACT_COLUMNS}) SELECT ${PLAN_TEST_FACT_COLUMNS} FROM plan_test_facts_fresh ${where};`;
+// Delete, then insert from the view: a trigger's INSERT OR REPLACE would take the conflict rule of
+// the statement that fired it (an upsert's, for settings) and fail on the existing row.
+const refresh = (table: string, columns: string) => (where: string) =>
+  `DELETE FROM ${table} ${where}; INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${table}_fresh ${where};`;
+const refreshRisks = refresh('risk_facts', RISK_FACT_COLUMNS);
+const refreshPlans = refresh('plan_facts', PLAN_FACT_COLUMNS);
+const refreshTests = refresh('plan_test_facts', PLAN_TEST_FACT_COLUMNS);
 
 const latestReview = (column: string) => `(SELECT v.${column} FROM reviews v WHERE v.risk_id = r.id ORDER BY v.reviewed_on DESC, v.id DESC LIMIT 1)`;
 const contentFacts = 'bulwark_plan_content_facts(coalesce(a.content, d.content))';
@@ -184,5 +188,5 @@ function referenceTriggers(): string[] {
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of [...statements, ...referenceTriggers()]) await sql.raw(statement).execute(db);
   // Everything already recorded.
-  for (const statement of [refreshRisks(''), refreshPlans(''), refreshTests('')]) await sql.raw(statement).execute(db);
+  for (const statement of [refreshRisks(''), refreshPlans(''), refreshTests('')].flatMap((pair) => pair.split('; '))) await sql.raw(statement).execute(db);
 }
