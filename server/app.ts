@@ -1,6 +1,5 @@
 import path from 'node:path';
 import express from 'express';
-import { engine } from 'express-handlebars';
 import helmet from 'helmet';
 import cookieParser from 'cookie-parser';
 import type { Db } from '../db/connection';
@@ -9,6 +8,7 @@ import { ROOT_DIR } from './config';
 import { loadSession, requireCsrfToken, type CookieSettings } from './access/session';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { helpers } from './views/helpers';
+import { viewEngine } from './views/engine';
 import { healthRoutes } from './routes/health';
 import { assetRoutes } from './routes/assets';
 import { homeRoutes } from './routes/home';
@@ -47,7 +47,7 @@ export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.engine('hbs', engine({
+  app.engine('hbs', viewEngine({
     extname: '.hbs',
     defaultLayout: 'main',
     layoutsDir: path.join(ROOT_DIR, 'views/layouts'),

@@ -35,7 +35,7 @@ const statements = [
     risk_id INTEGER PRIMARY KEY,
     -- The node of the risk's register.
     node_id INTEGER NOT NULL,
-    status TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
     current_score INTEGER NOT NULL,
     current_level_rank INTEGER NOT NULL,
     target_score INTEGER NOT NULL,
@@ -43,7 +43,7 @@ const statements = [
     -- Open, and its current level above its category's appetite.
     above_appetite INTEGER NOT NULL,
     last_reviewed_on TEXT,
-    last_direction TEXT,
+    last_direction TEXT CHECK (last_direction IN ('up', 'down', 'same', 'new')),
     -- The last day by which the next review is due (server/domain/reviews.ts); NULL once closed.
     review_due_on TEXT
   )`,
@@ -98,10 +98,10 @@ const statements = [
     next_review_on TEXT,
     has_draft INTEGER NOT NULL,
     -- Of the version in force, or of the draft of a plan never approved: JSON.
-    required_tests TEXT NOT NULL,
-    missing_sections TEXT NOT NULL,
+    required_tests TEXT NOT NULL CHECK (json_valid(required_tests)),
+    missing_sections TEXT NOT NULL CHECK (json_valid(missing_sections)),
     missing_count INTEGER NOT NULL,
-    rto_hours TEXT NOT NULL,
+    rto_hours TEXT NOT NULL CHECK (json_valid(rto_hours)),
     -- Sections the draft still lacks (0 without a draft): the plans list shows it.
     draft_missing_count INTEGER NOT NULL
   )`,
@@ -122,7 +122,7 @@ const statements = [
     LEFT JOIN plan_versions d ON d.plan_id = p.id AND d.status = 'draft'`,
   `CREATE TABLE plan_test_facts (
     plan_id INTEGER NOT NULL,
-    type TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('call_cascade', 'tabletop', 'live')),
     required INTEGER NOT NULL,
     -- The last completed test of this type (a real invocation with lessons counts as live).
     last_on TEXT,
@@ -159,7 +159,10 @@ const statements = [
     BEGIN ${refreshTests('')} END`,
 
   // ---- Reference data versions ----
-  `CREATE TABLE reference_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID`,
+  `CREATE TABLE reference_versions (
+    name TEXT PRIMARY KEY CHECK (name IN ('tree', 'matrix', 'settings', 'lists', 'people')),
+    version INTEGER NOT NULL
+  ) WITHOUT ROWID`,
   `INSERT INTO reference_versions (name, version) VALUES ('tree', 1), ('matrix', 1), ('settings', 1), ('lists', 1), ('people', 1)`,
 ];
 

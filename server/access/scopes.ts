@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { Db } from '../../db/connection';
 import type { Scope } from '../domain/roles';
+import { loadTree } from '../queries/nodes';
 import { scopeOfNode, type ScopeOf } from './guard';
 
 /** A path id as a number, or undefined when it cannot name a record (the route then 404s). */
@@ -22,8 +23,7 @@ export function recordInPath(describe: string, nodeIdOf: (db: Db, id: number) =>
   };
 }
 
-export const nodeInPath = recordInPath('the node in the path', async (db, id) =>
-  (await db.selectFrom('nodes').select('id').where('id', '=', id).executeTakeFirst())?.id);
+export const nodeInPath = recordInPath('the node in the path', async (db, id) => ((await loadTree(db)).byId.has(id) ? id : undefined));
 
 export const riskInPath = recordInPath('the node of the risk in the path', async (db, id) =>
   (await db.selectFrom('risks').innerJoin('registers', 'registers.id', 'risks.register_id').select('registers.node_id').where('risks.id', '=', id).executeTakeFirst())?.node_id);
@@ -41,8 +41,7 @@ export const actionInPath = recordInPath('the node of the action in the path', a
 export const organisation: ScopeOf = {
   describe: 'the whole organisation',
   async resolve(db): Promise<Scope> {
-    const roots = await db.selectFrom('nodes').select('id').where('parent_id', 'is', null).execute();
-    return { kind: 'organisation', rootIds: roots.map((r) => r.id) };
+    return { kind: 'organisation', rootIds: (await loadTree(db)).children(null).map((r) => r.id) };
   },
 };
 

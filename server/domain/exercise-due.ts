@@ -1,4 +1,7 @@
-import { addDays, addMonths, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { EXERCISE_TYPES, type ExerciseKind, type ExerciseStatus, type ExerciseType, type FindingStatus } from './exercise-vocabulary';
 
 // When a plan's tests and review are due, and how bad it is (DOMAIN.md, "Testing and
