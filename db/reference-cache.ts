@@ -25,10 +25,20 @@ const caches = new WeakMap<object, Cache>();
 const reloading = new AsyncLocalStorage<true>();
 export const isReferenceReload = () => reloading.getStore() === true;
 
+/**
+ * A handle and its transactions share one cache: they share Kysely's adapter. A transaction's
+ * own writes bump the versions it reads (one connection), so it reloads and sees them; should it
+ * roll back, the versions fall back and the next read reloads again.
+ */
+function keyOf(db: object): object {
+  const executor = (db as { getExecutor?: () => { adapter: object } }).getExecutor?.();
+  return executor?.adapter ?? db;
+}
+
 /** Keeps reference data of this database handle in memory from now on. */
 export function attachReferenceCache(db: object, sqlite: SqliteDatabase.Database): void {
   let statement: SqliteDatabase.Statement | undefined;
-  caches.set(db, {
+  caches.set(keyOf(db), {
     version(kind) {
       try {
         statement ??= sqlite.prepare('SELECT version FROM reference_versions WHERE name = ?').pluck();
@@ -52,12 +62,9 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/**
- * The value `load` gives, from memory while the kind's version has not moved. Inside a
- * transaction (a different handle) it always loads, so a write sees its own changes.
- */
+/** The value `load` gives, from memory while the kind's version has not moved. */
 export async function cachedReference<T>(db: object, kind: ReferenceKind, key: string, load: () => Promise<T>): Promise<T> {
-  const cache = caches.get(db);
+  const cache = caches.get(keyOf(db));
   const version = cache?.version(kind);
   if (!cache || version === undefined) return load();
   const name = `${kind}:${key}`;

@@ -79,14 +79,24 @@ const ORDER: Record<RiskSort, (query: From, calendar: ReviewCalendar) => From> =
   review: (q, calendar) => q.orderBy(sql`CASE ${reviewStateSql(calendar)} WHEN 'overdue' THEN 0 WHEN 'due' THEN 1 WHEN 'not_due' THEN 2 WHEN 'reviewed' THEN 3 ELSE 4 END`).orderBy(sql`coalesce(f.review_due_on, '')`),
 };
 
-/** One page of the register, in the order asked for; the risk's id settles every tie, so pages never overlap. */
-export function pageOfRisks(db: Db, filter: RiskFilter, sort: RiskSort, calendar: ReviewCalendar, page: { offset: number; limit: number }) {
+/**
+ * One page of the register, in the order asked for; the risk's id settles every tie, so pages
+ * never overlap. The page's ids are sorted out first on the narrow facts, then only those
+ * rows are read in full: sorting every matching row with its names and action counts cost
+ * several times more on a division of 600 risks.
+ */
+export async function pageOfRisks(db: Db, filter: RiskFilter, sort: RiskSort, calendar: ReviewCalendar, page: { offset: number; limit: number }) {
+  const ids = (await ORDER[sort](filtered(db, filter, calendar, true), calendar).orderBy('r.id').select('r.id').limit(page.limit).offset(page.offset).execute()).map((r) => r.id);
+  if (ids.length === 0) return [];
   const openActions = (eb: ExpressionBuilder<Database & { r: Database['risks'] }, 'r'>) =>
     eb.selectFrom('actions as a').whereRef('a.risk_id', '=', 'r.id').where('a.status', 'in', OPEN_ACTION_STATUSES);
-  return ORDER[sort](filtered(db, filter, calendar, true), calendar)
-    .orderBy('r.id')
+  const rows = await db
+    .selectFrom('risk_facts as f')
+    .innerJoin('risks as r', 'r.id', 'f.risk_id')
+    .innerJoin('registers as g', 'g.id', 'r.register_id')
     .leftJoin('people as o', 'o.id', 'r.owner_id')
     .innerJoin('categories as c', 'c.id', 'r.category_id')
+    .where('f.risk_id', 'in', ids)
     .select([
       'r.id',
       'r.ref_number',
@@ -117,9 +127,9 @@ export function pageOfRisks(db: Db, filter: RiskFilter, sort: RiskSort, calendar
       openActions(eb as never).select((a) => a.fn.countAll<number>().as('n')).as('open_actions'),
       openActions(eb as never).where('a.due_on', '<', calendar.today).select((a) => a.fn.countAll<number>().as('n')).as('overdue_actions'),
     ])
-    .limit(page.limit)
-    .offset(page.offset)
     .execute();
+  const position = new Map(ids.map((id, index) => [id, index]));
+  return rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 }
 
 export type RegisterRow = Awaited<ReturnType<typeof pageOfRisks>>[number];
