@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type SqliteDatabase from 'better-sqlite3';
 
 // Reference data (the tree, the matrix, the settings, the lists, the people) read on almost
@@ -21,9 +20,14 @@ interface Cache {
 
 const caches = new WeakMap<object, Cache>();
 
-/** Set while the cache reloads a kind: the connection counts those statements apart from a page's own. */
-const reloading = new AsyncLocalStorage<true>();
-export const isReferenceReload = () => reloading.getStore() === true;
+/**
+ * Reloads under way: the connection counts their statements apart from a page's own (a test
+ * instrument only). Not AsyncLocalStorage: its promise hooks cost every request. A request
+ * running beside a reload may have a statement counted as the reload's; tests make one request
+ * at a time.
+ */
+let reloads = 0;
+export const isReferenceReload = () => reloads > 0;
 
 /**
  * A handle and its transactions share one cache: they share Kysely's adapter. A transaction's
@@ -70,7 +74,13 @@ export async function cachedReference<T>(db: object, kind: ReferenceKind, key: s
   const name = `${kind}:${key}`;
   const hit = cache.entries.get(name);
   if (hit && hit.version === version) return hit.value as T;
-  const value = deepFreeze(await reloading.run(true, load));
+  reloads += 1;
+  let value: T;
+  try {
+    value = deepFreeze(await load());
+  } finally {
+    reloads -= 1;
+  }
   cache.entries.set(name, { version, value });
   return value;
 }

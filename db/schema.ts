@@ -333,7 +333,14 @@ export interface AuditEventTable {
 export interface RiskFactsTable {
   risk_id: number;
   node_id: number;
+  register_kind: RegisterKind;
+  register_code: string;
+  ref_number: number;
+  category_id: number;
+  owner_id: number | null;
   status: RiskStatus;
+  current_likelihood: number;
+  current_impact: number;
   current_score: number;
   current_level_rank: number;
   target_score: number;

@@ -14,7 +14,7 @@ import { type Kysely, sql } from 'kysely';
 // lists, people) bumped by triggers, so the app can keep that data in memory and reload it
 // only when it changed.
 
-const RISK_FACT_COLUMNS = 'risk_id, node_id, status, current_score, current_level_rank, target_score, target_level_rank, above_appetite, last_reviewed_on, last_direction, review_due_on';
+const RISK_FACT_COLUMNS = 'risk_id, node_id, register_kind, register_code, ref_number, category_id, owner_id, status, current_likelihood, current_impact, current_score, current_level_rank, target_score, target_level_rank, above_appetite, last_reviewed_on, last_direction, review_due_on';
 const PLAN_FACT_COLUMNS = 'plan_id, node_id, retired, approved_number, approved_on, first_approved_on, next_review_on, has_draft, required_tests, missing_sections, missing_count, rto_hours, draft_missing_count';
 const PLAN_TEST_FACT_COLUMNS = 'plan_id, type, required, last_on, next_due_on';
 
@@ -33,9 +33,16 @@ const statements = [
   // ---- Risks ----
   `CREATE TABLE risk_facts (
     risk_id INTEGER PRIMARY KEY,
-    -- The node of the risk's register.
+    -- Copied from the risk and its register, so registers filter and sort without joining them.
     node_id INTEGER NOT NULL,
+    register_kind TEXT NOT NULL CHECK (register_kind IN ('divisional', 'unit', 'project', 'case', 'thematic')),
+    register_code TEXT NOT NULL,
+    ref_number INTEGER NOT NULL,
+    category_id INTEGER NOT NULL,
+    owner_id INTEGER,
     status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+    current_likelihood INTEGER NOT NULL,
+    current_impact INTEGER NOT NULL,
     current_score INTEGER NOT NULL,
     current_level_rank INTEGER NOT NULL,
     target_score INTEGER NOT NULL,
@@ -48,9 +55,13 @@ const statements = [
     review_due_on TEXT
   )`,
   `CREATE INDEX risk_facts_node ON risk_facts(node_id, status)`,
+  // The whole organisation's register, worst first, read in order a page at a time.
+  `CREATE INDEX risk_facts_score ON risk_facts(status, current_score DESC, current_likelihood DESC, register_code, ref_number, risk_id)`,
+  // The home page's counts per node, from the index alone.
+  `CREATE INDEX risk_facts_counts ON risk_facts(status, node_id, above_appetite, review_due_on)`,
   `CREATE VIEW risk_facts_fresh AS
-    SELECT r.id AS risk_id, g.node_id, r.status,
-      cc.score AS current_score, cc.level_rank AS current_level_rank,
+    SELECT r.id AS risk_id, g.node_id, g.kind AS register_kind, g.code AS register_code, r.ref_number, r.category_id, r.owner_id, r.status,
+      r.current_likelihood, r.current_impact, cc.score AS current_score, cc.level_rank AS current_level_rank,
       tc.score AS target_score, tc.level_rank AS target_level_rank,
       CASE WHEN r.status = 'open' AND cc.level_rank > c.appetite_rank THEN 1 ELSE 0 END AS above_appetite,
       ${latestReview('reviewed_on')} AS last_reviewed_on,
@@ -67,11 +78,11 @@ const statements = [
     JOIN matrix_cells cc ON cc.likelihood = r.current_likelihood AND cc.impact = r.current_impact
     JOIN matrix_cells tc ON tc.likelihood = r.target_likelihood AND tc.impact = r.target_impact`,
   `CREATE TRIGGER risk_facts_risk_inserted AFTER INSERT ON risks BEGIN ${refreshRisks('WHERE risk_id = NEW.id')} END`,
-  `CREATE TRIGGER risk_facts_risk_updated AFTER UPDATE OF register_id, status, category_id, identified_on, current_likelihood, current_impact, target_likelihood, target_impact ON risks
+  `CREATE TRIGGER risk_facts_risk_updated AFTER UPDATE OF register_id, ref_number, status, category_id, owner_id, identified_on, current_likelihood, current_impact, target_likelihood, target_impact ON risks
     BEGIN ${refreshRisks('WHERE risk_id = NEW.id')} END`,
   `CREATE TRIGGER risk_facts_risk_deleted AFTER DELETE ON risks BEGIN DELETE FROM risk_facts WHERE risk_id = OLD.id; END`,
   `CREATE TRIGGER risk_facts_review_recorded AFTER INSERT ON reviews BEGIN ${refreshRisks('WHERE risk_id = NEW.risk_id')} END`,
-  `CREATE TRIGGER risk_facts_register_changed AFTER UPDATE OF node_id, kind ON registers
+  `CREATE TRIGGER risk_facts_register_changed AFTER UPDATE OF node_id, kind, code ON registers
     BEGIN ${refreshRisks('WHERE risk_id IN (SELECT id FROM risks WHERE register_id = NEW.id)')} END`,
   `CREATE TRIGGER risk_facts_appetite_changed AFTER UPDATE OF appetite_rank ON categories WHEN NEW.appetite_rank IS NOT OLD.appetite_rank
     BEGIN ${refreshRisks('WHERE risk_id IN (SELECT id FROM risks WHERE category_id = NEW.id)')} END`,

@@ -30,7 +30,14 @@ export async function riskFactsBothWays(db: Db, today: string) {
     const judged = judgeRisk(risk, last?.reviewed_on ?? null, rules);
     scratch[risk.id] = {
       node_id: risk.node_id,
+      register_kind: risk.register_kind,
+      register_code: risk.register_code,
+      ref_number: risk.ref_number,
+      category_id: risk.category_id,
+      owner_id: risk.owner_id,
       status: risk.status,
+      current_likelihood: risk.current_likelihood,
+      current_impact: risk.current_impact,
       current_score: judged.current.score,
       current_level_rank: judged.current.level.rank,
       target_score: judged.target.score,
