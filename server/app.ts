@@ -48,7 +48,6 @@ export function createApp(ctx: AppContext): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.engine('hbs', viewEngine({
-    extname: '.hbs',
     defaultLayout: 'main',
     layoutsDir: path.join(ROOT_DIR, 'views/layouts'),
     partialsDir: path.join(ROOT_DIR, 'views/partials'),
