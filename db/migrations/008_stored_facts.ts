@@ -57,8 +57,11 @@ const statements = [
   `CREATE INDEX risk_facts_node ON risk_facts(node_id, status)`,
   // The whole organisation's register, worst first, read in order a page at a time.
   `CREATE INDEX risk_facts_score ON risk_facts(status, current_score DESC, current_likelihood DESC, register_code, ref_number, risk_id)`,
-  // The home page's counts per node, from the index alone.
+  // The home page's counts per node, the heat map, the quarter line and the owner filter, each from an index alone.
   `CREATE INDEX risk_facts_counts ON risk_facts(status, node_id, above_appetite, review_due_on)`,
+  `CREATE INDEX risk_facts_cells ON risk_facts(status, current_likelihood, current_impact, node_id)`,
+  `CREATE INDEX risk_facts_reviews ON risk_facts(status, review_due_on, last_reviewed_on, node_id)`,
+  `CREATE INDEX risk_facts_owners ON risk_facts(owner_id, node_id)`,
   `CREATE VIEW risk_facts_fresh AS
     SELECT r.id AS risk_id, g.node_id, g.kind AS register_kind, g.code AS register_code, r.ref_number, r.category_id, r.owner_id, r.status,
       r.current_likelihood, r.current_impact, cc.score AS current_score, cc.level_rank AS current_level_rank,

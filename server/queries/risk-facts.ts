@@ -64,8 +64,7 @@ export async function countRisks(db: Db, filter: RiskFilter, calendar: ReviewCal
 
 /** Open risks per current cell, for the heat map: the whole filter but the cell itself. */
 export function heatMapCounts(db: Db, filter: RiskFilter, calendar: ReviewCalendar) {
-  return filtered(db, filter, calendar, false)
-    .where('f.status', '=', 'open')
+  return filtered(db, { ...filter, status: 'open' }, calendar, false)
     .select(['f.current_likelihood as likelihood', 'f.current_impact as impact', (eb) => eb.fn.countAll<number>().as('count')])
     .groupBy(['f.current_likelihood', 'f.current_impact'])
     .execute();
@@ -180,15 +179,13 @@ export function riskCountsByNode(db: Db, today: string) {
 }
 
 /** Per node: open actions past their due date, on open risks. */
-export function overdueActionsByNode(db: Db, today: string) {
-  return db
-    .selectFrom('actions as a')
-    .innerJoin('risk_facts as f', 'f.risk_id', 'a.risk_id')
-    // Written out, not bound, so SQLite can use the partial index actions_open_due.
-    .where(sql<boolean>`a.status IN ('not_started', 'in_progress')`)
-    .where('a.due_on', '<', today)
-    .where('f.status', '=', 'open')
-    .select(['f.node_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('f.node_id')
-    .execute();
+export async function overdueActionsByNode(db: Db, today: string) {
+  // From the open actions' due-date index outwards (CROSS JOIN keeps that order): the other way
+  // round, from every open risk to its actions, took ten times as long.
+  const { rows } = await sql<{ node_id: number; n: number }>`
+    SELECT f.node_id, count(*) AS n
+    FROM actions a INDEXED BY actions_open_due CROSS JOIN risk_facts f ON f.risk_id = a.risk_id
+    WHERE a.status IN ('not_started', 'in_progress') AND a.due_on < ${today} AND f.status = 'open'
+    GROUP BY f.node_id`.execute(db);
+  return rows;
 }
