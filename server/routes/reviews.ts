@@ -9,7 +9,7 @@ import type { ConflictNotice } from '../forms/conflict';
 import { formErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { reviewSchema } from '../forms/review-form';
 import type { RiskDetailRow } from '../queries/risks';
-import { listPeople, loadMatrix } from '../queries/reference';
+import { listPeopleNear, loadMatrix, type PersonChoice } from '../queries/reference';
 import type { Matrix } from '../domain/matrix';
 import { placeholder, toOptions } from '../presenters/options';
 import { changeOf, riskFromPath } from './params';
@@ -22,7 +22,7 @@ interface ReviewPage {
   conflict?: ConflictNotice;
 }
 
-async function renderReviewForm(res: Response, people: Awaited<ReturnType<typeof listPeople>>, matrix: Matrix, page: ReviewPage) {
+async function renderReviewForm(res: Response, people: PersonChoice[], matrix: Matrix, page: ReviewPage) {
   const { risk, values } = page;
   const axis = (name: 'likelihood' | 'impact') => [
     placeholder('Select', values[`current_${name}`]),
@@ -46,7 +46,7 @@ export function reviewRoutes({ db, clock }: AppContext): Router {
 
   router.get('/risks/:id/reviews/new', allow(db, 'manage_risks', riskInPath), async (req, res) => {
     const risk = await riskFromPath(db, req.params.id);
-    const [people, matrix] = await Promise.all([listPeople(db), loadMatrix(db)]);
+    const [people, matrix] = await Promise.all([listPeopleNear(db, risk.node_id, [risk.manager_id, risk.owner_id]), loadMatrix(db)]);
     await renderReviewForm(res, people, matrix, {
       risk,
       values: {
@@ -71,7 +71,7 @@ export function reviewRoutes({ db, clock }: AppContext): Router {
       res.redirect(303, `/risks/${risk.id}?saved=${outcome.closedTheRisk ? 'review-closed' : 'review'}`);
       return;
     }
-    const [people, matrix] = await Promise.all([listPeople(db), loadMatrix(db)]);
+    const [people, matrix] = await Promise.all([listPeopleNear(db, risk.node_id, [Number(values.reviewer_id)]), loadMatrix(db)]);
     if (outcome?.kind === 'stale') {
       const current = await riskFromPath(db, req.params.id);
       await renderReviewForm(res, people, matrix, {
