@@ -378,6 +378,14 @@ export interface PlanTestFactsTable {
   next_due_on: string | null;
 }
 
+/** Each open action of an open risk, with its node and due date (kept like risk_facts). */
+export interface OpenActionFactsTable {
+  action_id: number;
+  risk_id: number;
+  node_id: number;
+  due_on: string | null;
+}
+
 export interface ReferenceVersionTable {
   name: string;
   version: number;
@@ -415,6 +423,8 @@ export interface Database {
   plan_facts_fresh: PlanFactsTable;
   plan_test_facts: PlanTestFactsTable;
   plan_test_facts_fresh: PlanTestFactsTable;
+  open_action_facts: OpenActionFactsTable;
+  open_action_facts_fresh: OpenActionFactsTable;
   reference_versions: ReferenceVersionTable;
 }
 

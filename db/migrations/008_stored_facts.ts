@@ -25,6 +25,7 @@ const refresh = (table: string, columns: string) => (where: string) =>
 const refreshRisks = refresh('risk_facts', RISK_FACT_COLUMNS);
 const refreshPlans = refresh('plan_facts', PLAN_FACT_COLUMNS);
 const refreshTests = refresh('plan_test_facts', PLAN_TEST_FACT_COLUMNS);
+const refreshActions = refresh('open_action_facts', 'action_id, risk_id, node_id, due_on');
 
 const latestReview = (column: string) => `(SELECT v.${column} FROM reviews v WHERE v.risk_id = r.id ORDER BY v.reviewed_on DESC, v.id DESC LIMIT 1)`;
 const contentFacts = 'bulwark_plan_content_facts(coalesce(a.content, d.content))';
@@ -96,8 +97,27 @@ const statements = [
     BEGIN ${refreshRisks('')} END`,
   `CREATE TRIGGER risk_facts_setting_changed AFTER UPDATE ON settings WHEN NEW.key IN ('fy_start_month', 'review_cadence_months') AND NEW.value IS NOT OLD.value
     BEGIN ${refreshRisks('')} END`,
-  // Open actions by due date: the home page counts the overdue ones per node.
-  `CREATE INDEX actions_open_due ON actions(due_on, risk_id) WHERE status IN ('not_started', 'in_progress')`,
+  // Open actions of open risks by due date and node: the home page counts the overdue ones per
+  // node from this index alone. One row per such action; the view says which they are.
+  `CREATE TABLE open_action_facts (
+    action_id INTEGER PRIMARY KEY,
+    risk_id INTEGER NOT NULL,
+    node_id INTEGER NOT NULL,
+    due_on TEXT
+  )`,
+  `CREATE INDEX open_action_facts_due ON open_action_facts(due_on, node_id)`,
+  `CREATE INDEX open_action_facts_risk ON open_action_facts(risk_id)`,
+  `CREATE VIEW open_action_facts_fresh AS
+    SELECT a.id AS action_id, a.risk_id, g.node_id, a.due_on
+    FROM actions a JOIN risks r ON r.id = a.risk_id JOIN registers g ON g.id = r.register_id
+    WHERE a.status IN ('not_started', 'in_progress') AND r.status = 'open'`,
+  `CREATE TRIGGER open_action_facts_action_inserted AFTER INSERT ON actions BEGIN ${refreshActions('WHERE action_id = NEW.id')} END`,
+  `CREATE TRIGGER open_action_facts_action_updated AFTER UPDATE OF risk_id, status, due_on ON actions BEGIN ${refreshActions('WHERE action_id = NEW.id')} END`,
+  `CREATE TRIGGER open_action_facts_action_deleted AFTER DELETE ON actions BEGIN DELETE FROM open_action_facts WHERE action_id = OLD.id; END`,
+  `CREATE TRIGGER open_action_facts_risk_updated AFTER UPDATE OF register_id, status ON risks
+    BEGIN ${refreshActions('WHERE risk_id = NEW.id')} END`,
+  `CREATE TRIGGER open_action_facts_register_changed AFTER UPDATE OF node_id ON registers
+    BEGIN ${refreshActions('WHERE risk_id IN (SELECT id FROM risks WHERE register_id = NEW.id)')} END`,
 
   // ---- Plans ----
   `CREATE TABLE plan_facts (
@@ -205,5 +225,5 @@ function referenceTriggers(): string[] {
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of [...statements, ...referenceTriggers()]) await sql.raw(statement).execute(db);
   // Everything already recorded.
-  for (const statement of [refreshRisks(''), refreshPlans(''), refreshTests('')].flatMap((pair) => pair.split('; '))) await sql.raw(statement).execute(db);
+  for (const statement of [refreshRisks(''), refreshPlans(''), refreshTests(''), refreshActions('')].flatMap((pair) => pair.split('; '))) await sql.raw(statement).execute(db);
 }

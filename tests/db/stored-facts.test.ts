@@ -4,7 +4,7 @@ import { fixedClock } from '../../server/clock';
 import { riskFormValues } from '../../server/forms/risk-form';
 import { findRisk, type RiskDetailRow } from '../../server/queries/risks';
 import { formFields, hiddenBase } from '../support/forms';
-import { planFactsBothWays, riskFactsBothWays } from '../support/facts-from-scratch';
+import { actionFactsBothWays, planFactsBothWays, riskFactsBothWays } from '../support/facts-from-scratch';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
 
 // The stored facts (migration 008_stored_facts) must always equal the rules computed from
@@ -26,6 +26,9 @@ describe('stored facts equal the rules computed from scratch', () => {
     const plans = await planFactsBothWays(t.handle.db, today);
     expect(plans.count).toBeGreaterThan(0);
     expect(plans.stored).toEqual(plans.scratch);
+    const actions = await actionFactsBothWays(t.handle.db);
+    expect(actions.count).toBeGreaterThan(0);
+    expect(actions.stored).toEqual(actions.scratch);
   }
 
   /** The stored facts as they stand, to show a change moved them (so the comparison is not of two unchanged tables). */

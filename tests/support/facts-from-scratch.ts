@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
 import { fixedClock } from '../../server/clock';
+import { isActionOpen } from '../../server/domain/actions';
 import { exerciseSchedule, planReviewState, standingCalendar, worstRag, type Rag } from '../../server/domain/exercise-due';
 import { missingSections, parsePlanContent } from '../../server/domain/plan-content';
 import { reviewCalendar } from '../../server/domain/reviews';
@@ -130,3 +131,19 @@ export async function planFactsBothWays(db: Db, today: string) {
 }
 
 const rankOf = (rag: Rag | null) => (rag === null ? 0 : RAG_RANK[rag]);
+
+/** Open actions of open risks: what open_action_facts holds, and what the rows say (isActionOpen, the risk's status and node). */
+export async function actionFactsBothWays(db: Db) {
+  const actions = await db
+    .selectFrom('actions as a')
+    .innerJoin('risks as r', 'r.id', 'a.risk_id')
+    .innerJoin('registers as g', 'g.id', 'r.register_id')
+    .select(['a.id', 'a.risk_id', 'a.status', 'a.due_on', 'r.status as risk_status', 'g.node_id'])
+    .execute();
+  const scratch = Object.fromEntries(actions
+    .filter((a) => isActionOpen(a.status) && a.risk_status === 'open')
+    .map((a) => [a.id, { risk_id: a.risk_id, node_id: a.node_id, due_on: a.due_on }]));
+  const rows = await db.selectFrom('open_action_facts').selectAll().execute();
+  const stored = Object.fromEntries(rows.map(({ action_id, ...facts }) => [action_id, facts]));
+  return { stored, scratch, count: actions.length };
+}
