@@ -11,7 +11,7 @@ import type {
   Treatment,
 } from '../server/domain/vocabulary';
 import type { Role } from '../server/domain/roles';
-import type { ExerciseKind, ExerciseResult, ExerciseStatus, FindingStatus } from '../server/domain/exercise-vocabulary';
+import type { ExerciseKind, ExerciseResult, ExerciseStatus, ExerciseType, FindingStatus } from '../server/domain/exercise-vocabulary';
 
 // Dates are ISO strings: 'yyyy-MM-dd' for days, full ISO for instants.
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -341,6 +341,71 @@ export interface AuditEventTable {
   after: string | null;
 }
 
+/**
+ * What pages filter, sort and count risks by, kept by triggers in the same transaction as any
+ * change (migration 008_stored_facts); `risk_facts_fresh` computes the same from scratch.
+ */
+export interface RiskFactsTable {
+  risk_id: number;
+  node_id: number;
+  register_kind: RegisterKind;
+  register_code: string;
+  ref_number: number;
+  category_id: number;
+  owner_id: number | null;
+  status: RiskStatus;
+  current_likelihood: number;
+  current_impact: number;
+  current_score: number;
+  current_level_rank: number;
+  target_score: number;
+  target_level_rank: number;
+  above_appetite: number;
+  last_reviewed_on: string | null;
+  last_direction: Direction | null;
+  /** Null once closed. */
+  review_due_on: string | null;
+}
+
+/** A plan's standing that does not depend on today, kept like risk_facts. JSON columns are text. */
+export interface PlanFactsTable {
+  plan_id: number;
+  node_id: number;
+  retired: number;
+  approved_number: number | null;
+  approved_on: string | null;
+  first_approved_on: string | null;
+  next_review_on: string | null;
+  has_draft: number;
+  required_tests: string;
+  missing_sections: string;
+  missing_count: number;
+  rto_hours: string;
+  draft_missing_count: number;
+}
+
+/** Per plan and test type: whether required, the last test and the next due date. */
+export interface PlanTestFactsTable {
+  plan_id: number;
+  type: ExerciseType;
+  required: number;
+  last_on: string | null;
+  next_due_on: string | null;
+}
+
+/** Each open action of an open risk, with its node and due date (kept like risk_facts). */
+export interface OpenActionFactsTable {
+  action_id: number;
+  risk_id: number;
+  node_id: number;
+  due_on: string | null;
+}
+
+export interface ReferenceVersionTable {
+  name: string;
+  version: number;
+}
+
 export interface Database {
   nodes: NodeTable;
   sites: SiteTable;
@@ -367,6 +432,15 @@ export interface Database {
   exercise_findings: ExerciseFindingTable;
   plan_risks: PlanRiskTable;
   audit_events: AuditEventTable;
+  risk_facts: RiskFactsTable;
+  risk_facts_fresh: RiskFactsTable;
+  plan_facts: PlanFactsTable;
+  plan_facts_fresh: PlanFactsTable;
+  plan_test_facts: PlanTestFactsTable;
+  plan_test_facts_fresh: PlanTestFactsTable;
+  open_action_facts: OpenActionFactsTable;
+  open_action_facts_fresh: OpenActionFactsTable;
+  reference_versions: ReferenceVersionTable;
 }
 
 export type NodeRow = Selectable<NodeTable>;

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import express from 'express';
-import { engine } from 'express-handlebars';
 import helmet from 'helmet';
 import cookieParser from 'cookie-parser';
 import { today } from './clock';
@@ -8,6 +7,7 @@ import { ROOT_DIR } from './config';
 import { loadSession, requireCsrfToken } from './access/session';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { helpers } from './views/helpers';
+import { viewEngine } from './views/engine';
 import { healthRoutes } from './routes/health';
 import { assetRoutes } from './routes/assets';
 import { homeRoutes } from './routes/home';
@@ -38,21 +38,14 @@ export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  const renderView = engine({
-    extname: '.hbs',
+  app.engine('hbs', viewEngine({
     defaultLayout: 'main',
     layoutsDir: path.join(ROOT_DIR, 'views/layouts'),
     partialsDir: path.join(ROOT_DIR, 'views/partials'),
     helpers,
     // Handlebars would otherwise indent every line of a partial's output, textarea contents included.
     compilerOptions: { preventIndent: true },
-  });
-  // Express hands a view engine a callback and ignores what it returns. express-handlebars rejects
-  // instead of calling back when reading the partials fails: the request would hang and the
-  // unhandled rejection stop the process. The rejection goes to the callback, so to the error page.
-  app.engine('hbs', (file, options, callback) => {
-    renderView(file, options, callback).catch(callback);
-  });
+  }));
   app.set('view engine', 'hbs');
   app.set('views', path.join(ROOT_DIR, 'views'));
   if (process.env.NODE_ENV === 'production') app.enable('view cache');

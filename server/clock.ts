@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 /** The one source of "now", passed in so tests can fix today's date. */
 export interface Clock {

@@ -6,6 +6,7 @@ import * as m004 from './004_plans';
 import * as m005 from './005_settings';
 import * as m006 from './006_exercises';
 import * as m007 from './007_security_log';
+import * as m008 from './008_stored_facts';
 import * as m009 from './009_recorded_levels';
 import * as m010 from './010_registers_managed';
 
@@ -19,7 +20,7 @@ export const migrations: Record<string, Migration> = {
   '005_settings': m005,
   '006_exercises': m006,
   '007_security_log': m007,
-  // 008 is left for the stored facts of the national-scale work, developed alongside.
+  '008_stored_facts': m008,
   '009_recorded_levels': m009,
   '010_registers_managed': m010,
 };

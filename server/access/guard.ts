@@ -1,8 +1,8 @@
 import type { Request, RequestHandler } from 'express';
-import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
 import { AppError, notFound } from '../errors';
 import { PERMISSIONS, permits, type Permission, type Scope } from '../domain/roles';
+import { loadTree } from '../queries/nodes';
 import { signedInUser } from './session';
 
 /**
@@ -58,14 +58,9 @@ export function allow(db: Db, permission: Permission, scopeOf: ScopeOf): Guard {
   });
 }
 
-/** The ids from the root down to a node, in one query. */
+/** The ids from the root down to a node, from the tree held in memory. */
 export async function scopeOfNode(db: Db, nodeId: number): Promise<Scope | undefined> {
-  const { rows } = await sql<{ id: number }>`
-    WITH RECURSIVE up(id, parent_id, depth) AS (
-      SELECT id, parent_id, 0 FROM nodes WHERE id = ${nodeId}
-      UNION ALL
-      SELECT nodes.id, nodes.parent_id, up.depth + 1 FROM nodes JOIN up ON nodes.id = up.parent_id WHERE up.depth < 50
-    )
-    SELECT id FROM up ORDER BY depth DESC`.execute(db);
-  return rows.length === 0 ? undefined : { kind: 'node', path: rows.map((r) => r.id) };
+  const tree = await loadTree(db);
+  if (!tree.byId.has(nodeId)) return undefined;
+  return { kind: 'node', path: tree.path(nodeId).map((n) => n.id) };
 }

@@ -1,7 +1,8 @@
 import type { Request } from 'express';
 import type { Db } from '../../db/connection';
 import type { Scope } from '../domain/roles';
-import { listRootNodeIds, nodeIdOfAction, nodeIdOfExercise, nodeIdOfFinding, nodeIdOfNode, nodeIdOfPlan, nodeIdOfRegister, nodeIdOfRisk } from '../queries/record-nodes';
+import { loadTree } from '../queries/nodes';
+import { nodeIdOfAction, nodeIdOfExercise, nodeIdOfFinding, nodeIdOfPlan, nodeIdOfRegister, nodeIdOfRisk } from '../queries/record-nodes';
 import { scopeOfNode, type ScopeOf } from './guard';
 
 /** A path id as a number, or undefined when it cannot name a record (the route then 404s). */
@@ -23,7 +24,8 @@ export function recordInPath(describe: string, nodeIdOf: (db: Db, id: number) =>
   };
 }
 
-export const nodeInPath = recordInPath('the node in the path', nodeIdOfNode);
+// The tree is held in memory (loadTree): finding a node costs no query.
+export const nodeInPath = recordInPath('the node in the path', async (db, id) => ((await loadTree(db)).byId.has(id) ? id : undefined));
 export const riskInPath = recordInPath('the node of the risk in the path', nodeIdOfRisk);
 export const registerInPath = recordInPath('the node of the register in the path', nodeIdOfRegister);
 export const actionInPath = recordInPath('the node of the action in the path', nodeIdOfAction);
@@ -35,6 +37,6 @@ export const findingInPath = recordInPath('the node of the plan of the finding i
 export const organisation: ScopeOf = {
   describe: 'the whole organisation',
   async resolve(db): Promise<Scope> {
-    return { kind: 'organisation', rootIds: await listRootNodeIds(db) };
+    return { kind: 'organisation', rootIds: (await loadTree(db)).children(null).map((r) => r.id) };
   },
 };

@@ -1,6 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { addHours, addMinutes, parseISO, subHours } from 'date-fns';
+import { addHours } from 'date-fns/addHours';
+import { addMinutes } from 'date-fns/addMinutes';
+import { parseISO } from 'date-fns/parseISO';
+import { subHours } from 'date-fns/subHours';
 import type { Db } from '../../db/connection';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';

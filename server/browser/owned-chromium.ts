@@ -3,7 +3,8 @@
 // and a browser that will not close in time is killed, all 11 processes at once.
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type LaunchOptions } from 'puppeteer-core';
+// Puppeteer is loaded at the first launch, not when the server starts (it is most of a start's work).
+import type { Browser, LaunchOptions } from 'puppeteer-core';
 import { forgetBrowser, killLeftoverBrowser, recordBrowser } from './browser-record';
 import { withDeadline } from './deadline';
 import { killProcessGroup, waitUntilGroupGone } from './processes';
@@ -47,6 +48,7 @@ export async function launchOwnedChromium(launch: LaunchOptions, dir: string): P
   const profileDir = fs.mkdtempSync(path.join(dir, PROFILE_PREFIX));
   let browser: Browser;
   try {
+    const { default: puppeteer } = await import('puppeteer-core');
     browser = await puppeteer.launch({ ...launch, userDataDir: profileDir });
   } catch (error) {
     await removeProfile(profileDir);

@@ -1,4 +1,6 @@
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 
 // A small iCalendar (RFC 5545) writer for all-day events: enough for Outlook to import
 // planned exercises and review dates. Written here rather than pulled in as a library: the

@@ -1,4 +1,7 @@
-import { addDays, addMonths, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { EXERCISE_TYPES, type ExerciseKind, type ExerciseStatus, type ExerciseType, type FindingStatus } from './exercise-vocabulary';
 
 // When a plan's tests and review are due, and how bad it is (docs/domain.md, "Testing and
@@ -15,6 +18,11 @@ export type Rag = 'red' | 'amber' | 'green';
 const day = (date: Date) => format(date, 'yyyy-MM-dd');
 export const addMonthsToDay = (isoDay: string, months: number) => day(addMonths(parseISO(isoDay), months));
 const soonLimit = (today: string) => day(addDays(parseISO(today), DUE_SOON_DAYS));
+
+/** Today and the last day that counts as due soon: what the stored-facts queries need to judge states in SQL. */
+export function standingCalendar(today: string): { today: string; soon: string } {
+  return { today, soon: soonLimit(today) };
+}
 
 /** What the rules need of an exercise record. */
 export interface ExerciseFacts {

@@ -86,9 +86,10 @@ export interface HeatMapRow {
 }
 
 /** Rows from most to least likely, columns from least to most impact, as risk maps are drawn. */
-export function heatMap(matrix: Matrix, ratings: { likelihood: number; impact: number }[]): HeatMapRow[] {
+export function heatMap(matrix: Matrix, ratings: { likelihood: number; impact: number; count?: number }[]): HeatMapRow[] {
   const counts = new Map<string, number>();
-  for (const r of ratings) counts.set(`${r.likelihood}:${r.impact}`, (counts.get(`${r.likelihood}:${r.impact}`) ?? 0) + 1);
+  // Each rating counts once, or `count` times when the counting was done already (in SQL).
+  for (const r of ratings) counts.set(`${r.likelihood}:${r.impact}`, (counts.get(`${r.likelihood}:${r.impact}`) ?? 0) + (r.count ?? 1));
   return [...matrix.likelihood]
     .sort((a, b) => b.value - a.value)
     .map((likelihood) => ({

@@ -1,5 +1,5 @@
 import type { Direction, ReviewState, RiskStatus } from './vocabulary';
-import { addQuarters, quarterEnd, quarterOf, sameQuarter } from './quarters';
+import { addQuarters, quarterEnd, quarterOf, quarterStart } from './quarters';
 
 export interface ReviewTiming {
   status: RiskStatus;
@@ -24,13 +24,31 @@ export function reviewDueOn(timing: ReviewTiming): string {
 
 export function reviewState(timing: ReviewTiming, today: string): ReviewState {
   if (timing.status === 'closed') return 'closed';
-  const dueOn = reviewDueOn(timing);
-  if (today > dueOn) return 'overdue';
-  const current = quarterOf(today, timing.fyStartMonth);
-  if (timing.lastReviewedOn !== null && sameQuarter(quarterOf(timing.lastReviewedOn, timing.fyStartMonth), current)) {
-    return 'reviewed';
-  }
-  return sameQuarter(quarterOf(dueOn, timing.fyStartMonth), current) ? 'due' : 'not_due';
+  return reviewStateOn(reviewDueOn(timing), timing.lastReviewedOn, reviewCalendar(today, timing.fyStartMonth));
+}
+
+/** Today and the first and last day of its quarter: all a review state needs besides the risk's own dates. */
+export interface ReviewCalendar {
+  today: string;
+  quarterStart: string;
+  quarterEnd: string;
+}
+
+export function reviewCalendar(today: string, fyStartMonth: number): ReviewCalendar {
+  const current = quarterOf(today, fyStartMonth);
+  return { today, quarterStart: quarterStart(current, fyStartMonth), quarterEnd: quarterEnd(current, fyStartMonth) };
+}
+
+/**
+ * The state of an open risk from its due date and last review. Pages filter and sort by the
+ * same rule in SQL over the stored due date (server/queries/risk-facts.ts), and the tests hold
+ * the two equal.
+ */
+export function reviewStateOn(dueOn: string, lastReviewedOn: string | null, calendar: ReviewCalendar): Exclude<ReviewState, 'closed'> {
+  if (calendar.today > dueOn) return 'overdue';
+  if (lastReviewedOn !== null && lastReviewedOn >= calendar.quarterStart && lastReviewedOn <= calendar.quarterEnd) return 'reviewed';
+  // Not overdue, so the due date is today or later: due this quarter when it falls in it.
+  return dueOn <= calendar.quarterEnd ? 'due' : 'not_due';
 }
 
 /** Direction of travel of a review's current score against the previous review's. */

@@ -82,7 +82,7 @@ export async function buildPlanExercisesPage(db: Db, clock: Clock, planId: numbe
   const plan = await findPlan(db, planId);
   if (!plan) throw notFound('That plan');
   const todayIso = today(clock);
-  const [standing] = await loadPlanStandings(db, todayIso, [plan.node_id], { includeRetired: true }).then((all) => all.filter((s) => s.plan.id === planId));
+  const [standing] = await loadPlanStandings(db, todayIso, [plan.node_id], { includeRetired: true, planIds: [planId] });
   return {
     title: `${plan.ref} exercises`,
     breadcrumbs: await planBreadcrumbs(db, plan),
@@ -100,7 +100,7 @@ export async function buildExercisePage(db: Db, clock: Clock, exerciseId: number
   const exercise = await findExercise(db, exerciseId);
   if (!exercise) throw notFound('That exercise');
   const todayIso = today(clock);
-  const standing = (await loadPlanStandings(db, todayIso, [exercise.node_id], { includeRetired: true })).find((s) => s.plan.id === exercise.plan_id);
+  const [standing] = await loadPlanStandings(db, todayIso, [exercise.node_id], { includeRetired: true, planIds: [exercise.plan_id] });
   const listed = listedExercise({ ...exercise }, todayIso);
   return {
     title: `${EXERCISE_KIND_LABELS[exercise.type]}, ${exercise.plan_ref}`,
@@ -183,6 +183,6 @@ export function findingOptions(people: PeopleChoices, versions: Versions, exerci
 export async function buildPlanExercisingPanel(db: Db, clock: Clock, planId: number, readable: ReadableNodeIds) {
   const plan = await findPlan(db, planId);
   if (!plan) return undefined;
-  const standing = (await loadPlanStandings(db, today(clock), [plan.node_id], { includeRetired: true })).find((s) => s.plan.id === planId);
+  const [standing] = await loadPlanStandings(db, today(clock), [plan.node_id], { includeRetired: true, planIds: [planId] });
   return { planId, standing, ...(await loadLinkedRisks(db, planId, readable)) };
 }

@@ -12,7 +12,7 @@ import { loadPlanStandings } from './plan-standing';
  */
 export async function exerciseScheduleBlock(db: Db, clock: Clock, planId: number): Promise<PrintBlock> {
   const plan = await findPlan(db, planId);
-  const standing = plan ? (await loadPlanStandings(db, today(clock), [plan.node_id], { includeRetired: true })).find((s) => s.plan.id === planId) : undefined;
+  const standing = plan ? (await loadPlanStandings(db, today(clock), [plan.node_id], { includeRetired: true, planIds: [planId] }))[0] : undefined;
   const rows = (standing?.schedule ?? []).map((s) => [
     s.label,
     s.required ? 'Yes' : 'No',

@@ -109,8 +109,7 @@ export async function buildPlanListPage(db: Db, clock: Clock, nodeId: number, in
     hasDescendants: tree.children(nodeId).length > 0,
     canAdd: node.retired_on === null,
     plans: rows.map((row) => {
-      const working = row.draft_content ?? row.approved_content;
-      const missing = row.draft_content ? missingSections(parsePlanContent(row.draft_content)).length : 0;
+      const missing = row.draft_missing_count;
       return {
         id: row.id,
         ref: row.ref,
@@ -125,7 +124,7 @@ export async function buildPlanListPage(db: Db, clock: Clock, nodeId: number, in
         hasDraft: row.draft_id !== null,
         missing,
         retired: row.retired_on !== null,
-        empty: working === null,
+        empty: row.approved_number === null && row.draft_id === null,
       };
     }),
   };

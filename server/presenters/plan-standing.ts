@@ -13,9 +13,10 @@ import {
   type TypeSchedule,
 } from '../domain/exercise-due';
 import { EXERCISE_TYPE_LABELS } from '../domain/exercise-vocabulary';
-import { missingSections, parsePlanContent, type MissingSection, type PlanContent } from '../domain/plan-content';
+import type { MissingSection } from '../domain/plan-content';
+import type { ExerciseType } from '../domain/exercise-vocabulary';
 import { versionLabel } from '../domain/plans';
-import { firstApprovals, listExercisesOfPlans, listFindingsOfPlans, type ExerciseListRow, type FindingListRow } from '../queries/exercises';
+import { listExercisesOfPlans, listFindingsOfPlans, type ExerciseListRow, type FindingListRow } from '../queries/exercises';
 import { loadSettings } from '../queries/reference';
 import { listPlansOfNodes, type PlanListRow } from '../queries/plans';
 
@@ -54,31 +55,28 @@ export interface PlanStanding {
   rtoHours: (number | null)[];
 }
 
-function contentOf(plan: PlanListRow): PlanContent | null {
-  const json = plan.approved_content ?? plan.draft_content;
-  return json === null ? null : parsePlanContent(json);
-}
-
 export function scheduleCells(schedule: TypeSchedule[]): ScheduleCell[] {
   return schedule.map((s) => ({ ...s, label: EXERCISE_TYPE_LABELS[s.type], stateLabel: TEST_STATE_LABELS[s.state], tag: tagOf(s.rag) }));
 }
 
-/** The standing of every plan (retired ones left out unless asked for) of the given nodes, in reference order, in five queries. */
-export async function loadPlanStandings(db: Db, today: string, nodeIds: number[], options: { includeRetired?: boolean } = {}): Promise<PlanStanding[]> {
-  const plans = (await listPlansOfNodes(db, nodeIds)).filter((p) => options.includeRetired || p.retired_on === null);
+/**
+ * The standing of every plan (retired ones left out unless asked for) of the given nodes, or
+ * only of the plans given, in reference order, in four queries. What it needs of each plan's
+ * content (required tests, missing sections, RTOs) comes from the stored facts.
+ */
+export async function loadPlanStandings(db: Db, today: string, nodeIds: number[], options: { includeRetired?: boolean; planIds?: number[] } = {}): Promise<PlanStanding[]> {
+  const plans = (await listPlansOfNodes(db, nodeIds, options.planIds)).filter((p) => options.includeRetired || p.retired_on === null);
   const planIds = plans.map((p) => p.id);
-  const [exercises, findings, approvals, settings] = await Promise.all([
+  const [exercises, findings, settings] = await Promise.all([
     listExercisesOfPlans(db, planIds),
     listFindingsOfPlans(db, planIds),
-    firstApprovals(db, planIds),
     loadSettings(db),
   ]);
   return plans.map((plan): PlanStanding => {
-    const content = contentOf(plan);
     const ofPlan = exercises.filter((e) => e.plan_id === plan.id);
     const schedule = exerciseSchedule({
-      firstApprovedOn: approvals.get(plan.id) ?? null,
-      requiredTypes: content?.exercising.requiredTests ?? [],
+      firstApprovedOn: plan.first_approved_on,
+      requiredTypes: JSON.parse(plan.required_tests) as ExerciseType[],
       exercises: ofPlan,
       cadence: settings.exerciseMonths,
       today,
@@ -98,12 +96,12 @@ export async function loadPlanStandings(db: Db, today: string, nodeIds: number[]
       reds: [...schedule.map((s) => s.rag), review.rag].filter((r) => r === 'red').length,
       overdue: isPlanOverdue(schedule, review),
       testOverdue: hasOverdueTest(schedule),
-      missing: content ? missingSections(content) : [],
+      missing: JSON.parse(plan.missing_sections) as MissingSection[],
       findings: planFindings,
       openFindings: open.length,
       overdueFindings: open.filter((f) => isFindingOverdue(f, today)).length,
       exercises: ofPlan,
-      rtoHours: content?.criticalActivities.activities.map((a) => a.rtoHours) ?? [],
+      rtoHours: JSON.parse(plan.rto_hours) as (number | null)[],
     };
   });
 }

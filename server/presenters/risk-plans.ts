@@ -14,7 +14,7 @@ import { PLAN_NOUN, unseenLinks } from './unseen-links';
  */
 export async function loadLinkedPlans(db: Db, clock: Clock, riskId: number, readable: ReadableNodeIds) {
   const [linked, hidden] = await Promise.all([listPlansOfRisk(db, riskId, readable), countUnreadablePlansOfRisk(db, riskId, readable)]);
-  const standings = await loadPlanStandings(db, today(clock), [...new Set(linked.map((p) => p.node_id))]);
+  const standings = await loadPlanStandings(db, today(clock), [...new Set(linked.map((p) => p.node_id))], { planIds: linked.map((p) => p.id) });
   const plans = linked.map((plan) => {
     const standing = standings.find((s) => s.plan.id === plan.id);
     return {

@@ -1,7 +1,8 @@
 // Prints business continuity plans to PDF: one plan, or a pack of every plan below a node.
 // Usage from a route:  const pdf = await printer.plan(doc); res.type('pdf').send(pdf);
 // A failure throws PrintError, an AppError, so the error middleware shows a clear page.
-import { PDFDocument } from 'pdf-lib';
+// pdf-lib is loaded on the first pack, not at start: most runs of the server never join PDFs.
+import type { PDFDocument } from 'pdf-lib';
 import { AppError } from '../errors';
 import { RenderError, SharedBrowser } from '../browser/shared-browser';
 import type { PlanPackDocument, PlanPrintDocument } from './plan-document';
@@ -47,11 +48,13 @@ function toPrintError(error: unknown): PrintError {
 
 export function createPlanPrinter(options: PlanPrinterOptions = {}): PlanPrinter {
   const browser = options.browser ?? new SharedBrowser({ dir: options.browserDir });
-  const templates = options.templates ?? loadPlanTemplates();
+  // Read and compiled on the first print, so starting the server does not wait for them.
+  let loaded = options.templates;
+  const templates = { get: () => (loaded ??= loadPlanTemplates()) };
 
   async function printPlan(doc: PlanPrintDocument): Promise<Uint8Array> {
-    const html = templates.planHtml(doc);
-    return browser.pdf(html, templates.pdfOptions(planFrame(doc)));
+    const html = templates.get().planHtml(doc);
+    return browser.pdf(html, templates.get().pdfOptions(planFrame(doc)));
   }
 
   async function printContents(pack: PlanPackDocument, plans: PDFDocument[], contentsPages: number): Promise<PDFDocument> {
@@ -62,8 +65,9 @@ export function createPlanPrinter(options: PlanPrinterOptions = {}): PlanPrinter
       startsOn += pages;
       return entry;
     });
-    const pdf = await browser.pdf(templates.packContentsHtml(pack, entries), templates.pdfOptions(packFrame(pack)));
-    return PDFDocument.load(pdf, { updateMetadata: false });
+    const pdf = await browser.pdf(templates.get().packContentsHtml(pack, entries), templates.get().pdfOptions(packFrame(pack)));
+    const { PDFDocument: Pdf } = await import('pdf-lib');
+    return Pdf.load(pdf, { updateMetadata: false });
   }
 
   return {
@@ -79,8 +83,9 @@ export function createPlanPrinter(options: PlanPrinterOptions = {}): PlanPrinter
       try {
         // Each plan is printed on its own so every page's header and "Page x of y" are its plan's;
         // the shared browser runs as many at once as it allows, and each is parsed as it arrives.
-        const plans = await Promise.all(pack.plans.map(async (doc) => PDFDocument.load(await printPlan(doc), { updateMetadata: false })));
-        const joined = await PDFDocument.create();
+        const { PDFDocument: Pdf } = await import('pdf-lib');
+        const plans = await Promise.all(pack.plans.map(async (doc) => Pdf.load(await printPlan(doc), { updateMetadata: false })));
+        const joined = await Pdf.create();
         joined.setTitle(`${pack.title}: ${pack.scope}`);
         // The contents gives each plan's first page, so it is printed once the plans' lengths are
         // known, while their pages are copied; it goes in front at the end.

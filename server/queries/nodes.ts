@@ -1,18 +1,26 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/connection';
+import { cachedReference } from '../../db/reference-cache';
 import { readableNodeIds, readableRoots, type Grant, type ReadableNodeIds } from '../domain/roles';
-import { buildTree } from '../domain/tree';
+import { buildTree, type Tree } from '../domain/tree';
 import type { NodeKind } from '../domain/vocabulary';
 import { recordAudit, type Change } from './audit';
 
 export function listNodes(db: Db | Tx) {
-  return db.selectFrom('nodes').selectAll().orderBy('name').execute();
+  return cachedReference(db, 'tree', 'nodes', () => db.selectFrom('nodes').selectAll().orderBy('name').execute());
+}
+
+export type NodeTree = Tree<Awaited<ReturnType<typeof listNodes>>[number]>;
+
+/** The organisation tree, built once per change to it. */
+export function loadTree(db: Db | Tx): Promise<NodeTree> {
+  return cachedReference(db, 'tree', 'tree', async () => buildTree(await listNodes(db)));
 }
 
 /** Every node these grants let a person read (null: the whole organisation). */
 export async function loadReadableNodeIds(db: Db | Tx, grants: readonly Grant[]): Promise<ReadableNodeIds> {
   if (readableRoots(grants) === null) return null;
-  const tree = buildTree(await db.selectFrom('nodes').select(['id', 'parent_id', 'name']).execute());
+  const tree = await loadTree(db);
   return readableNodeIds(grants, (id) => tree.subtreeIds(id));
 }
 
@@ -21,7 +29,7 @@ export function findNode(db: Db | Tx, id: number) {
 }
 
 export function listRegistersOfNode(db: Db, nodeId: number) {
-  return db.selectFrom('registers').selectAll().where('node_id', '=', nodeId).orderBy('name').execute();
+  return cachedReference(db, 'tree', `registers:${nodeId}`, () => db.selectFrom('registers').selectAll().where('node_id', '=', nodeId).orderBy('name').execute());
 }
 
 /** Another node already using this code, compared without case: codes name registers and references. */

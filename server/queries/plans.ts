@@ -21,14 +21,16 @@ export function findPlan(db: Db | Tx, id: number) {
 export type PlanDetailRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
 
 /**
- * Plans of the given nodes, each with its latest approved version and whether a draft is open:
- * the lists, the pack and (later) the coordinator's board start here.
+ * Plans of the given nodes (or only the plans given), each with its version in force, whether a
+ * draft is open, and the stored facts of its content (migration 008): the lists, the pack and
+ * every plan's standing start here, and none of them parses a plan's content to do it.
  */
-export function listPlansOfNodes(db: Db, nodeIds: number[]) {
-  if (nodeIds.length === 0) return Promise.resolve([]);
-  return db
+export function listPlansOfNodes(db: Db, nodeIds: number[], planIds?: number[]) {
+  if (nodeIds.length === 0 || planIds?.length === 0) return Promise.resolve([]);
+  let query = db
     .selectFrom('plans as p')
     .innerJoin('nodes as n', 'n.id', 'p.node_id')
+    .innerJoin('plan_facts as f', 'f.plan_id', 'p.id')
     .leftJoin('sites as s', 's.id', 'p.site_id')
     .leftJoin('people as o', 'o.id', 'p.owner_id')
     .leftJoin('plan_versions as a', (join) => join.onRef('a.plan_id', '=', 'p.id').on('a.status', '=', 'approved'))
@@ -48,12 +50,15 @@ export function listPlansOfNodes(db: Db, nodeIds: number[]) {
       'a.approved_on',
       'a.next_review_on',
       'd.id as draft_id',
-      'd.content as draft_content',
-      'a.content as approved_content',
+      'f.first_approved_on',
+      'f.required_tests',
+      'f.missing_sections',
+      'f.rto_hours',
+      'f.draft_missing_count',
     ])
-    .where('p.node_id', 'in', nodeIds)
-    .orderBy('p.ref')
-    .execute();
+    .where('p.node_id', 'in', nodeIds);
+  if (planIds) query = query.where('p.id', 'in', planIds);
+  return query.orderBy('p.ref').execute();
 }
 
 export type PlanListRow = Awaited<ReturnType<typeof listPlansOfNodes>>[number];

@@ -3,10 +3,6 @@ import type { Db } from '../../db/connection';
 // The node each kind of record belongs to, by its id: what the access rules check a request
 // against. Each answers undefined when there is no such record (the route then answers 404).
 
-export async function nodeIdOfNode(db: Db, id: number): Promise<number | undefined> {
-  return (await db.selectFrom('nodes').select('id').where('id', '=', id).executeTakeFirst())?.id;
-}
-
 export async function nodeIdOfRisk(db: Db, id: number): Promise<number | undefined> {
   return (await db.selectFrom('risks').innerJoin('registers', 'registers.id', 'risks.register_id').select('registers.node_id').where('risks.id', '=', id).executeTakeFirst())?.node_id;
 }
@@ -41,9 +37,4 @@ export async function nodeIdOfFinding(db: Db, id: number): Promise<number | unde
     .select('plans.node_id')
     .where('exercise_findings.id', '=', id)
     .executeTakeFirst())?.node_id;
-}
-
-/** The organisation's root nodes (one, in practice). */
-export async function listRootNodeIds(db: Db): Promise<number[]> {
-  return (await db.selectFrom('nodes').select('id').where('parent_id', 'is', null).execute()).map((r) => r.id);
 }

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/connection';
+import { cachedReference } from '../../db/reference-cache';
 import { flatMatrix, type Matrix } from '../domain/matrix';
 import { recordAudit, type Change } from './audit';
+import { loadTree } from './nodes';
 import { REGISTER_KINDS, type ExerciseType, type RegisterKind } from '../domain/vocabulary';
 
-export async function loadMatrix(db: Db | Tx): Promise<Matrix> {
+/** The matrix, from memory until an admin changes it. */
+export function loadMatrix(db: Db | Tx): Promise<Matrix> {
+  return cachedReference(db, 'matrix', 'matrix', () => readMatrix(db));
+}
+
+async function readMatrix(db: Db | Tx): Promise<Matrix> {
   const [levels, labels, cells] = await Promise.all([
     db.selectFrom('matrix_levels').selectAll().orderBy('rank').execute(),
     db.selectFrom('matrix_labels').selectAll().orderBy('value').execute(),
@@ -41,7 +48,12 @@ export interface Settings {
   exerciseMonths: Record<ExerciseType, number>;
 }
 
-export async function loadSettings(db: Db | Tx): Promise<Settings> {
+/** The settings, from memory until an admin changes them. */
+export function loadSettings(db: Db | Tx): Promise<Settings> {
+  return cachedReference(db, 'settings', 'settings', () => readSettings(db));
+}
+
+async function readSettings(db: Db | Tx): Promise<Settings> {
   const rows = await db.selectFrom('settings').selectAll().execute();
   const raw = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   const parsed = settingsSchema.parse(raw);
@@ -104,15 +116,32 @@ export async function saveMatrix(tx: Tx, change: Change, matrix: Matrix): Promis
 }
 
 export function listCategories(db: Db | Tx) {
-  return db.selectFrom('categories').selectAll().orderBy('sort_order').orderBy('name').execute();
+  return cachedReference(db, 'lists', 'categories', () => db.selectFrom('categories').selectAll().orderBy('sort_order').orderBy('name').execute());
 }
 
 export function listObjectives(db: Db | Tx) {
-  return db.selectFrom('objectives').selectAll().orderBy('sort_order').orderBy('title').execute();
+  return cachedReference(db, 'lists', 'objectives', () => db.selectFrom('objectives').selectAll().orderBy('sort_order').orderBy('title').execute());
 }
 
 export function listPeople(db: Db) {
-  return db.selectFrom('people').select(['id', 'name', 'job_title', 'node_id']).orderBy('name').execute();
+  return cachedReference(db, 'people', 'people', () => db.selectFrom('people').select(['id', 'name', 'job_title', 'node_id']).orderBy('name').execute());
+}
+
+export type PersonChoice = Awaited<ReturnType<typeof listPeople>>[number];
+
+/**
+ * The people a picker for a record at this node offers: those of its division (everything
+ * under the top-level node above it) and of the organisation's own level, plus whoever
+ * `keep` names. A national organisation has hundreds of people; a form that named every one
+ * of them in each of its pickers sent them all twice.
+ */
+export async function listPeopleNear(db: Db, nodeId: number, keep: (number | null | undefined)[] = []): Promise<PersonChoice[]> {
+  const [people, tree] = await Promise.all([listPeople(db), loadTree(db)]);
+  const path = tree.path(nodeId);
+  const top = path[1] ?? path[0];
+  const near = new Set(top ? tree.subtreeIds(top.id) : []);
+  const root = path[0]?.id;
+  return people.filter((p) => p.node_id === null || p.node_id === root || near.has(p.node_id) || keep.includes(p.id));
 }
 
 export async function matrixLevelExists(db: Db | Tx, rank: number): Promise<boolean> {

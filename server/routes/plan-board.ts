@@ -4,14 +4,14 @@ import { allow } from '../access/guard';
 import { nodeInPath } from '../access/scopes';
 import { writeCalendar } from '../calendar/ics';
 import { buildExerciseCalendar } from '../presenters/exercise-calendar';
-import { buildPlanBoard } from '../presenters/plan-board';
+import { boardQuerySchema, buildPlanBoard } from '../presenters/plan-board';
 import { idParam } from './params';
 
 export function planBoardRoutes({ db, clock, publicBaseUrl }: AppContext): Router {
   const router = Router();
 
   router.get('/nodes/:id/plans/board', allow(db, 'read', nodeInPath), async (req, res) => {
-    res.render('exercises/board', await buildPlanBoard(db, clock, idParam(req.params.id, 'That part of the organisation')));
+    res.render('exercises/board', await buildPlanBoard(db, clock, idParam(req.params.id, 'That part of the organisation'), boardQuerySchema.parse(req.query)));
   });
 
   router.get('/nodes/:id/exercises.ics', allow(db, 'read', nodeInPath), async (req, res) => {
