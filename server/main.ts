@@ -7,6 +7,11 @@ import { ConfigError, configFromEnv, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createPlanPrinter } from './print/plan-printer';
 
+/** The last lines reach the log before the process ends: a log written to a pipe may be buffered. */
+function exitAfterFlush(logger: Logger, code: number): void {
+  logger.flush(() => process.exit(code));
+}
+
 /**
  * On SIGTERM (or SIGINT): stop accepting connections, let requests in flight finish, then close
  * the printer and the database and exit 0. Requests still running at the deadline are cut and
@@ -31,11 +36,11 @@ function stopGracefully(server: Server, closeResources: () => Promise<void>, log
       void closeResources().then(
         () => {
           logger.info('stopped');
-          process.exit(0);
+          exitAfterFlush(logger, 0);
         },
         (error: unknown) => {
           logger.error({ err: error }, 'stopping failed');
-          process.exit(1);
+          exitAfterFlush(logger, 1);
         },
       );
     });

@@ -121,7 +121,7 @@ describe('stored facts equal the rules computed from scratch', () => {
     const plan = await t.handle.db.selectFrom('plan_facts').selectAll().where('approved_number', 'is not', null).where('retired', '=', 0).orderBy('plan_id').executeTakeFirstOrThrow();
     const coordinator = await t.handle.db.selectFrom('people').select('id').orderBy('id').executeTakeFirstOrThrow();
     await t.http.post(`/plans/${plan.plan_id}/exercises`).type('form').send({
-      type: 'tabletop', planned_on: '2026-11-10', plan_version_number: String(plan.approved_number), coordinator_id: String(coordinator.id), participants: 'Everyone', scenario: 'Flood', objectives: 'Reach everyone',
+      happened: 'no', type: 'tabletop', exercise_on: '2026-11-10', plan_version_number: String(plan.approved_number), coordinator_id: String(coordinator.id), participants: 'Everyone', scenario: 'Flood', objectives: 'Reach everyone',
     }).expect(303);
     const exercise = await t.handle.db.selectFrom('exercises').selectAll().where('plan_id', '=', plan.plan_id).orderBy('id', 'desc').executeTakeFirstOrThrow();
     // Its date has passed with no result: missed, by today's judgement alone.
