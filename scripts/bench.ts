@@ -218,12 +218,15 @@ async function captureStatements(databasePath: string, paths: string[], cookie: 
     const all: CapturedStatement[][] = [];
     for (const page of paths) {
       // Once to warm any cache, as the measured server is warm; the second request's statements count.
-      await (await fetch(`${base}${page}`, { headers: { Cookie: cookie } })).text();
       current = [];
+      await (await fetch(`${base}${page}`, { headers: { Cookie: cookie } })).text();
+      const measured: CapturedStatement[] = [];
+      current = measured;
       const response = await fetch(`${base}${page}`, { headers: { Cookie: cookie } });
       await response.text();
+      current = [];
       if (response.status !== 200) throw new Error(`${page} answered ${response.status} in process`);
-      all.push(current);
+      all.push(measured);
     }
     return all;
   } finally {
