@@ -149,8 +149,8 @@ async function main(): Promise<void> {
       const run = args.smoke ? { amount: 30 } : { durationSeconds: args.duration };
       const figures = await load({ url, connections: args.connections, ...run, headers: { Cookie: hq.cookie }, pid: live.pid });
       await settle(live.base);
-      const floor = await withHttpFloor(body, first.headers.get('content-type') ?? 'text/html', floorPort, (floorUrl, pid) =>
-        load({ url: floorUrl, connections: args.connections, ...(args.smoke ? { amount: 30 } : { durationSeconds: Math.max(1, Math.round(args.duration / 2)) }), pid }));
+      const floor = await withHttpFloor(body, first.headers.get('content-type') ?? 'text/html', floorPort + index, (floorUrl) =>
+        load({ url: floorUrl, connections: args.connections, ...(args.smoke ? { amount: 30 } : { durationSeconds: Math.max(1, Math.round(args.duration / 2)) }) }));
       const data = dataFloor(databasePath, captured[index] ?? [], args.smoke ? 20 : 200);
       results.push({ ...page, figures, floor, data, bytes: Buffer.byteLength(body) });
       console.log(`${page.name}: median ${figures.p50} ms (mean ${fmt(figures.mean)}), ${fmt(figures.rps, 0)}/s, ${fmt(figures.cpuPerRequest, 2)} ms CPU, ${fmt(Buffer.byteLength(body) / 1024, 0)} KiB; HTTP floor ${fmt(floor.mean, 2)} ms; data floor ${fmt(data.ms, 2)} ms`);
@@ -218,12 +218,15 @@ async function captureStatements(databasePath: string, paths: string[], cookie: 
     const all: CapturedStatement[][] = [];
     for (const page of paths) {
       // Once to warm any cache, as the measured server is warm; the second request's statements count.
-      await (await fetch(`${base}${page}`, { headers: { Cookie: cookie } })).text();
       current = [];
+      await (await fetch(`${base}${page}`, { headers: { Cookie: cookie } })).text();
+      const measured: CapturedStatement[] = [];
+      current = measured;
       const response = await fetch(`${base}${page}`, { headers: { Cookie: cookie } });
       await response.text();
+      current = [];
       if (response.status !== 200) throw new Error(`${page} answered ${response.status} in process`);
-      all.push(current);
+      all.push(measured);
     }
     return all;
   } finally {

@@ -37,6 +37,9 @@ const FIELD_LIMIT = 1000;
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Every page is sent no-store, so nothing would ever send an ETag back: hashing each page for one
+  // cost a millisecond on the larger ones. Static files keep theirs (serve-static sets its own).
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.engine('hbs', viewEngine({
     defaultLayout: 'main',

@@ -55,7 +55,8 @@ const statements = [
     -- The last day by which the next review is due (server/domain/reviews.ts); NULL once closed.
     review_due_on TEXT
   )`,
-  `CREATE INDEX risk_facts_node ON risk_facts(node_id, status)`,
+  // A part of the organisation's risks by node, with the current cell: counts and the heat map from the index.
+  `CREATE INDEX risk_facts_node ON risk_facts(node_id, status, current_likelihood, current_impact)`,
   // The whole organisation's register, worst first, read in order a page at a time.
   `CREATE INDEX risk_facts_score ON risk_facts(status, current_score DESC, current_likelihood DESC, register_code, ref_number, risk_id)`,
   // The home page's counts per node, the heat map, the quarter line and the owner filter, each from an index alone.

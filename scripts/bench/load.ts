@@ -73,7 +73,7 @@ export async function load(options: LoadOptions): Promise<LoadFigures> {
 }
 
 /** The HTTP floor: a bare node:http server in its own process sending these bytes to every request. */
-export async function withHttpFloor<T>(body: string, contentType: string, port: number, work: (url: string, pid: number) => Promise<T>): Promise<T> {
+export async function withHttpFloor<T>(body: string, contentType: string, port: number, work: (url: string) => Promise<T>): Promise<T> {
   const file = `${process.env.TMPDIR ?? '/tmp'}/bulwark-floor-${port}.body`;
   fs.writeFileSync(file, body);
   const code = `
@@ -92,9 +92,13 @@ export async function withHttpFloor<T>(body: string, contentType: string, port: 
       child.stdout?.once('data', () => resolve());
       child.once('exit', (exitCode) => reject(new Error(`the floor server exited with ${exitCode}`)));
     });
-    return await work(`http://127.0.0.1:${port}/`, child.pid as number);
+    return await work(`http://127.0.0.1:${port}/`);
   } finally {
-    child.kill('SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await gone;
+    }
     fs.rmSync(file, { force: true });
   }
 }

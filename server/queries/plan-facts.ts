@@ -62,18 +62,28 @@ function planStandings(calendar: StandingCalendar, where: RawBuilder<unknown>): 
           ELSE 1 END AS review_rank
       FROM plan_facts p WHERE ${where}
     ),
-    standings AS (
+    -- Each plan's tests and findings summed up once (correlated subqueries per column judged
+    -- every test again for each of them: seven milliseconds for fifteen plans).
+    tested AS (
+      SELECT plan_id, max(rank) AS test_rank, sum(rank = 3) AS test_reds,
+        min(CASE WHEN state NOT IN ('not_required', 'not_approved') THEN next_due_on END) AS test_first_due_on
+      FROM ranked GROUP BY plan_id
+    ),
+    found AS (
+      SELECT e.plan_id, sum(fi.status <> 'closed') AS open_findings, sum(fi.status <> 'closed' AND fi.due_on < ${calendar.today}) AS overdue_findings
+      FROM exercise_findings fi JOIN exercises e ON e.id = fi.exercise_id JOIN plan_facts p ON p.plan_id = e.plan_id
+      WHERE ${where}
+      GROUP BY e.plan_id
+    ),
+    standings AS MATERIALIZED (
       SELECT r.*,
-        max(r.review_rank, coalesce((SELECT max(k.rank) FROM ranked k WHERE k.plan_id = r.plan_id), 0)) AS rag_rank,
-        (r.review_rank = 3) + (SELECT count(*) FROM ranked k WHERE k.plan_id = r.plan_id AND k.rank = 3) AS reds,
+        max(r.review_rank, coalesce(t.test_rank, 0)) AS rag_rank,
+        (r.review_rank = 3) + coalesce(t.test_reds, 0) AS reds,
         -- The earliest of the tests' due dates (those due at all) and the review's.
-        nullif(min(coalesce(r.next_review_on, '9999-12-31'), coalesce((SELECT min(k.next_due_on) FROM ranked k
-          WHERE k.plan_id = r.plan_id AND k.state NOT IN ('not_required', 'not_approved')), '9999-12-31')), '9999-12-31') AS first_due_on,
-        (SELECT count(*) FROM exercise_findings fi JOIN exercises e ON e.id = fi.exercise_id
-          WHERE e.plan_id = r.plan_id AND fi.status <> 'closed') AS open_findings,
-        (SELECT count(*) FROM exercise_findings fi JOIN exercises e ON e.id = fi.exercise_id
-          WHERE e.plan_id = r.plan_id AND fi.status <> 'closed' AND fi.due_on < ${calendar.today}) AS overdue_findings
-      FROM reviewed r
+        nullif(min(coalesce(r.next_review_on, '9999-12-31'), coalesce(t.test_first_due_on, '9999-12-31')), '9999-12-31') AS first_due_on,
+        coalesce(f.open_findings, 0) AS open_findings,
+        coalesce(f.overdue_findings, 0) AS overdue_findings
+      FROM reviewed r LEFT JOIN tested t ON t.plan_id = r.plan_id LEFT JOIN found f ON f.plan_id = r.plan_id
     )`;
 }
 
