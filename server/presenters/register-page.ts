@@ -33,6 +33,7 @@ export const registerQuerySchema = z.object({
   i: scale.optional().catch(undefined),
   status: z.enum(['open', 'closed', 'all']).catch('open'),
   sort: z.enum(['score', 'reference', 'title', 'owner', 'review']).catch('score'),
+  group: z.enum(['category', 'register', 'owner']).optional().catch(undefined),
   page: z.coerce.number().int().positive().max(1_000_000).optional().catch(undefined),
 });
 export type RegisterQuery = z.output<typeof registerQuerySchema>;
@@ -82,13 +83,20 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
     ownersInScope(db, nodeIds, OWNER_OPTIONS),
   ]);
   const page = pageNumber(query.page, matching);
-  const rows = await pageOfRisks(db, filter, query.sort, calendar, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const rows = await pageOfRisks(db, filter, query.sort, calendar, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }, query.group);
+  // A group's heading goes above its first row on the page (again on a later page, "continued").
+  const groupOf = (row: (typeof rows)[number]) =>
+    query.group === 'category' ? row.category_name : query.group === 'register' ? `${row.register_name} (${row.register_code})` : query.group === 'owner' ? (row.owner_name ?? 'No owner') : '';
 
-  const risks = rows.map((row) => {
+  const risks = rows.map((row, index) => {
+    const group = groupOf(row);
+    const previous = index > 0 ? groupOf(rows[index - 1] as (typeof rows)[number]) : null;
+    const groupHeading = query.group && group !== previous ? (index === 0 && page > 1 ? `${group} (continued)` : group) : undefined;
     const direction = row.last_direction ? DIRECTION_SYMBOLS[row.last_direction] : null;
     return {
       ...row,
       reference: row.reference,
+      groupHeading,
       current: { likelihood: row.current_likelihood, impact: row.current_impact, score: row.current_score, level: levelOf(rules.matrix, row.current_level_rank) },
       target: { likelihood: row.target_likelihood, impact: row.target_impact, score: row.target_score, level: levelOf(rules.matrix, row.target_level_rank) },
       aboveAppetite: row.above_appetite === 1,
@@ -153,6 +161,12 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
     total: counts.total,
     pages,
     query,
+    groupLinks: [
+      { text: 'Not grouped', href: linkWith(path, current, { group: undefined }), current: !query.group },
+      { text: 'Category', href: linkWith(path, current, { group: 'category' }), current: query.group === 'category' },
+      { text: 'Register', href: linkWith(path, current, { group: 'register' }), current: query.group === 'register' },
+      { text: 'Owner', href: linkWith(path, current, { group: 'owner' }), current: query.group === 'owner' },
+    ],
     sortLinks: Object.fromEntries(SORTS.map((key) => [key, linkWith(path, current, { sort: key === 'score' ? undefined : key })])),
     filterOptions: {
       categories: [option('', 'All categories', query.category ?? ''), ...categories.map((c) => option(c.id, c.name, query.category))],

@@ -81,14 +81,25 @@ const ORDER: Record<RiskSort, (query: Facts, calendar: ReviewCalendar) => Facts>
   review: (q, calendar) => q.orderBy(sql`CASE ${reviewStateSql(calendar)} WHEN 'overdue' THEN 0 WHEN 'due' THEN 1 WHEN 'not_due' THEN 2 WHEN 'reviewed' THEN 3 ELSE 4 END`).orderBy(sql`coalesce(f.review_due_on, '')`),
 };
 
+/** The overarching view groups a register's rows by one of these (docs/domain.md); the chosen sort applies within each group. */
+export type RiskGroup = 'category' | 'register' | 'owner';
+
+const GROUP_ORDER: Record<RiskGroup, (query: Facts) => Facts> = {
+  category: (q) => q.orderBy(sql`(SELECT c.name FROM categories c WHERE c.id = f.category_id) COLLATE NOCASE`).orderBy('f.category_id'),
+  register: (q) => q.orderBy('f.register_code'),
+  // Risks with no owner last, as a group of their own.
+  owner: (q) => q.orderBy(sql`f.owner_id IS NULL`).orderBy(sql`(SELECT o.name FROM people o WHERE o.id = f.owner_id) COLLATE NOCASE`).orderBy('f.owner_id'),
+};
+
 /**
- * One page of the register, in the order asked for; the risk's id settles every tie, so pages
+ * One page of the register, in the order asked for (within its group, when grouped); the risk's id settles every tie, so pages
  * never overlap. The page's ids are sorted out first on the narrow facts, then only those
  * rows are read in full: sorting every matching row with its names and action counts cost
  * several times more on a division of 600 risks.
  */
-export async function pageOfRisks(db: Db, filter: RiskFilter, sort: RiskSort, calendar: ReviewCalendar, page: { offset: number; limit: number }) {
-  const ids = (await ORDER[sort](filtered(db, filter, calendar, true), calendar).orderBy('f.risk_id').select('f.risk_id').limit(page.limit).offset(page.offset).execute()).map((r) => r.risk_id);
+export async function pageOfRisks(db: Db, filter: RiskFilter, sort: RiskSort, calendar: ReviewCalendar, page: { offset: number; limit: number }, group?: RiskGroup) {
+  const grouped = group ? GROUP_ORDER[group](filtered(db, filter, calendar, true)) : filtered(db, filter, calendar, true);
+  const ids = (await ORDER[sort](grouped, calendar).orderBy('f.risk_id').select('f.risk_id').limit(page.limit).offset(page.offset).execute()).map((r) => r.risk_id);
   if (ids.length === 0) return [];
   const openActions = (eb: ExpressionBuilder<Database & { r: Database['risks'] }, 'r'>) =>
     eb.selectFrom('actions as a').whereRef('a.risk_id', '=', 'r.id').where('a.status', 'in', OPEN_ACTION_STATUSES);
