@@ -176,6 +176,8 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
             approved_on: on,
             next_review_on: nextReviewDue(on, reviewMonths),
             change_summary: version.changeSummary,
+            // As approval through the app keeps them: the cadences the version was approved under.
+            settings_at_approval: JSON.stringify(settings),
             updated_by: demo.people.find((p) => p.key === version.approverKey)?.name ?? '',
             created_at: `${on}T09:00:00.000Z`,
             updated_at: `${on}T09:00:00.000Z`,

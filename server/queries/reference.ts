@@ -3,7 +3,6 @@ import type { Db, Tx } from '../../db/connection';
 import { cachedReference } from '../../db/reference-cache';
 import { flatMatrix, type Matrix } from '../domain/matrix';
 import { recordAudit, type Change } from './audit';
-import { loadTree } from './nodes';
 import { REGISTER_KINDS, type ExerciseType, type RegisterKind } from '../domain/vocabulary';
 
 /** The matrix, from memory until an admin changes it. */
@@ -127,22 +126,6 @@ export function listPeople(db: Db) {
   return cachedReference(db, 'people', 'people', () => db.selectFrom('people').select(['id', 'name', 'job_title', 'node_id']).orderBy('name').execute());
 }
 
-export type PersonChoice = Awaited<ReturnType<typeof listPeople>>[number];
-
-/**
- * The people a picker for a record at this node offers: those of its division (everything
- * under the top-level node above it) and of the organisation's own level, plus whoever
- * `keep` names. A national organisation has hundreds of people; a form that named every one
- * of them in each of its pickers sent them all twice.
- */
-export async function listPeopleNear(db: Db, nodeId: number, keep: (number | null | undefined)[] = []): Promise<PersonChoice[]> {
-  const [people, tree] = await Promise.all([listPeople(db), loadTree(db)]);
-  const path = tree.path(nodeId);
-  const top = path[1] ?? path[0];
-  const near = new Set(top ? tree.subtreeIds(top.id) : []);
-  const root = path[0]?.id;
-  return people.filter((p) => p.node_id === null || p.node_id === root || near.has(p.node_id) || keep.includes(p.id));
-}
 
 export async function matrixLevelExists(db: Db | Tx, rank: number): Promise<boolean> {
   return Boolean(await db.selectFrom('matrix_levels').select('rank').where('rank', '=', rank).executeTakeFirst());

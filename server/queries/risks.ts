@@ -2,57 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/connection';
 import type { NewRisk, RiskUpdate } from '../../db/schema';
 import { formatReference } from '../domain/references';
-import { OPEN_ACTION_STATUSES } from '../domain/vocabulary';
 import { recordAudit, type Change } from './audit';
-
-/**
- * One row per risk with what lists need: names joined, the latest review and action counts
- * as correlated subqueries, so a list of any length costs one statement.
- */
-export function listRiskSummaries(db: Db, options: { nodeIds?: number[]; today: string }) {
-  let query = db
-    .selectFrom('risks as r')
-    .innerJoin('registers as g', 'g.id', 'r.register_id')
-    .innerJoin('categories as c', 'c.id', 'r.category_id')
-    .leftJoin('people as o', 'o.id', 'r.owner_id')
-    // Only what lists show or judge: every extra column costs measurably across 600 rows.
-    .select([
-      'r.id',
-      'r.ref_number',
-      'r.reference',
-      'r.title',
-      'r.status',
-      'r.identified_on',
-      'r.category_id',
-      'r.owner_id',
-      'r.current_likelihood',
-      'r.current_impact',
-      'r.target_likelihood',
-      'r.target_impact',
-      'g.code as register_code',
-      'g.name as register_name',
-      'g.kind as register_kind',
-      'g.node_id',
-      'c.name as category_name',
-      'c.appetite_rank',
-      'o.name as owner_name',
-    ])
-    .select((eb) => {
-      const latestReview = () =>
-        eb.selectFrom('reviews as v').whereRef('v.risk_id', '=', 'r.id').orderBy('v.reviewed_on', 'desc').orderBy('v.id', 'desc').limit(1);
-      const openActions = () => eb.selectFrom('actions as a').whereRef('a.risk_id', '=', 'r.id').where('a.status', 'in', OPEN_ACTION_STATUSES);
-      return [
-        latestReview().select('v.reviewed_on').as('last_reviewed_on'),
-        latestReview().select('v.direction').as('last_direction'),
-        openActions().select((a) => a.fn.countAll<number>().as('n')).as('open_actions'),
-        openActions().where('a.due_on', '<', options.today).select((a) => a.fn.countAll<number>().as('n')).as('overdue_actions'),
-      ];
-    });
-  if (options.nodeIds) query = query.where('g.node_id', 'in', options.nodeIds.length > 0 ? options.nodeIds : [-1]);
-  return query.orderBy('r.reference').execute();
-}
-
-export type RiskSummaryRow = Awaited<ReturnType<typeof listRiskSummaries>>[number];
 
 export function findRisk(db: Db | Tx, id: number) {
   return db
