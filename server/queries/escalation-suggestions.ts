@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
 import { escalationTriggers, isDismissalStanding, type EscalatingNodeKind, type EscalationTrigger } from '../domain/escalation';
-import type { Influence } from '../domain/vocabulary';
 import { loadTree } from './nodes';
 
 // Suggested escalations (docs/joined-registers.md): the open risks of a node's children that meet
@@ -56,7 +55,7 @@ export async function escalationSuggestions(db: Db, nodeId: number, levels: Reco
     const levels2 = reviewLevels.get(risk.id) ?? [];
     const triggers = escalationTriggers({
       currentLevelRank: risk.current_level_rank,
-      influence: risk.influence as Influence,
+      influence: risk.influence,
       aboveAppetiteAtLastTwoReviews: levels2.length === 2 && levels2.every((rank) => rank !== null && rank > risk.appetite_rank),
     }, levels[node?.kind as EscalatingNodeKind] ?? 99);
     if (triggers.length === 0) return [];

@@ -62,7 +62,8 @@ export function joinedRegisterRoutes({ db, clock }: AppContext): Router {
   // ---- Deciding a proposal ----
 
   router.get('/proposals/:id', allow(db, 'read', proposalInPath), async (req, res) => {
-    render(res, 'joined/proposal', await proposalPage(db, idParam(req.params.id, 'That proposal'), await readableNodesOf(db, res), blankForm({})));
+    const savedMessage = req.query.saved === 'proposal-declined' ? 'Proposal declined: it is kept as a declined record, and the risk it came from is not changed' : undefined;
+    render(res, 'joined/proposal', { ...(await proposalPage(db, idParam(req.params.id, 'That proposal'), await readableNodesOf(db, res), blankForm({}))), savedMessage });
   });
 
   router.post('/proposals/:id/accept', allow(db, 'manage_risks', proposalInPath), async (req, res) => {
