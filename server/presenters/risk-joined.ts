@@ -37,6 +37,7 @@ export async function buildJoinedSections(db: Db, clock: Clock, riskId: number, 
     escalatedTo: up.filter((l) => l.kind === 'escalated').map((l) => l.reference),
     linksUp: up,
     linksDown: down,
+    hasLinks: up.length + down.length > 0,
     unseenLinks: links.up.length + links.down.length - up.length - down.length,
     highestBelow,
     proposals: proposals.map((p) => ({
@@ -53,6 +54,7 @@ export async function buildJoinedSections(db: Db, clock: Clock, riskId: number, 
       standingLabel: ACCEPTANCE_STANDING_LABELS[standing],
       lapsed: standing === 'expired' || standing === 'risen',
       history: acceptances,
+      shown: facts?.treatment === 'tolerate' || acceptances.length > 0,
     },
   };
 }

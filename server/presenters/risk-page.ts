@@ -83,6 +83,7 @@ export async function buildRiskPage(db: Db, clock: Clock, riskId: number, readab
     unseenPlans: linkedPlans.unseen,
     planTestOverdue: linkedPlans.plans.some((p) => p.testOverdue),
     ...joined,
-    hasNodesBelow: nodes.some((n) => n.parent_id === risk.node_id),
+    // Down to a linked risk below, or to a register of a node below.
+    mayGoDown: joined.linksDown.length > 0 || nodes.some((n) => n.parent_id === risk.node_id),
   };
 }
