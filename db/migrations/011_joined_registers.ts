@@ -135,7 +135,7 @@ const statements = [
       BEGIN UPDATE change_counters SET version = version + 1 WHERE name = 'findings'; END`)),
 
   // The level at or above which a risk of a node of each kind is suggested for escalation to its parent.
-  `INSERT INTO settings (key, value) VALUES ('escalation_level_rank', '{"division":4,"unit":3,"team":3}')`,
+  `INSERT INTO settings (key, value) VALUES ('escalation_level_rank', '{"division":4,"unit":4,"team":4}')`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

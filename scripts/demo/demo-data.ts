@@ -17,6 +17,7 @@
  * Everything is relative to today: quartersAgo 0 is the current quarter. Completed actions
  * are dated on the assumption that a review n quarters ago sits roughly 91 × n days back.
  */
+import { joinedRisks } from './demo-joined';
 import type { DEFAULT_CATEGORIES } from '../../server/domain/vocabulary';
 import { demoPlans } from './demo-plans';
 import { demoExercises, demoPlanRisks } from './demo-exercises';
@@ -2851,7 +2852,7 @@ export const demoOrganisation: DemoOrganisation = {
       byKey: 'gareth-pryce',
     },
   ],
-  risks,
+  risks: [...risks, ...joinedRisks],
   plans: demoPlans,
   exercises: demoExercises,
   planRisks: demoPlanRisks,

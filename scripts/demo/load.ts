@@ -15,6 +15,7 @@ import { hashPassword } from '../../server/access/passwords';
 import type { DemoOrganisation, DemoRisk } from './types';
 import { subDays } from 'date-fns';
 import { loadDemoExercises } from './load-exercises';
+import { loadDemoJoinedRegisters } from './demo-joined';
 import { moveRiskToRegister } from '../../server/queries/risks';
 import { findRegister, updateRegister } from '../../server/queries/registers';
 
@@ -191,6 +192,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
     }
     await loadDemoExercises(tx, now, demo.exercises ?? [], demo.planRisks ?? [], personIds);
     await loadDemoMoves(tx, demo, registerIds, personIds);
+    await loadDemoJoinedRegisters({ tx, now, nameOf: async (key) => demo.people.find((p) => p.key === key)?.name ?? key });
     return { loaded: true, nodes: demo.nodes.length, risks: demo.risks.length, reviews, actions, plans: demo.plans.length };
 
     async function insertDemoReviews(trx: Tx, risk: DemoRisk, riskId: number, identifiedOn: string, index: number): Promise<number> {

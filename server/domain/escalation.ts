@@ -7,8 +7,8 @@ import type { Influence, Treatment } from './vocabulary';
 export const ESCALATING_NODE_KINDS = ['division', 'unit', 'team'] as const;
 export type EscalatingNodeKind = (typeof ESCALATING_NODE_KINDS)[number];
 
-/** Very high from a division to HQ; High from a unit or team to its division. */
-export const DEFAULT_ESCALATION_LEVELS: Record<EscalatingNodeKind, number> = { division: 4, unit: 3, team: 3 };
+/** Very high from any level to the one above: the default of the 5×5 policy, which an admin can lower per kind of node. */
+export const DEFAULT_ESCALATION_LEVELS: Record<EscalatingNodeKind, number> = { division: 4, unit: 4, team: 4 };
 
 export type EscalationTrigger = 'level' | 'outside-control' | 'above-appetite-twice';
 

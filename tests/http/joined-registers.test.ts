@@ -144,8 +144,8 @@ describe('registers joined up across levels', () => {
     expect(await page(unitManager, accepted.headers.location as string)).toContain('Appeals listing delays');
   });
 
-  it('suggests a high unit risk to the division until dismissed, and again once it rises', async () => {
-    const risk = await addRisk(t.handle.db, org, { register_id: org.unitRegisterId, title: 'Sudden loss of the only extradition specialist', current_likelihood: 3, current_impact: 3 });
+  it('suggests a high unit risk outside its control to the division until dismissed, and again once it rises', async () => {
+    const risk = await addRisk(t.handle.db, org, { register_id: org.unitRegisterId, title: 'Sudden loss of the only extradition specialist', influence: 'outside', current_likelihood: 3, current_impact: 3 });
     const suggestions = async () => {
       const html = (await divisionManager.get(`/nodes/${org.divisionId}`).expect(200)).text;
       const start = html.indexOf('id="suggestions"');
