@@ -34,7 +34,7 @@ export const isReferenceReload = () => reloads > 0;
  * own writes bump the versions it reads (one connection), so it reloads and sees them; should it
  * roll back, the versions fall back and the next read reloads again.
  */
-function keyOf(db: object): object {
+export function keyOf(db: object): object {
   const executor = (db as { getExecutor?: () => { adapter: object } }).getExecutor?.();
   return executor?.adapter ?? db;
 }

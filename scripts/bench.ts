@@ -22,6 +22,7 @@ import { createLogger } from '../server/logger';
 import { buildNationalDataset, BENCH_PASSWORD, NATIONAL, SMOKE, type DatasetSummary } from './bench/national-dataset';
 import { dataFloor, printFloor, type CapturedStatement, type PrintJob } from './bench/floors';
 import { load, withHttpFloor, type LoadFigures } from './bench/load';
+import { computedFigures, type ComputedFigure } from './bench/computed';
 import { machine, peakRssMb, startServer, type ServerProcess } from './bench/server-process';
 
 const ROOT = path.join(__dirname, '..');
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
       { name: 'Plan page', path: `/plans/${summary.planId}`, aim: '≤ 10 ms', check: (f) => f.p50 <= 10 },
       { name: "Coordinator's board, division", path: `/nodes/${summary.divisionId}/plans/board`, aim: '≤ 100 ms', check: (f) => f.p50 <= 100 },
       { name: "Coordinator's board, organisation", path: `/nodes/${summary.hqId}/plans/board`, aim: '≤ 100 ms', check: (f) => f.p50 <= 100 },
+      { name: 'Likely duplicates page, division', path: `/nodes/${summary.divisionId}/duplicates`, aim: '≤ 100 ms', check: (f) => f.p50 <= 100 },
     ];
 
     // Each page's SQL, recorded by an app in this process on the same database.
@@ -172,6 +174,9 @@ async function main(): Promise<void> {
     const [planFloor, packFloor] = await printFloor(await printJobs(databasePath, summary, !args.smoke), args.smoke ? 1 : 5);
     console.log(`plan PDF ${fmt(plan.median, 0)} ms (floor ${fmt(planFloor ?? NaN, 0)}), pack ${fmt(pack.median, 0)} ms (floor ${fmt(packFloor ?? NaN, 0)})`);
 
+    const computed = await computedFigures(databasePath, summary.divisionId, day, args.smoke ? 2 : 7);
+    for (const c of computed) console.log(`${c.name}: ${fmt(c.coldMs, 1)} ms cold, ${fmt(c.warmMs, 1)} ms warm, ${c.count} ${c.unit}`);
+
     const peak = peakRssMb(live.pid);
     const loadAtEnd = box.load();
     await live.stop();
@@ -179,7 +184,7 @@ async function main(): Promise<void> {
 
     const report = writeReport({
       args, day, box, loadAtStart, loadAtEnd, summary, buildMs, startMs, starts, results, reviews, edits, plan, pack,
-      planFloor: planFloor ?? NaN, packFloor: packFloor ?? NaN, peak,
+      planFloor: planFloor ?? NaN, packFloor: packFloor ?? NaN, peak, computed,
     });
     fs.mkdirSync(args.out, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:]/g, '-').replace(/\..*$/, '');
@@ -385,6 +390,7 @@ interface ReportInput {
   planFloor: number;
   packFloor: number;
   peak: number;
+  computed: ComputedFigure[];
 }
 
 function writeReport(r: ReportInput): string {
@@ -413,6 +419,10 @@ function writeReport(r: ReportInput): string {
     `| division's plan pack (median) | ${fmt(r.pack.median, 0)} ms, ${fmt(r.pack.bytes / 1024, 0)} KiB | ${fmt(r.packFloor, 0)} ms (bare page.pdf of each document) | ${fmt(r.pack.median / r.packFloor, 2)} | | |`,
     `| start-up to first healthy answer (median of ${r.starts.length}: ${r.starts.map((v) => fmt(v, 0)).join(', ')} ms) | ${fmt(r.startMs, 0)} ms | | | ≤ 1 s | ${met(r.startMs <= 1000)} |`,
     `| server peak memory (VmHWM, Chromium apart) | ${fmt(r.peak, 0)} MB | | | ≤ 300 MB | ${met(r.peak <= 300)} |`,
+    '',
+    '| computed, in process | cold (first call) | warm (median) | result | aim | |',
+    '|---|---|---|---|---|---|',
+    ...r.computed.map((c) => `| ${c.name} | ${fmt(c.coldMs, 1)} ms | ${fmt(c.warmMs, 1)} ms | ${c.count} ${c.unit} | ${c.aim} | ${c.met === null ? '' : met(c.met)} |`),
     '',
     'Median and p99 are autocannon\'s, in whole milliseconds. Mean is connections ÷ requests per second, finer than whole milliseconds; the × HTTP floor column compares means. CPU per request is the server process\'s user and system time over the run divided by the requests answered. The data floor is the page\'s own statements (recorded from the same app) run on their own better-sqlite3 connection, each prepared once, one after another; × data floor is CPU per request over it.',
     '',

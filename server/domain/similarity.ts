@@ -13,13 +13,21 @@ export function normalisedWords(text: string): string[] {
     .map((w) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 }
 
-function trigramsOf(words: readonly string[]): Set<string> {
-  const grams = new Set<string>();
+/** Every trigram ever seen, numbered, so a text's trigrams are a sorted array of numbers and two texts intersect in one pass. */
+const gramNumbers = new Map<string, number>();
+
+function trigramsOf(words: readonly string[]): Uint32Array {
+  const grams = new Set<number>();
   for (const word of words) {
     const padded = `  ${word} `;
-    for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+    for (let i = 0; i + 3 <= padded.length; i++) {
+      const gram = padded.slice(i, i + 3);
+      let n = gramNumbers.get(gram);
+      if (n === undefined) gramNumbers.set(gram, (n = gramNumbers.size));
+      grams.add(n);
+    }
   }
-  return grams;
+  return Uint32Array.from(grams).sort();
 }
 
 export interface RiskText {
@@ -27,46 +35,55 @@ export interface RiskText {
   cause: string;
 }
 
-interface TextGrams {
-  words: ReadonlySet<string>;
-  grams: ReadonlySet<string>;
-}
-
 /** A risk's text made ready for comparison, once per risk: title and cause apart. */
 export interface Comparable {
-  title: TextGrams;
-  cause: TextGrams;
-  /** Every word of both, for finding candidates. */
+  titleGrams: Uint32Array;
+  causeGrams: Uint32Array;
+  /** Every word of both, for finding candidates and naming what two risks share. */
   words: ReadonlySet<string>;
-}
-
-function gramsOf(text: string): TextGrams {
-  const words = normalisedWords(text);
-  return { words: new Set(words), grams: trigramsOf(words) };
 }
 
 export function comparable(risk: RiskText): Comparable {
-  const title = gramsOf(risk.title);
-  const cause = gramsOf(risk.cause);
-  return { title, cause, words: new Set([...title.words, ...cause.words]) };
+  const titleWords = normalisedWords(risk.title);
+  const causeWords = normalisedWords(risk.cause);
+  return { titleGrams: trigramsOf(titleWords), causeGrams: trigramsOf(causeWords), words: new Set([...titleWords, ...causeWords]) };
 }
 
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+/** Jaccard similarity of two sorted sets of numbers. */
+function jaccard(a: Uint32Array, b: Uint32Array): number {
   let shared = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const gram of small) if (large.has(gram)) shared++;
-  const union = a.size + b.size - shared;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const union = a.length + b.length - shared;
   return union === 0 ? 0 : shared / union;
 }
 
 /** The title weighs more than the cause: two units describe one cause in their own words, but name a shared risk alike. */
 const TITLE_WEIGHT = 0.6;
 
-/** Trigram (Jaccard) similarity of titles and of causes, weighted, 0 to 1, and the words both use. */
+/** Trigram (Jaccard) similarity of titles and of causes, weighted: 0 to 1. */
+export function similarityScore(a: Comparable, b: Comparable): number {
+  return TITLE_WEIGHT * jaccard(a.titleGrams, b.titleGrams) + (1 - TITLE_WEIGHT) * jaccard(a.causeGrams, b.causeGrams);
+}
+
+/** The words both risks use, in alphabetical order. */
+export function sharedWords(a: Comparable, b: Comparable): string[] {
+  return [...a.words].filter((w) => b.words.has(w)).sort();
+}
+
+/** The score and the words both use. */
 export function similarity(a: Comparable, b: Comparable): { score: number; sharedWords: string[] } {
-  const score = TITLE_WEIGHT * jaccard(a.title.grams, b.title.grams) + (1 - TITLE_WEIGHT) * jaccard(a.cause.grams, b.cause.grams);
-  const sharedWords = [...a.words].filter((w) => b.words.has(w)).sort();
-  return { score, sharedWords };
+  return { score: similarityScore(a, b), sharedWords: sharedWords(a, b) };
 }
 
 /** At or above this a pair is flagged as a likely duplicate: tuned on the demo's real pairs (tests/unit/similarity.test.ts). */

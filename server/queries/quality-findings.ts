@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/connection';
+import { rememberedUntilChanged } from '../../db/counted-memory';
 import { acceptanceStanding } from '../domain/acceptance';
 import { findingsOf, loweredWithoutCompletedAction, type FindingSeverity, type RiskFindingFacts } from '../domain/quality-rules';
 import { OPEN_ACTION_STATUSES } from '../domain/vocabulary';
@@ -35,6 +36,11 @@ function openRisksIn(db: Db | Tx, scope: FindingScope, today: string) {
       'r.id', 'r.reference', 'r.register_id', 'f.node_id', 'r.owner_id', 'r.existing_controls', 'r.treatment',
       'f.above_appetite', 'f.current_score', 'f.target_score', 'f.current_level_rank',
       sql<number>`f.review_due_on < ${today}`.as('review_overdue'),
+      // The latest two reviews, each found through the (risk, day) index: cheaper than ranking every review.
+      ...([0, 1] as const).flatMap((n) => [
+        sql<number | null>`(SELECT v.current_score FROM reviews v WHERE v.risk_id = r.id ORDER BY v.reviewed_on DESC, v.id DESC LIMIT 1 OFFSET ${sql.lit(n)})`.as(`review${n}_score`),
+        sql<string | null>`(SELECT v.reviewed_on FROM reviews v WHERE v.risk_id = r.id ORDER BY v.reviewed_on DESC, v.id DESC LIMIT 1 OFFSET ${sql.lit(n)})`.as(`review${n}_on`),
+      ]),
     ]);
   if ('registerId' in scope) query = query.where('r.register_id', '=', scope.registerId);
   else if ('riskIds' in scope) query = query.where('r.id', 'in', inList(scope.riskIds));
@@ -42,60 +48,56 @@ function openRisksIn(db: Db | Tx, scope: FindingScope, today: string) {
   return query.execute();
 }
 
-/** Every fact the rules need, for many risks at once; keyed by risk id. */
-async function factsOf(db: Db | Tx, riskIds: number[], today: string) {
+/**
+ * Every other fact the rules need, keyed by risk id: for these risks, or (null) for every risk,
+ * which reads each table once without a list of ids.
+ */
+async function factsOf(db: Db | Tx, riskIds: number[] | null, today: string) {
   const actions = new Map<number, { open: number; overdue: number; noOwner: number; noDue: number }>();
-  const reviews = new Map<number, { score: number; on: string }[]>();
   const acceptances = new Map<number, { level_rank: number; expires_on: string }>();
   const plansOverdue = new Map<number, number>();
   const waiting = new Map<number, string>();
   const completed = new Map<number, string[]>();
-  // SQLite takes at most 32,766 parameters: the whole organisation goes in slices.
-  for (let i = 0; i < riskIds.length; i += 10000) {
-    const ids = riskIds.slice(i, i + 10000);
-    const [actionRows, reviewRows, acceptanceRows, planRows, waitingRows, completedRows] = await Promise.all([
-      db.selectFrom('actions').where('risk_id', 'in', ids).where('status', 'in', OPEN_ACTION_STATUSES)
-        .select(['risk_id', (eb) => eb.fn.countAll<number>().as('open'),
-          sql<number>`sum(due_on < ${today})`.as('overdue'), sql<number>`sum(owner_id IS NULL)`.as('no_owner'), sql<number>`sum(due_on IS NULL)`.as('no_due')])
-        .groupBy('risk_id').execute(),
-      // The two latest reviews of each risk.
-      sql<{ risk_id: number; current_score: number; reviewed_on: string }>`
-        SELECT risk_id, current_score, reviewed_on FROM (
-          SELECT risk_id, current_score, reviewed_on, row_number() OVER (PARTITION BY risk_id ORDER BY reviewed_on DESC, id DESC) AS n
-          FROM reviews WHERE risk_id IN (${sql.join(ids)})
-        ) WHERE n <= 2 ORDER BY risk_id, n`.execute(db),
+  // SQLite takes at most 32,766 parameters: a long list goes in slices.
+  const slices = riskIds === null ? [null] : Array.from({ length: Math.ceil(riskIds.length / 10000) }, (_, i) => riskIds.slice(i * 10000, (i + 1) * 10000));
+  for (const ids of slices) {
+    const among = (column: string) => (ids === null ? sql`1` : sql`${sql.ref(column)} IN (${sql.join(ids)})`);
+    const [actionRows, acceptanceRows, planRows, waitingRows, completedRows] = await Promise.all([
+      sql<{ risk_id: number; open: number; overdue: number; no_owner: number; no_due: number }>`
+        SELECT risk_id, count(*) AS open, sum(due_on < ${today}) AS overdue, sum(owner_id IS NULL) AS no_owner, sum(due_on IS NULL) AS no_due
+        FROM actions WHERE ${among('risk_id')} AND status IN (${sql.join(OPEN_ACTION_STATUSES)}) GROUP BY risk_id`.execute(db),
       sql<{ risk_id: number; level_rank: number; expires_on: string }>`
         SELECT a.risk_id, a.level_rank, a.expires_on FROM risk_acceptances a
-        WHERE a.risk_id IN (${sql.join(ids)}) AND a.id = (SELECT max(b.id) FROM risk_acceptances b WHERE b.risk_id = a.risk_id)`.execute(db),
+        WHERE ${among('a.risk_id')} AND a.id = (SELECT max(b.id) FROM risk_acceptances b WHERE b.risk_id = a.risk_id)`.execute(db),
       sql<{ risk_id: number; plans: number }>`
         SELECT pr.risk_id, count(DISTINCT pr.plan_id) AS plans FROM plan_risks pr
         JOIN plan_facts p ON p.plan_id = pr.plan_id AND p.retired = 0
         JOIN plan_test_facts t ON t.plan_id = pr.plan_id AND t.required = 1 AND t.next_due_on < ${today}
-        WHERE pr.risk_id IN (${sql.join(ids)}) GROUP BY pr.risk_id`.execute(db),
-      db.selectFrom('risk_proposals').where('from_risk_id', 'in', ids).where('kind', '=', 'escalation').where('status', '=', 'proposed')
-        .select(['from_risk_id', (eb) => eb.fn.min('proposed_at').as('since')]).groupBy('from_risk_id').execute(),
-      db.selectFrom('actions').where('risk_id', 'in', ids).where('status', '=', 'completed').select(['risk_id', 'completed_on']).execute(),
+        WHERE ${among('pr.risk_id')} GROUP BY pr.risk_id`.execute(db),
+      sql<{ from_risk_id: number; since: string }>`
+        SELECT from_risk_id, min(proposed_at) AS since FROM risk_proposals
+        WHERE ${among('from_risk_id')} AND kind = 'escalation' AND status = 'proposed' GROUP BY from_risk_id`.execute(db),
+      sql<{ risk_id: number; completed_on: string | null }>`SELECT risk_id, completed_on FROM actions WHERE ${among('risk_id')} AND status = 'completed'`.execute(db),
     ]);
-    for (const a of actionRows) actions.set(a.risk_id, { open: Number(a.open), overdue: Number(a.overdue), noOwner: Number(a.no_owner), noDue: Number(a.no_due) });
-    for (const v of reviewRows.rows) reviews.set(v.risk_id, [...(reviews.get(v.risk_id) ?? []), { score: v.current_score, on: v.reviewed_on }]);
+    for (const a of actionRows.rows) actions.set(a.risk_id, { open: Number(a.open), overdue: Number(a.overdue), noOwner: Number(a.no_owner), noDue: Number(a.no_due) });
     for (const a of acceptanceRows.rows) acceptances.set(a.risk_id, a);
     for (const p of planRows.rows) plansOverdue.set(p.risk_id, Number(p.plans));
-    for (const w of waitingRows) waiting.set(w.from_risk_id, String(w.since));
-    for (const c of completedRows) if (c.completed_on) completed.set(c.risk_id, [...(completed.get(c.risk_id) ?? []), c.completed_on]);
+    for (const w of waitingRows.rows) waiting.set(w.from_risk_id, String(w.since));
+    for (const c of completedRows.rows) if (c.completed_on) completed.set(c.risk_id, [...(completed.get(c.risk_id) ?? []), c.completed_on]);
   }
-  return { actions, reviews, acceptances, plansOverdue, waiting, completed };
+  return { actions, acceptances, plansOverdue, waiting, completed };
 }
 
 /** The rules' input for each open risk in scope, with its reference and register. */
 export async function riskFindingFacts(db: Db | Tx, scope: FindingScope, today: string) {
   const risks = await openRisksIn(db, scope, today);
   if (risks.length === 0) return [];
-  const ids = risks.map((r) => r.id);
-  const nodeIds = 'nodeIds' in scope ? scope.nodeIds : [...new Set(risks.map((r) => r.node_id))];
-  const [facts, duplicates] = await Promise.all([factsOf(db, ids, today), duplicateCountsByRisk(db, nodeIds)]);
+  const everyRisk = 'nodeIds' in scope && scope.nodeIds === null;
+  const [facts, duplicates] = await Promise.all([factsOf(db, everyRisk ? null : risks.map((r) => r.id), today), duplicateCountsByRisk(db, null)]);
   return risks.map((risk) => {
     const actions = facts.actions.get(risk.id);
-    const [last, previous] = facts.reviews.get(risk.id) ?? [];
+    const last = risk.review0_score === null || risk.review0_on === null ? null : { score: risk.review0_score, on: risk.review0_on };
+    const previous = risk.review1_score === null || risk.review1_on === null ? null : { score: risk.review1_score, on: risk.review1_on };
     const acceptance = facts.acceptances.get(risk.id) ?? null;
     const input: RiskFindingFacts = {
       riskId: risk.id,
@@ -112,8 +114,8 @@ export async function riskFindingFacts(db: Db | Tx, scope: FindingScope, today: 
       targetScore: risk.target_score,
       loweredWithoutCompletedAction: loweredWithoutCompletedAction({
         currentScore: risk.current_score,
-        lastReview: last ?? null,
-        previousReview: previous ?? null,
+        lastReview: last,
+        previousReview: previous,
         completedActionDays: facts.completed.get(risk.id) ?? [],
       }),
       treatment: risk.treatment,
@@ -146,29 +148,13 @@ export async function findingsOfRisk(db: Db | Tx, risk: { id: number; status: st
   return findingsIn(db, { riskIds: [risk.id] }, today);
 }
 
-// Computed findings kept in memory per database handle until anything they depend on changes:
-// triggers move the 'findings' change counter (migration 011) on every such change, so a page
-// read between two changes costs one indexed row. Busy writing, they are simply recomputed.
-const memory = new WeakMap<object, { version: number; entries: Map<string, unknown> }>();
-
-async function remembered<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
-  const row = await db.selectFrom('change_counters').select('version').where('name', '=', 'findings').executeTakeFirst();
-  if (!row) return compute();
-  let held = memory.get(db);
-  if (!held || held.version !== row.version) {
-    held = { version: row.version, entries: new Map() };
-    memory.set(db, held);
-  }
-  if (held.entries.has(key)) return held.entries.get(key) as T;
-  const value = await compute();
-  held.entries.set(key, value);
-  return value;
-}
-
 const scopeKey = (scope: FindingScope, today: string) =>
   `${today}:${'registerId' in scope ? `g${scope.registerId}` : 'riskIds' in scope ? `r${scope.riskIds.join(',')}` : scope.nodeIds === null ? 'all' : `n${[...scope.nodeIds].sort((a, b) => a - b).join(',')}`}`;
 
-/** findingsIn, from memory while nothing they depend on has changed. For pages, never inside a transaction. */
+/**
+ * findingsIn, kept in memory until anything a rule reads changes (db/counted-memory.ts): a page
+ * read between two changes costs one indexed row.
+ */
 export function currentFindings(db: Db, scope: FindingScope, today: string) {
-  return remembered(db, scopeKey(scope, today), () => findingsIn(db, scope, today));
+  return rememberedUntilChanged(db, 'findings', scopeKey(scope, today), () => findingsIn(db, scope, today));
 }
