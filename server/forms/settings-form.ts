@@ -20,6 +20,7 @@ export const settingsSchema = z.object({
   ...Object.fromEntries(REGISTER_KINDS.map((kind) => [`review_cadence_${kind}`, reviewCadence(kind)])),
   plan_review_months: wholeMonths('Enter the months between plan reviews, from 1 to 60', 1, 60),
   ...Object.fromEntries(EXERCISE_TYPES.map((type) => [`exercise_months_${type}`, wholeMonths('Enter the months between exercises of this type, from 1 to 120', 1, 120)])),
+  return_deadline_days: wholeMonths('Enter the days after a quarter ends by which its return is due, from 0 to 90', 0, 90),
 }) as z.ZodType<Record<string, number>>;
 
 export function settingsFromForm(form: Record<string, number>): Settings {
@@ -29,6 +30,7 @@ export function settingsFromForm(form: Record<string, number>): Settings {
     reviewCadenceMonths: Object.fromEntries(REGISTER_KINDS.map((kind) => [kind, number(`review_cadence_${kind}`)])) as Settings['reviewCadenceMonths'],
     planReviewMonths: number('plan_review_months'),
     exerciseMonths: Object.fromEntries(EXERCISE_TYPES.map((type) => [type, number(`exercise_months_${type}`)])) as Settings['exerciseMonths'],
+    returnDeadlineDays: number('return_deadline_days'),
   };
 }
 
@@ -38,6 +40,7 @@ export function settingsFormValues(settings: Settings): Record<string, string> {
     ...Object.fromEntries(REGISTER_KINDS.map((kind) => [`review_cadence_${kind}`, String(settings.reviewCadenceMonths[kind])])),
     plan_review_months: String(settings.planReviewMonths),
     ...Object.fromEntries(EXERCISE_TYPES.map((type) => [`exercise_months_${type}`, String(settings.exerciseMonths[type])])),
+    return_deadline_days: String(settings.returnDeadlineDays),
   };
 }
 
@@ -46,4 +49,5 @@ export const SETTINGS_FIELD_LABELS: Record<string, string> = {
   ...Object.fromEntries(REGISTER_KINDS.map((kind) => [`review_cadence_${kind}`, `Review cadence: ${REGISTER_KIND_LABELS[kind]} registers`])),
   plan_review_months: 'Plan review',
   ...Object.fromEntries(EXERCISE_TYPES.map((type) => [`exercise_months_${type}`, EXERCISE_TYPE_LABELS[type]])),
+  return_deadline_days: 'Return deadline',
 };

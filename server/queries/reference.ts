@@ -36,6 +36,7 @@ const settingsSchema = z.object({
   exercise_months_call_cascade: months(120).default(6),
   exercise_months_tabletop: months(120).default(12),
   exercise_months_live: months(120).default(36),
+  return_deadline_days: z.number().int().min(0).max(90).default(15),
 });
 
 export interface Settings {
@@ -45,6 +46,8 @@ export interface Settings {
   planReviewMonths: number;
   /** Months between exercises of each type. */
   exerciseMonths: Record<ExerciseType, number>;
+  /** Days after a quarter ends by which its return is due. */
+  returnDeadlineDays: number;
 }
 
 /** The settings, from memory until an admin changes them. */
@@ -65,6 +68,7 @@ async function readSettings(db: Db | Tx): Promise<Settings> {
       tabletop: parsed.exercise_months_tabletop,
       live: parsed.exercise_months_live,
     },
+    returnDeadlineDays: parsed.return_deadline_days,
   };
 }
 
@@ -84,6 +88,7 @@ export async function saveSettings(tx: Tx, change: Change, settings: Settings): 
     exercise_months_call_cascade: settings.exerciseMonths.call_cascade,
     exercise_months_tabletop: settings.exerciseMonths.tabletop,
     exercise_months_live: settings.exerciseMonths.live,
+    return_deadline_days: settings.returnDeadlineDays,
   };
   for (const [key, value] of Object.entries(entries)) {
     await tx
