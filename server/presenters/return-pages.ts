@@ -29,7 +29,8 @@ import { ACTION_STATUS_LABELS, REGISTER_KIND_LABELS } from '../domain/vocabulary
 import type { FormErrors } from '../forms/parse';
 import { loadTree } from '../queries/nodes';
 import { loadSettings, type Settings } from '../queries/reference';
-import type { RegisterRow } from '../queries/registers';
+import { listOpenRegistersOfNodes, type RegisterRow } from '../queries/registers';
+import { roleAllows, type Grant } from '../domain/roles';
 import {
   findReturn,
   findSnapshot,
@@ -39,6 +40,7 @@ import {
   liveRisksSince,
   pageOfReturns,
   returnStateCounts,
+  returnsOfRegisters,
   type ReturnRow,
 } from '../queries/returns';
 import { pageLinks, pageNumber, PAGE_SIZE } from './pagination';
@@ -386,4 +388,42 @@ export async function buildReturnsTablePage(db: Db, today: string, nodeId: numbe
     pages: pageLinks(path, current_, page, total),
     breadcrumbs: [{ text: node.name, href: `/nodes/${nodeId}` }, { text: 'Quarterly returns' }],
   };
+}
+
+// The home page's lines for a business manager
+
+/**
+ * One line per register of the nodes where the person manages risks: a challenged return to
+ * answer first, then the quarter just ended if its return is not in, then the current quarter's.
+ */
+export async function buildReturnLines(db: Db, today: string, grants: readonly Grant[]) {
+  const nodeIds = [...new Set(grants.filter((g) => roleAllows(g.role, 'manage_risks') && g.node_id !== null).map((g) => g.node_id as number))];
+  if (nodeIds.length === 0) return [];
+  const settings = await loadSettings(db);
+  const start = settings.fyStartMonth;
+  const current = quarterOf(today, start);
+  const previous = addQuarters(current, -1);
+  const registers = await listOpenRegistersOfNodes(db, nodeIds);
+  const returns = await returnsOfRegisters(db, registers.map((r) => r.id), [previous, current]);
+  const find = (registerId: number, q: FyQuarter) => returns.find((r) => r.register_id === registerId && r.fy_year === q.fyYear && r.fy_quarter === q.quarter);
+  const lines = [];
+  for (const register of registers) {
+    const line = (q: FyQuarter, words: string, urgent: boolean) => ({
+      text: `${formatQuarter(q, start)} return for ${register.code}: ${words}`,
+      href: `/registers/${register.id}/returns/${quarterPath(q, start)}`,
+      register: register.name,
+      urgent,
+    });
+    const challenged = [previous, current].map((q) => ({ q, row: find(register.id, q) })).find(({ row }) => row?.state === 'challenged');
+    if (challenged?.row) {
+      const n = Number(challenged.row.open_challenges);
+      lines.push(line(challenged.q, `challenged: ${n === 1 ? '1 challenge' : `${n} challenges`} to answer`, true));
+    } else if (!find(register.id, previous)) {
+      const deadline = returnDeadline(previous, start, settings.returnDeadlineDays);
+      lines.push(line(previous, dueWords(deadline, today), today > deadline));
+    } else if (!find(register.id, current)) {
+      lines.push(line(current, dueWords(returnDeadline(current, start, settings.returnDeadlineDays), today), false));
+    }
+  }
+  return lines;
 }
