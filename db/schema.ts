@@ -7,6 +7,9 @@ import type {
   NodeKind,
   RegisterKind,
   PlanVersionStatus,
+  ProposalKind,
+  ProposalStatus,
+  RiskLinkKind,
   RiskStatus,
   Treatment,
 } from '../server/domain/vocabulary';
@@ -401,6 +404,78 @@ export interface OpenActionFactsTable {
   due_on: string | null;
 }
 
+/** A lower risk linked to a risk in an ancestor node's register (migration 011_joined_registers). */
+export interface RiskLinkTable {
+  id: Generated<number>;
+  from_risk_id: number;
+  to_risk_id: number;
+  kind: RiskLinkKind;
+  reason: string;
+  created_at: string;
+  created_by_user_id: number | null;
+  created_by_name: string;
+  removed_at: string | null;
+  removed_by_user_id: number | null;
+  removed_reason: string | null;
+}
+
+/** A risk proposed to another register, up or down, until that register's manager decides. */
+export interface RiskProposalTable {
+  id: Generated<number>;
+  kind: ProposalKind;
+  from_risk_id: number;
+  register_id: number;
+  /** JSON of `ProposedRiskFields` (server/domain/escalation.ts). */
+  fields: string;
+  reason: string;
+  proposed_at: string;
+  proposed_by_user_id: number | null;
+  proposed_by_name: string;
+  status: Generated<ProposalStatus>;
+  decided_at: string | null;
+  decided_by_user_id: number | null;
+  decided_by_name: string | null;
+  decision_reason: string | null;
+  accepted_risk_id: number | null;
+}
+
+export interface EscalationDismissalTable {
+  id: Generated<number>;
+  risk_id: number;
+  node_id: number;
+  level_rank: number;
+  reason: string;
+  dismissed_at: string;
+  dismissed_by_user_id: number | null;
+  dismissed_by_name: string;
+}
+
+export interface DuplicateDecisionTable {
+  id: Generated<number>;
+  risk_a_id: number;
+  risk_b_id: number;
+  fingerprint: string;
+  reason: string;
+  decided_at: string;
+  decided_by_user_id: number | null;
+  decided_by_name: string;
+}
+
+export interface RiskAcceptanceTable {
+  id: Generated<number>;
+  risk_id: number;
+  approver_id: number;
+  approver_name: string;
+  accepted_on: string;
+  level_rank: number;
+  level_name: string;
+  justification: string;
+  expires_on: string;
+  recorded_at: string;
+  recorded_by_user_id: number | null;
+  recorded_by_name: string;
+}
+
 export interface ReferenceVersionTable {
   name: string;
   version: number;
@@ -507,6 +582,11 @@ export interface Database {
   open_action_facts: OpenActionFactsTable;
   open_action_facts_fresh: OpenActionFactsTable;
   reference_versions: ReferenceVersionTable;
+  risk_links: RiskLinkTable;
+  risk_proposals: RiskProposalTable;
+  escalation_dismissals: EscalationDismissalTable;
+  duplicate_decisions: DuplicateDecisionTable;
+  risk_acceptances: RiskAcceptanceTable;
   returns: ReturnTable;
   return_events: ReturnEventTable;
   return_challenges: ReturnChallengeTable;

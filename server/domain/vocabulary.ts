@@ -48,6 +48,14 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   cancelled: 'Cancelled',
 };
 
+export const RISK_LINK_KINDS = ['escalated', 'contributes'] as const;
+export type RiskLinkKind = (typeof RISK_LINK_KINDS)[number];
+
+export const PROPOSAL_KINDS = ['escalation', 'de-escalation'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+export const PROPOSAL_STATUSES = ['proposed', 'accepted', 'declined'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
 export const DIRECTIONS = ['up', 'down', 'same', 'new'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXERCISE_TYPE_LABELS, EXERCISE_TYPES, REGISTER_KIND_LABELS, REGISTER_KINDS } from '../domain/vocabulary';
 import type { Settings } from '../queries/reference';
+import { ESCALATING_NODE_KINDS } from '../domain/escalation';
 
 function wholeMonths(message: string, min: number, max: number, step = 1) {
   return z
@@ -20,6 +21,7 @@ export const settingsSchema = z.object({
   ...Object.fromEntries(REGISTER_KINDS.map((kind) => [`review_cadence_${kind}`, reviewCadence(kind)])),
   plan_review_months: wholeMonths('Enter the months between plan reviews, from 1 to 60', 1, 60),
   ...Object.fromEntries(EXERCISE_TYPES.map((type) => [`exercise_months_${type}`, wholeMonths('Enter the months between exercises of this type, from 1 to 120', 1, 120)])),
+  ...Object.fromEntries(ESCALATING_NODE_KINDS.map((kind) => [`escalation_level_${kind}`, wholeMonths(`Select the level at which a ${kind}'s risks are suggested for escalation`, 1, 9)])),
   return_deadline_days: wholeMonths('Enter the days after a quarter ends by which its return is due, from 0 to 90', 0, 90),
 }) as z.ZodType<Record<string, number>>;
 
@@ -30,6 +32,7 @@ export function settingsFromForm(form: Record<string, number>): Settings {
     reviewCadenceMonths: Object.fromEntries(REGISTER_KINDS.map((kind) => [kind, number(`review_cadence_${kind}`)])) as Settings['reviewCadenceMonths'],
     planReviewMonths: number('plan_review_months'),
     exerciseMonths: Object.fromEntries(EXERCISE_TYPES.map((type) => [type, number(`exercise_months_${type}`)])) as Settings['exerciseMonths'],
+    escalationLevelRank: Object.fromEntries(ESCALATING_NODE_KINDS.map((kind) => [kind, number(`escalation_level_${kind}`)])) as Settings['escalationLevelRank'],
     returnDeadlineDays: number('return_deadline_days'),
   };
 }
@@ -40,6 +43,7 @@ export function settingsFormValues(settings: Settings): Record<string, string> {
     ...Object.fromEntries(REGISTER_KINDS.map((kind) => [`review_cadence_${kind}`, String(settings.reviewCadenceMonths[kind])])),
     plan_review_months: String(settings.planReviewMonths),
     ...Object.fromEntries(EXERCISE_TYPES.map((type) => [`exercise_months_${type}`, String(settings.exerciseMonths[type])])),
+    ...Object.fromEntries(ESCALATING_NODE_KINDS.map((kind) => [`escalation_level_${kind}`, String(settings.escalationLevelRank[kind])])),
     return_deadline_days: String(settings.returnDeadlineDays),
   };
 }
@@ -49,5 +53,6 @@ export const SETTINGS_FIELD_LABELS: Record<string, string> = {
   ...Object.fromEntries(REGISTER_KINDS.map((kind) => [`review_cadence_${kind}`, `Review cadence: ${REGISTER_KIND_LABELS[kind]} registers`])),
   plan_review_months: 'Plan review',
   ...Object.fromEntries(EXERCISE_TYPES.map((type) => [`exercise_months_${type}`, EXERCISE_TYPE_LABELS[type]])),
+  ...Object.fromEntries(ESCALATING_NODE_KINDS.map((kind) => [`escalation_level_${kind}`, `Escalation suggested from a ${kind} at`])),
   return_deadline_days: 'Return deadline',
 };

@@ -4,6 +4,7 @@ import { cachedReference } from '../../db/reference-cache';
 import { flatMatrix, type Matrix } from '../domain/matrix';
 import { recordAudit, type Change } from './audit';
 import { REGISTER_KINDS, type ExerciseType, type RegisterKind } from '../domain/vocabulary';
+import { DEFAULT_ESCALATION_LEVELS, type EscalatingNodeKind } from '../domain/escalation';
 
 /** The matrix, from memory until an admin changes it. */
 export function loadMatrix(db: Db | Tx): Promise<Matrix> {
@@ -36,6 +37,7 @@ const settingsSchema = z.object({
   exercise_months_call_cascade: months(120).default(6),
   exercise_months_tabletop: months(120).default(12),
   exercise_months_live: months(120).default(36),
+  escalation_level_rank: z.record(z.enum(['division', 'unit', 'team']), z.number().int().min(1)).default(DEFAULT_ESCALATION_LEVELS),
   return_deadline_days: z.number().int().min(0).max(90).default(15),
 });
 
@@ -46,6 +48,8 @@ export interface Settings {
   planReviewMonths: number;
   /** Months between exercises of each type. */
   exerciseMonths: Record<ExerciseType, number>;
+  /** Per kind of node below the organisation: the matrix level at or above which its risks are suggested for escalation to the parent. */
+  escalationLevelRank: Record<EscalatingNodeKind, number>;
   /** Days after a quarter ends by which its return is due. */
   returnDeadlineDays: number;
 }
@@ -68,6 +72,7 @@ async function readSettings(db: Db | Tx): Promise<Settings> {
       tabletop: parsed.exercise_months_tabletop,
       live: parsed.exercise_months_live,
     },
+    escalationLevelRank: parsed.escalation_level_rank,
     returnDeadlineDays: parsed.return_deadline_days,
   };
 }
@@ -88,6 +93,7 @@ export async function saveSettings(tx: Tx, change: Change, settings: Settings): 
     exercise_months_call_cascade: settings.exerciseMonths.call_cascade,
     exercise_months_tabletop: settings.exerciseMonths.tabletop,
     exercise_months_live: settings.exerciseMonths.live,
+    escalation_level_rank: settings.escalationLevelRank,
     return_deadline_days: settings.returnDeadlineDays,
   };
   for (const [key, value] of Object.entries(entries)) {

@@ -11,12 +11,14 @@ import { ADMIN_CRUMB } from '../../presenters/admin-nodes';
 import { toOptions } from '../../presenters/options';
 import { savedMessage } from '../../presenters/saved-message';
 import { changeOf } from '../params';
-import { loadSettings, saveSettings } from '../../queries/reference';
+import { loadMatrix, loadSettings, saveSettings } from '../../queries/reference';
+import { ESCALATING_NODE_KINDS } from '../../domain/escalation';
+import type { MatrixLevel } from '../../domain/matrix';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SAVED_MESSAGES: Record<string, string> = { changed: 'Settings saved' };
 
-function render(res: Response, page: FormState & { savedMessage?: string }): void {
+function render(res: Response, levels: readonly MatrixLevel[], page: FormState & { savedMessage?: string }): void {
   const field = (name: string, label: string) => ({ name, label, value: page.values[name] ?? '', error: page.errors?.fields[name] });
   res.status(page.status).render('admin/settings', {
     title: 'Cadences and settings',
@@ -25,6 +27,10 @@ function render(res: Response, page: FormState & { savedMessage?: string }): voi
     months: toOptions(MONTHS.map((name, index) => ({ name, number: index + 1 })), (m) => m.number, (m) => m.name, page.values.fy_start_month),
     reviewCadences: REGISTER_KINDS.map((kind) => field(`review_cadence_${kind}`, `${REGISTER_KIND_LABELS[kind]} registers`)),
     exerciseCadences: EXERCISE_TYPES.map((type) => field(`exercise_months_${type}`, EXERCISE_TYPE_LABELS[type])),
+    escalationLevels: ESCALATING_NODE_KINDS.map((kind) => ({
+      ...field(`escalation_level_${kind}`, `Risks of a ${kind}`),
+      options: toOptions(levels, (l) => l.rank, (l) => `${l.name} or above`, page.values[`escalation_level_${kind}`]),
+    })),
   });
 }
 
@@ -33,7 +39,7 @@ export function adminSettingsRoutes({ db, clock }: AppContext): Router {
   const admin = adminOnly(db);
 
   router.get('/admin/settings', admin, async (req, res) => {
-    render(res, { ...editForm(settingsFormValues(await loadSettings(db))), savedMessage: savedMessage(SAVED_MESSAGES, req.query.saved) });
+    render(res, (await loadMatrix(db)).levels, { ...editForm(settingsFormValues(await loadSettings(db))), savedMessage: savedMessage(SAVED_MESSAGES, req.query.saved) });
   });
 
   router.post('/admin/settings', admin, async (req, res) => {
@@ -41,7 +47,7 @@ export function adminSettingsRoutes({ db, clock }: AppContext): Router {
     const base = decodeBase(req.body);
     const parsed = parseForm(settingsSchema, req.body);
     if (!parsed.ok || base === null) {
-      render(res, refusedForm(values, parsed.ok ? formErrors([['fy_start_month', 'The form is out of date: reload the page and try again']]) : parsed.errors));
+      render(res, (await loadMatrix(db)).levels, refusedForm(values, parsed.ok ? formErrors([['fy_start_month', 'The form is out of date: reload the page and try again']]) : parsed.errors));
       return;
     }
     const outcome = await db.transaction().execute((tx) => saveUnlessChanged(
@@ -51,7 +57,7 @@ export function adminSettingsRoutes({ db, clock }: AppContext): Router {
       () => saveSettings(tx, changeOf(res, clock), settingsFromForm(parsed.data)),
     ));
     if (outcome.kind === 'stale') {
-      render(res, staleForm({
+      render(res, (await loadMatrix(db)).levels, staleForm({
         what: 'settings',
         viewHref: '/admin/settings',
         labels: SETTINGS_FIELD_LABELS,
