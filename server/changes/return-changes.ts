@@ -192,7 +192,7 @@ export function parseAbout(value: string): ChallengeAbout | null {
   if (value === 'return') return { target: 'return' };
   const risk = /^risk:(\d{1,9})$/.exec(value);
   if (risk) return { target: 'risk', riskId: Number(risk[1]) };
-  const finding = /^finding:([a-z_]{1,40}):(\d{1,9})$/.exec(value);
+  const finding = /^finding:([a-z0-9_-]{1,40}):(\d{1,9})$/.exec(value);
   if (finding) return { target: 'finding', code: finding[1] as string, riskId: Number(finding[2]) };
   return null;
 }

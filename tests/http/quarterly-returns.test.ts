@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { canonicalJson, sha256Hex } from '../../server/domain/returns';
 import { addRisk, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
 import { hiddenField, visibleText } from '../support/forms';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, TODAY, type TestApp } from '../support/test-app';
+import { findingsOfRegister } from '../../server/queries/quality-findings';
 import { signInWith, type Client } from '../support/users';
 
 // The quarterly return through HTTP against a real SQLite file: submitted by the business
@@ -40,7 +41,8 @@ describe('the quarterly return', () => {
     t = await startTestApp();
     org = await seedBasicOrganisation(t.handle.db);
     riskA = await addRisk(t.handle.db, org, { title: 'Loss of the York lease' });
-    riskB = await addRisk(t.handle.db, org, { title: 'Not enough specialist lawyers' });
+    // No owner: a quality finding the snapshot keeps and HQ can challenge.
+    riskB = await addRisk(t.handle.db, org, { title: 'Not enough specialist lawyers', owner_id: null });
     manager = await signInWith(t.app, t.handle.db, [{ role: 'business_manager', node_id: org.divisionId }]);
     reviewer = await signInWith(t.app, t.handle.db, [{ role: 'hq_reviewer', node_id: null }]);
     coordinator = await signInWith(t.app, t.handle.db, [{ role: 'bcp_coordinator', node_id: org.divisionId }]);
@@ -57,6 +59,8 @@ describe('the quarterly return', () => {
 
     await review(riskA);
     await review(riskB);
+    const findingsNow = (await findingsOfRegister(t.handle.db, org.divisionRegisterId, TODAY)).map(({ fixHref: _, ...f }) => f);
+    expect(findingsNow).toContainEqual(expect.objectContaining({ code: 'no-owner', riskId: riskB }));
     const done = await manager.post(`/registers/${org.divisionRegisterId}/returns/${Q3}/submit`).type('form').send({}).expect(303);
     expect(done.headers.location).toBe(`/registers/${org.divisionRegisterId}/returns/${Q3}?saved=submitted`);
     const row = await returnRow(org.divisionRegisterId);
@@ -67,6 +71,8 @@ describe('the quarterly return', () => {
     expect(canonicalJson(JSON.parse(snapshot.json))).toBe(snapshot.json);
     const frozen = JSON.parse(snapshot.json) as { risks: { reference: string; title: string; owner: string; current: { score: number; level: { name: string } }; review: { commentary: string }; controls: string[] }[] };
     expect(frozen.risks.map((r) => r.title)).toEqual(['Loss of the York lease', 'Not enough specialist lawyers']);
+    expect((JSON.parse(snapshot.json) as { findings: unknown[] }).findings).toEqual(findingsNow);
+    expect(row?.findings_count).toBe(findingsNow.length);
     expect(frozen.risks[0]).toMatchObject({ owner: 'Alex Owner', current: { score: 12, level: { name: 'High' } }, review: { commentary: 'Reviewed at the quarterly meeting' }, controls: ['Daily backups', 'Supplier support contract'] });
 
     const page = await pageOf(org.divisionRegisterId, manager).expect(200);
@@ -147,10 +153,13 @@ describe('the quarterly return', () => {
 
     // Challenged again, answered again, then accepted.
     version = await versionOn(g, reviewer);
-    await reviewer.post(`${base}/challenges`).type('form').send({ about: 'return', challenge_text: 'When does the hub space start?', version }).expect(303);
+    await reviewer.post(`${base}/challenges`).type('form').send({ about: `finding:no-owner:${riskB}`, challenge_text: 'Who owns the lawyers risk, and from when?', version }).expect(303);
+    const onFinding = await t.handle.db.selectFrom('return_challenges').select(['target', 'finding_code', 'risk_id']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(onFinding).toEqual({ target: 'finding', finding_code: 'no-owner', risk_id: riskB });
+    expect(visibleText((await pageOf(g, manager).expect(200)).text)).toContain('Finding "No owner" on SCD-R1001');
     const [, again] = await t.handle.db.selectFrom('return_challenges').select('id').orderBy('id').execute();
     version = await versionOn(g, manager);
-    await manager.post(`${base}/answers`).type('form').send({ challenge_id: String(again?.id), answer_text: '1 April 2027', version }).expect(303);
+    await manager.post(`${base}/answers`).type('form').send({ challenge_id: String(again?.id), answer_text: 'Frances Delaney from 1 December', version }).expect(303);
     version = await versionOn(g, reviewer);
     await reviewer.post(`${base}/accept`).type('form').send({ note: 'Thank you', version }).expect(303);
     const accepted = await returnRow(g);
