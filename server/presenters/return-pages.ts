@@ -151,6 +151,9 @@ function parseSnapshot(sha256: string, json: string): ReturnSnapshot {
   return snapshot;
 }
 
+/** Each risk of a return is shown whole (about 3.5 KiB of HTML), so a page holds fewer than a register's table. */
+const RISKS_PER_PAGE = 50;
+
 export const returnPageQuerySchema = z.object({
   page: z.coerce.number().int().positive().max(1_000_000).optional().catch(undefined),
   about: z.string().max(60).optional().catch(undefined),
@@ -221,8 +224,8 @@ async function submittedReturn(db: Db, register: RegisterRow, row: ReturnRow, q:
     live.actions.map((a) => ({ id: a.id, riskId: a.risk_id, status: a.status, completedOn: a.completed_on })),
   );
 
-  const page = pageNumber(query.page, snapshot.risks.length);
-  const pageRisks = snapshot.risks.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const page = pageNumber(query.page, snapshot.risks.length, RISKS_PER_PAGE);
+  const pageRisks = snapshot.risks.slice((page - 1) * RISKS_PER_PAGE, page * RISKS_PER_PAGE);
   const path = `/registers/${register.id}/returns/${quarterPath(q, settings.fyStartMonth)}`;
   const values = forms.values ?? {};
   const version = String(row.version);
@@ -295,8 +298,8 @@ async function submittedReturn(db: Db, register: RegisterRow, row: ReturnRow, q:
     links: snapshot.links,
     risks: pageRisks.map((r) => riskView(r, snapshot.findings)),
     page,
-    pages: pageLinks(path, {}, page, snapshot.risks.length),
-    showing: snapshot.risks.length > PAGE_SIZE ? { from: (page - 1) * PAGE_SIZE + 1, to: Math.min(page * PAGE_SIZE, snapshot.risks.length), total: snapshot.risks.length } : null,
+    pages: pageLinks(path, {}, page, snapshot.risks.length, RISKS_PER_PAGE),
+    showing: snapshot.risks.length > RISKS_PER_PAGE ? { from: (page - 1) * RISKS_PER_PAGE + 1, to: Math.min(page * RISKS_PER_PAGE, snapshot.risks.length), total: snapshot.risks.length } : null,
     events: events.map((e) => ({ ...e, kindLabel: EVENT_LABELS[e.kind], on: `${dayOf(e.at)} at ${e.at.slice(11, 16)}` })),
     challenges: challengeItems,
     openChallenges,
