@@ -476,6 +476,12 @@ export interface RiskAcceptanceTable {
   recorded_by_name: string;
 }
 
+/** Counters moved by triggers on any change to what they watch (migration 011: 'findings'). */
+export interface ChangeCounterTable {
+  name: string;
+  version: number;
+}
+
 export interface ReferenceVersionTable {
   name: string;
   version: number;
@@ -583,6 +589,7 @@ export interface Database {
   open_action_facts_fresh: OpenActionFactsTable;
   reference_versions: ReferenceVersionTable;
   risk_links: RiskLinkTable;
+  change_counters: ChangeCounterTable;
   risk_proposals: RiskProposalTable;
   escalation_dismissals: EscalationDismissalTable;
   duplicate_decisions: DuplicateDecisionTable;

@@ -16,6 +16,7 @@ import { registerManagementRoutes } from './routes/register-management';
 import { returnRoutes } from './routes/returns';
 import { riskRoutes } from './routes/risks';
 import { actionRoutes } from './routes/actions';
+import { joinedRegisterRoutes } from './routes/joined-registers';
 import { reviewRoutes } from './routes/reviews';
 import { signInRoutes } from './routes/sign-in';
 import { userRoutes } from './routes/users';
@@ -100,6 +101,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(riskRoutes(ctx));
   app.use(actionRoutes(ctx));
   app.use(reviewRoutes(ctx));
+  app.use(joinedRegisterRoutes(ctx));
   app.use(userRoutes(ctx));
   // Before the plan pages: /plans/:id would otherwise take "12.pdf" for an id.
   app.use(planPdfRoutes(ctx));

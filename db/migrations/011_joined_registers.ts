@@ -125,6 +125,15 @@ const statements = [
   `CREATE INDEX risk_acceptances_risk ON risk_acceptances(risk_id, accepted_on)`,
   ...evidence('risk_acceptances', 'risk acceptances', null),
 
+  // A counter moved by any change that can change a quality finding or a likely duplicate, so
+  // computed findings can be kept in memory until it moves (server/queries/quality-findings.ts).
+  `CREATE TABLE change_counters (name TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID`,
+  `INSERT INTO change_counters (name, version) VALUES ('findings', 1)`,
+  ...['risk_facts', 'risks', 'actions', 'reviews', 'risk_links', 'risk_proposals', 'duplicate_decisions', 'risk_acceptances', 'escalation_dismissals',
+    'plan_risks', 'plan_facts', 'plan_test_facts', 'categories', 'matrix_cells', 'nodes', 'settings'].flatMap((table) =>
+    ['INSERT', 'UPDATE', 'DELETE'].map((event) => `CREATE TRIGGER findings_${table}_${event.toLowerCase()} AFTER ${event} ON ${table}
+      BEGIN UPDATE change_counters SET version = version + 1 WHERE name = 'findings'; END`)),
+
   // The level at or above which a risk of a node of each kind is suggested for escalation to its parent.
   `INSERT INTO settings (key, value) VALUES ('escalation_level_rank', '{"division":4,"unit":3,"team":3}')`,
 ];

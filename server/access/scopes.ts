@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import type { Db } from '../../db/connection';
 import type { Scope } from '../domain/roles';
 import { loadTree } from '../queries/nodes';
-import { nodeIdOfAction, nodeIdOfExercise, nodeIdOfFinding, nodeIdOfPlan, nodeIdOfRegister, nodeIdOfRisk } from '../queries/record-nodes';
+import { nodeIdOfAction, nodeIdOfExercise, nodeIdOfFinding, nodeIdOfPlan, nodeIdOfProposal, nodeIdOfRegister, nodeIdOfRisk } from '../queries/record-nodes';
 import { scopeOfNode, type ScopeOf } from './guard';
 
 /** A path id as a number, or undefined when it cannot name a record (the route then 404s). */
@@ -31,6 +31,7 @@ export const registerInPath = recordInPath('the node of the register in the path
 export const actionInPath = recordInPath('the node of the action in the path', nodeIdOfAction);
 export const planInPath = recordInPath('the node of the plan in the path', nodeIdOfPlan);
 export const exerciseInPath = recordInPath('the node of the plan of the exercise in the path', nodeIdOfExercise);
+export const proposalInPath = recordInPath('the node of the register of the proposal in the path', nodeIdOfProposal);
 export const findingInPath = recordInPath('the node of the plan of the finding in the path', nodeIdOfFinding);
 
 /** Settings, lists, users: what belongs to no one node. Whole-organisation or root-node grants cover it. */

@@ -164,6 +164,56 @@ export const AUDIT_WORDS: Record<string, AuditEntityWords> = {
       sort_order: { label: 'Position', format: 'number' },
     },
   },
+  risk_link: {
+    noun: 'Link between levels',
+    created: 'made',
+    shownOnCreate: ['kind', 'higher_risk', 'lower_risk', 'reason'],
+    fields: {
+      kind: { label: 'Kind', format: { choices: { escalated: 'Escalated to', contributes: 'Contributes to' } } },
+      higher_risk: { label: 'Higher risk', format: 'text' },
+      lower_risk: { label: 'Lower risk', format: 'text' },
+      reason: { label: 'Reason', format: 'full' },
+      removed_reason: { label: 'Reason for removing the link', format: 'full' },
+    },
+  },
+  risk_proposal: {
+    noun: 'Proposal to another register',
+    created: 'made',
+    shownOnCreate: ['kind', 'to_register', 'reason'],
+    fields: {
+      kind: { label: 'Kind', format: { choices: { escalation: 'Escalation', 'de-escalation': 'De-escalation' } } },
+      to_register: { label: 'To register', format: 'text' },
+      reason: { label: 'Reason', format: 'full' },
+      status: { label: 'Decision', format: { choices: { proposed: 'Waiting', accepted: 'Accepted', declined: 'Declined' } } },
+      accepted_as: { label: 'Accepted as', format: 'text' },
+      proposed_from: { label: 'Proposed from', format: 'text' },
+      decision_reason: { label: 'Reason for declining', format: 'full' },
+    },
+  },
+  escalation_dismissal: {
+    noun: 'Suggestion to escalate',
+    created: 'dismissed',
+    shownOnCreate: ['to', 'reason'],
+    fields: { to: { label: 'Suggested to', format: 'text' }, reason: { label: 'Reason', format: 'full' } },
+  },
+  duplicate_decision: {
+    noun: 'Likely duplicate',
+    created: 'judged not a duplicate',
+    shownOnCreate: ['other_risk', 'reason'],
+    fields: { other_risk: { label: 'Other risk', format: 'text' }, reason: { label: 'Reason', format: 'full' } },
+  },
+  risk_acceptance: {
+    noun: 'Risk acceptance',
+    created: 'recorded',
+    shownOnCreate: ['approver', 'accepted_on', 'level', 'expires_on', 'justification'],
+    fields: {
+      approver: { label: 'Approved by', format: 'text' },
+      accepted_on: { label: 'Accepted on', format: 'day' },
+      level: { label: 'Level accepted', format: 'text' },
+      expires_on: { label: 'Expires on', format: 'day' },
+      justification: { label: 'Justification', format: 'full' },
+    },
+  },
   objective: {
     noun: 'Strategic objective',
     fields: {

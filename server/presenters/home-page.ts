@@ -8,6 +8,7 @@ import { loadTree } from '../queries/nodes';
 import { planCountsByNode } from '../queries/plan-facts';
 import { loadSettings } from '../queries/reference';
 import { overdueActionsByNode, riskCountsByNode } from '../queries/risk-facts';
+import { currentFindings } from '../queries/quality-findings';
 
 interface NodeCounts {
   openRisks: number;
@@ -18,6 +19,10 @@ interface NodeCounts {
   plansOverdue: number;
   /** Open findings of exercises of the plans. */
   openFindings: number;
+  /** Quality findings of open risks (server/domain/quality-rules.ts). */
+  qualityFindings: number;
+  /** Open risks with a likely duplicate not yet decided. */
+  likelyDuplicates: number;
 }
 
 export interface TreeItem {
@@ -32,7 +37,7 @@ export interface TreeItem {
   children: TreeItem[];
 }
 
-const zero = (): NodeCounts => ({ openRisks: 0, aboveAppetite: 0, reviewsOverdue: 0, actionsOverdue: 0, plansOverdue: 0, openFindings: 0 });
+const zero = (): NodeCounts => ({ openRisks: 0, aboveAppetite: 0, reviewsOverdue: 0, actionsOverdue: 0, plansOverdue: 0, openFindings: 0, qualityFindings: 0, likelyDuplicates: 0 });
 
 function add(into: NodeCounts, from: NodeCounts): void {
   into.openRisks += from.openRisks;
@@ -41,6 +46,8 @@ function add(into: NodeCounts, from: NodeCounts): void {
   into.actionsOverdue += from.actionsOverdue;
   into.plansOverdue += from.plansOverdue;
   into.openFindings += from.openFindings;
+  into.qualityFindings += from.qualityFindings;
+  into.likelyDuplicates += from.likelyDuplicates;
 }
 
 function rollUp(tree: Tree<NodeRow>, node: NodeRow, own: Map<number, NodeCounts>, plans: Map<number, number>): TreeItem {
@@ -60,16 +67,18 @@ function flatten(item: TreeItem, depth: number): (TreeItem & { depth: number; ha
 /**
  * The organisation tree with, per node, the open risks and what needs attention, rolled up.
  * `readableRoots` (null: everything) are the nodes whose subtrees this person may see. The
- * counts are GROUP BYs over the stored facts: four statements whatever the size.
+ * counts are GROUP BYs over the stored facts: four statements whatever the size; the quality
+ * findings are computed once and kept in memory until something they depend on changes.
  */
 export async function buildHomePage(db: Db, clock: Clock, readableRoots: number[] | null) {
   const day = today(clock);
-  const [tree, settings, risks, actions, plans] = await Promise.all([
+  const [tree, settings, risks, actions, plans, findings] = await Promise.all([
     loadTree(db),
     loadSettings(db),
     riskCountsByNode(db, day),
     overdueActionsByNode(db, day),
     planCountsByNode(db, standingCalendar(day)),
+    currentFindings(db, { nodeIds: null }, day),
   ]);
   const own = new Map<number, NodeCounts>();
   const countsOf = (nodeId: number) => {
@@ -84,6 +93,11 @@ export async function buildHomePage(db: Db, clock: Clock, readableRoots: number[
     counts.reviewsOverdue = Number(row.reviews_overdue);
   }
   for (const row of actions) countsOf(row.node_id).actionsOverdue = Number(row.n);
+  for (const finding of findings) {
+    const counts = countsOf(finding.nodeId);
+    counts.qualityFindings += 1;
+    if (finding.code === 'likely-duplicate') counts.likelyDuplicates += 1;
+  }
   const planCounts = new Map<number, number>();
   for (const row of plans) {
     const counts = countsOf(row.node_id);

@@ -15,6 +15,9 @@ import { listRegistersOfNode, loadTree } from '../queries/nodes';
 import { listCategories } from '../queries/reference';
 import { countRisks, heatMapCounts, ownersInScope, pageOfRisks, registerCounts, type RiskFilter } from '../queries/risk-facts';
 import { pageLinks, pageNumber, PAGE_SIZE } from './pagination';
+import { currentFindings, FINDING_CODES, FINDING_LABELS, FINDING_RULES } from '../queries/quality-findings';
+import { waitingProposalsOfNodes } from '../queries/risk-links';
+import { escalationSuggestionsOf } from './joined-pages';
 import { linkWith } from './query-string';
 import { formatDate } from '../views/helpers/format-date';
 import { DIRECTION_SYMBOLS, loadRiskRules } from './risk-rules';
@@ -35,6 +38,7 @@ export const registerQuerySchema = z.object({
   sort: z.enum(['score', 'reference', 'title', 'owner', 'review']).catch('score'),
   group: z.enum(['category', 'register', 'owner']).optional().catch(undefined),
   page: z.coerce.number().int().positive().max(1_000_000).optional().catch(undefined),
+  finding: z.string().refine((code) => FINDING_CODES.includes(code)).optional().catch(undefined),
 });
 export type RegisterQuery = z.output<typeof registerQuerySchema>;
 
@@ -62,7 +66,7 @@ const SORTS = ['score', 'reference', 'title', 'owner', 'review'] as const;
  * sorted and paged in SQL over the stored facts (100 a page); the heat map and the counts cover
  * the whole filter, so a page costs the same for 600 risks as for 12,000.
  */
-export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, query: RegisterQuery) {
+export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, query: RegisterQuery, mayManage = false) {
   const [tree, rules, categories, ownRegisters] = await Promise.all([
     loadTree(db),
     loadRiskRules(db, clock),
@@ -75,13 +79,18 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
   // Every node in the tree: no filter by node at all, so the whole organisation's register reads an index in order.
   const nodeIds = subtree.length === tree.byId.size ? null : subtree;
   const calendar = reviewCalendar(rules.today, rules.settings.fyStartMonth);
-  const filter: RiskFilter = { nodeIds, status: query.status, category: query.category, kind: query.kind, owner: query.owner, level: query.level, review: query.review, l: query.l, i: query.i };
-  const [matching, counts, cells, owners] = await Promise.all([
+  const findings = await currentFindings(db, { nodeIds }, rules.today);
+  const findingRisks = query.finding === undefined ? undefined : [...new Set(findings.filter((f) => f.code === query.finding).map((f) => f.riskId))];
+  const filter: RiskFilter = { nodeIds, status: query.status, category: query.category, kind: query.kind, owner: query.owner, level: query.level, review: query.review, l: query.l, i: query.i, riskIds: findingRisks };
+  const [matching, counts, cells, owners, joined] = await Promise.all([
     countRisks(db, filter, calendar),
     registerCounts(db, nodeIds, calendar),
     heatMapCounts(db, filter, calendar),
     ownersInScope(db, nodeIds, OWNER_OPTIONS),
+    mayManage ? managersSections(db, nodeId) : undefined,
   ]);
+  const findingsPerRisk = new Map<number, number>();
+  for (const f of findings) findingsPerRisk.set(f.riskId, (findingsPerRisk.get(f.riskId) ?? 0) + 1);
   const page = pageNumber(query.page, matching);
   const rows = await pageOfRisks(db, filter, query.sort, calendar, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }, query.group);
   // A group's heading goes above its first row on the page (again on a later page, "continued").
@@ -106,6 +115,7 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
       review: reviewTag(row.review_state, row.review_due_on),
       directionSymbol: direction?.symbol ?? '',
       directionLabel: direction?.label ?? 'Not reviewed',
+      findingCount: findingsPerRisk.get(row.id) ?? 0,
     };
   });
 
@@ -180,8 +190,38 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
       levels: [option('', 'All levels', query.level ?? ''), ...rules.matrix.levels.map((l) => option(l.rank, l.name, query.level))],
       reviews: [option('', 'Any review state', query.review ?? ''), ...REVIEW_STATES.filter((s) => s !== 'closed').map((s) => option(s, REVIEW_STATE_LABELS[s], query.review))],
       statuses: [option('open', 'Open', query.status), option('closed', 'Closed', query.status), option('all', 'Open and closed', query.status)],
+      findings: [option('', 'Any or none', query.finding ?? ''), ...FINDING_RULES.map((rule) => option(rule.code, rule.label, query.finding))],
     },
     hiddenFilters: { scope: query.scope === 'all' ? 'all' : undefined, sort: query.sort === 'score' ? undefined : query.sort, l: query.l, i: query.i },
     clearFiltersHref: linkWith(path, { scope: current.scope }, {}),
+    findingSummary: findingSummary(findings, path, current, query.finding),
+    duplicatesHref: `/nodes/${nodeId}/duplicates`,
+    ...joined,
   };
+}
+
+/** The register's findings counted by rule, each a link to the register filtered to it. */
+function findingSummary(findings: readonly { code: string; riskId: number }[], path: string, current: Record<string, string | number | undefined>, chosen: string | undefined) {
+  const byCode = new Map<string, number>();
+  for (const f of findings) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+  return {
+    total: findings.length,
+    risks: new Set(findings.map((f) => f.riskId)).size,
+    likelyDuplicates: byCode.get('likely-duplicate') ?? 0,
+    rules: FINDING_RULES.filter((rule) => byCode.has(rule.code)).map((rule) => ({
+      code: rule.code,
+      label: rule.label,
+      count: byCode.get(rule.code) ?? 0,
+      href: linkWith(path, current, { finding: rule.code }),
+      chosen: rule.code === chosen,
+    })),
+    chosenLabel: chosen === undefined ? undefined : FINDING_LABELS[chosen],
+    clearHref: linkWith(path, current, { finding: undefined }),
+  };
+}
+
+/** What only the node's business managers see: risks below suggested for escalation here, and proposals waiting for their decision. */
+async function managersSections(db: Db, nodeId: number) {
+  const [suggestions, waiting] = await Promise.all([escalationSuggestionsOf(db, nodeId), waitingProposalsOfNodes(db, [nodeId])]);
+  return { suggestions, waitingProposals: waiting };
 }

@@ -13,6 +13,7 @@ import { listReviewsOfRisk } from '../queries/reviews';
 import { findRisk } from '../queries/risks';
 import { DIRECTION_SYMBOLS, judgeRisk, loadRiskRules } from './risk-rules';
 import { loadLinkedPlans } from './risk-plans';
+import { buildJoinedSections } from './risk-joined';
 
 /** The organisation above a risk, then the risk's reference: shared by the risk's tabs. */
 export function riskBreadcrumbs(nodes: Awaited<ReturnType<typeof listNodes>>, nodeId: number, reference: string) {
@@ -21,13 +22,14 @@ export function riskBreadcrumbs(nodes: Awaited<ReturnType<typeof listNodes>>, no
 
 /** `readable`: the nodes the reader may read, for the plans linked to the risk. */
 export async function buildRiskPage(db: Db, clock: Clock, riskId: number, readable: ReadableNodeIds) {
-  const [risk, actions, reviews, rules, nodes, linkedPlans] = await Promise.all([
+  const [risk, actions, reviews, rules, nodes, linkedPlans, joined] = await Promise.all([
     findRisk(db, riskId),
     listActionsOfRisk(db, riskId),
     listReviewsOfRisk(db, riskId),
     loadRiskRules(db, clock),
     listNodes(db),
     loadLinkedPlans(db, clock, riskId, readable),
+    buildJoinedSections(db, clock, riskId, readable),
   ]);
   if (!risk) throw notFound('That risk');
   const judgement = judgeRisk(risk, reviews[0]?.reviewed_on ?? null, rules);
@@ -80,5 +82,8 @@ export async function buildRiskPage(db: Db, clock: Clock, riskId: number, readab
     plans: linkedPlans.plans,
     unseenPlans: linkedPlans.unseen,
     planTestOverdue: linkedPlans.plans.some((p) => p.testOverdue),
+    ...joined,
+    // Down to a linked risk below, or to a register of a node below.
+    mayGoDown: joined.linksDown.length > 0 || nodes.some((n) => n.parent_id === risk.node_id),
   };
 }

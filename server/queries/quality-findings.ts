@@ -145,3 +145,30 @@ export async function findingsOfRisk(db: Db | Tx, risk: { id: number; status: st
   if (risk.status !== 'open') return [];
   return findingsIn(db, { riskIds: [risk.id] }, today);
 }
+
+// Computed findings kept in memory per database handle until anything they depend on changes:
+// triggers move the 'findings' change counter (migration 011) on every such change, so a page
+// read between two changes costs one indexed row. Busy writing, they are simply recomputed.
+const memory = new WeakMap<object, { version: number; entries: Map<string, unknown> }>();
+
+async function remembered<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+  const row = await db.selectFrom('change_counters').select('version').where('name', '=', 'findings').executeTakeFirst();
+  if (!row) return compute();
+  let held = memory.get(db);
+  if (!held || held.version !== row.version) {
+    held = { version: row.version, entries: new Map() };
+    memory.set(db, held);
+  }
+  if (held.entries.has(key)) return held.entries.get(key) as T;
+  const value = await compute();
+  held.entries.set(key, value);
+  return value;
+}
+
+const scopeKey = (scope: FindingScope, today: string) =>
+  `${today}:${'registerId' in scope ? `g${scope.registerId}` : 'riskIds' in scope ? `r${scope.riskIds.join(',')}` : scope.nodeIds === null ? 'all' : `n${[...scope.nodeIds].sort((a, b) => a - b).join(',')}`}`;
+
+/** findingsIn, from memory while nothing they depend on has changed. For pages, never inside a transaction. */
+export function currentFindings(db: Db, scope: FindingScope, today: string) {
+  return remembered(db, scopeKey(scope, today), () => findingsIn(db, scope, today));
+}

@@ -38,3 +38,8 @@ export async function nodeIdOfFinding(db: Db, id: number): Promise<number | unde
     .where('exercise_findings.id', '=', id)
     .executeTakeFirst())?.node_id;
 }
+
+/** A proposal belongs to the node of the register it is proposed to: that register's managers decide it. */
+export async function nodeIdOfProposal(db: Db, id: number): Promise<number | undefined> {
+  return (await db.selectFrom('risk_proposals').innerJoin('registers', 'registers.id', 'risk_proposals.register_id').select('registers.node_id').where('risk_proposals.id', '=', id).executeTakeFirst())?.node_id;
+}

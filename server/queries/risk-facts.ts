@@ -29,6 +29,8 @@ export interface RiskFilter {
   owner?: 'none' | number;
   level?: number;
   review?: ReviewState;
+  /** Only these risks (those with a chosen quality finding). */
+  riskIds?: readonly number[];
   /** The heat map cell: current likelihood and impact. */
   l?: number;
   i?: number;
@@ -51,6 +53,7 @@ function filtered(db: Db, filter: RiskFilter, calendar: ReviewCalendar, withCell
   else if (filter.owner !== undefined) query = query.where('f.owner_id', '=', filter.owner);
   if (filter.level !== undefined) query = query.where('f.current_level_rank', '=', filter.level);
   if (filter.review !== undefined) query = query.where(reviewStateSql(calendar), '=', filter.review);
+  if (filter.riskIds !== undefined) query = query.where('f.risk_id', 'in', filter.riskIds.length > 0 ? [...filter.riskIds] : [-1]);
   if (withCell && filter.l !== undefined) query = query.where('f.current_likelihood', '=', filter.l);
   if (withCell && filter.i !== undefined) query = query.where('f.current_impact', '=', filter.i);
   return query;

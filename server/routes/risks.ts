@@ -168,6 +168,13 @@ const SAVED_MESSAGES: Record<string, string> = {
   'review-closed': 'Review recorded and the risk closed',
   'risk-added-with-register': 'Risk added, with the new register it belongs to',
   'risk-moved': 'Risk moved. It keeps its reference, reviews and actions.',
+  escalated: 'Risk escalated: the register above has it as a proposal, waiting for its business managers to accept or decline it',
+  'escalated-and-accepted': 'Risk escalated and accepted: this is the new risk in the register above, linked to the one it came from',
+  'proposal-accepted': 'Proposal accepted: this is the new risk in your register',
+  linked: 'Risks linked',
+  unlinked: 'Link removed',
+  'de-escalated': 'Risk de-escalated and closed',
+  accepted: 'Acceptance recorded',
 };
 
 /** What the form suggests for the register created with a node's first risk. */

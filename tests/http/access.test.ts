@@ -12,6 +12,7 @@ import { addUser, csrfTokenIn, signInWith, type Client } from '../support/users'
 // every role, at every reach, gets exactly what its rule says, on the server.
 
 interface Records {
+  proposalId: number;
   divisionId: number;
   unitId: number;
   otherDivisionId: number;
@@ -37,6 +38,7 @@ const PATH_PARAMETERS: [RegExp, (r: Records) => Record<string, number | string>]
   [/^\/exercises\/:id/, (r) => ({ id: r.exerciseId })],
   [/^\/findings\/:id/, (r) => ({ id: r.findingId })],
   [/^\/registers\/:id/, (r) => ({ id: r.registerId, quarter: '2026-27Q3' })],
+  [/^\/proposals\/:id/, (r) => ({ id: r.proposalId })],
   [/^\/admin\/users\/:id/, (r) => ({ id: r.victimUserId, grantId: r.victimGrantId })],
   [/^\/admin\/nodes\/:id/, (r) => ({ id: r.unitId })],
   [/^\/admin\/sites\/:id/, (r) => ({ id: r.siteId })],
@@ -82,10 +84,15 @@ describe('the route-by-role table', () => {
     await db.updateTable('plan_versions').set({ status: 'approved', number: 1, approver_id: org.ownerId, approved_on: '2026-11-01', next_review_on: '2027-11-01' }).where('plan_id', '=', planId).execute();
     const exerciseId = await addExercise(db, planId, { status: 'completed', planned_on: '2026-11-10', held_on: '2026-11-10', result: 'passed', plan_version_number: 1 });
     const finding = await db.insertInto('exercise_findings').values({ exercise_id: exerciseId, description: 'Fix it', status: 'open' }).returning('id').executeTakeFirstOrThrow();
+    // The unit's risk proposed to the division's register, waiting: its page and decisions belong to the division.
+    const proposal = await db.insertInto('risk_proposals').values({
+      kind: 'escalation', from_risk_id: riskId, register_id: org.divisionRegisterId, fields: JSON.stringify({ title: 'Escalated', cause: '', event: '', effect: '', category_id: org.categoryId, objective_id: null, owner_id: null, manager_id: null, treatment: 'treat', influence: 'within', inherent_likelihood: 3, inherent_impact: 3, current_likelihood: 3, current_impact: 3, target_likelihood: 2, target_impact: 2, existing_controls: '' }),
+      reason: 'Affects the division', proposed_at: '2026-11-01T10:00:00.000Z', proposed_by_name: 'Test',
+    }).returning('id').executeTakeFirstOrThrow();
     const site = await db.insertInto('sites').values({ name: 'London', address: '' }).returning('id').executeTakeFirstOrThrow();
     records = {
       divisionId: org.divisionId, unitId: org.unitId, otherDivisionId: other.id, riskId, actionId: action.id, victimUserId: victim.id, victimGrantId: grant.id,
-      planId, exerciseId, findingId: finding.id, registerId: org.unitRegisterId,
+      planId, exerciseId, findingId: finding.id, registerId: org.unitRegisterId, proposalId: proposal.id,
       // The risk uses the category and objective, so an empty POST to delete them is refused, never carried out.
       siteId: site.id, categoryId: org.categoryId, objectiveId: org.objectiveId,
     };

@@ -1,6 +1,9 @@
 import { addRisk, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
+/** The register's table of risks alone: suggestions and findings elsewhere on the page name risks too. */
+const registerRows = (html: string) => html.slice(html.indexOf('bw-register'), html.indexOf('</tbody>', html.indexOf('bw-register')));
+
 describe('the organisation and register pages', () => {
   let t: TestApp;
   let org: BasicOrganisation;
@@ -34,8 +37,8 @@ describe('the organisation and register pages', () => {
 
   it("lists only the node's own risks unless asked for every descendant's", async () => {
     const own = await t.http.get(`/nodes/${org.divisionId}`).expect(200);
-    expect(own.text).toContain('Disclosure failures in complex cases');
-    expect(own.text).not.toContain('Appeals backlog grows');
+    expect(registerRows(own.text)).toContain('Disclosure failures in complex cases');
+    expect(registerRows(own.text)).not.toContain('Appeals backlog grows');
     expect(own.text).toContain('Reviewed this quarter (2026-27 Q3): 1 of 2');
 
     const all = await t.http.get(`/nodes/${org.divisionId}?scope=all`).expect(200);
@@ -66,7 +69,7 @@ describe('the organisation and register pages', () => {
 
   it('sorts by score, worst first, by default', async () => {
     const res = await t.http.get(`/nodes/${org.divisionId}?scope=all`).expect(200);
-    const order = ['Disclosure failures', 'Appeals backlog', 'Loss of the York lease'].map((title) => res.text.indexOf(title));
+    const order = ['Disclosure failures', 'Appeals backlog', 'Loss of the York lease'].map((title) => registerRows(res.text).indexOf(title));
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
@@ -109,12 +112,15 @@ describe('the register page query count', () => {
         await t.handle.db.insertInto('actions').values({ risk_id: riskId, description: 'Act', due_on: '2026-01-01', status: 'not_started' }).execute();
       }
     };
+    // Quality findings are computed once after a change and then kept in memory: each count is of a second view.
     await addMany(5);
+    await queriesFor(`/nodes/${org.divisionId}?scope=all`);
     const forFive = await queriesFor(`/nodes/${org.divisionId}?scope=all`);
     await addMany(495);
+    await queriesFor(`/nodes/${org.divisionId}?scope=all`);
     const forFiveHundred = await queriesFor(`/nodes/${org.divisionId}?scope=all`);
     expect(forFiveHundred).toBe(forFive);
-    // 11 for the page, plus finding the session, its roles and the node's path for the access check.
-    expect(forFive).toBeLessThan(15);
+    // 12 for the page (one asks whether the findings kept in memory are still current), plus finding the session, its roles and the node's path for the access check.
+    expect(forFive).toBeLessThan(16);
   });
 });
