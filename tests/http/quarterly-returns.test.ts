@@ -180,6 +180,20 @@ describe('the quarterly return', () => {
     expect(timeline).toContain('Thank you');
   });
 
+  it("refuses an answer naming another return's challenge, or a risk of another register, and a challenge about a risk not in the return", async () => {
+    const [challenge] = await t.handle.db.selectFrom('return_challenges').select('id').orderBy('id').execute();
+    const unit = `/registers/${org.unitRegisterId}/returns/${Q3}`;
+    const unitVersion = String((await returnRow(org.unitRegisterId))?.version);
+    const foreign = await manager.post(`${unit}/answers`).type('form').send({ challenge_id: String(challenge?.id), answer_text: 'Answered elsewhere', version: unitVersion }).expect(400);
+    expect(visibleText(foreign.text)).toContain("That challenge is not one of this return's");
+    const notInReturn = await reviewer.post(`${unit}/challenges`).type('form').send({ about: `risk:${riskA}`, challenge_text: 'About a risk of another register', version: unitVersion }).expect(400);
+    expect(visibleText(notInReturn.text)).toContain('Select what the challenge is about from the list');
+    expect(notInReturn.text).toContain('About a risk of another register');
+    const garbled = await reviewer.post(`${unit}/challenges`).type('form').send({ about: 'risk:1 OR 1=1', challenge_text: 'x', version: unitVersion }).expect(400);
+    expect(visibleText(garbled.text)).toContain('Select what the challenge is about from the list');
+    expect(await t.handle.db.selectFrom('return_answers').select('id').execute()).toHaveLength(2);
+  });
+
   it('answers a malformed, unknown or future quarter with a clear message', async () => {
     const malformed = await t.http.get(`/registers/${org.divisionRegisterId}/returns/2026-28Q3`).expect(404);
     expect(visibleText(malformed.text)).toContain('"2026-28Q3" is not a quarter: quarters are written like 2026-27Q3');
