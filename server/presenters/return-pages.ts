@@ -151,8 +151,8 @@ function parseSnapshot(sha256: string, json: string): ReturnSnapshot {
   return snapshot;
 }
 
-/** Each risk of a return is shown whole (about 3.5 KiB of HTML), so a page holds fewer than a register's table. */
-const RISKS_PER_PAGE = 50;
+/** Each risk of a return is shown whole (about 4 KiB of HTML, most of the rendering time), so a page holds a quarter of a register table's hundred. */
+const RISKS_PER_PAGE = 25;
 
 export const returnPageQuerySchema = z.object({
   page: z.coerce.number().int().positive().max(1_000_000).optional().catch(undefined),
