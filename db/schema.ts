@@ -487,6 +487,72 @@ export interface ReferenceVersionTable {
   version: number;
 }
 
+export type ReturnState = 'submitted' | 'challenged' | 'responded' | 'accepted';
+export type ReturnEventKind = 'submitted' | 'challenged' | 'responded' | 'accepted';
+
+/** A register's quarterly return from its submission on; a quarter with no row is a draft. */
+export interface ReturnTable {
+  id: Generated<number>;
+  register_id: number;
+  fy_year: number;
+  fy_quarter: number;
+  state: ReturnState;
+  version: Generated<number>;
+  submitted_at: string;
+  submitted_by_user_id: number | null;
+  submitted_by_name: string;
+  accepted_at: string | null;
+  accepted_by_name: string | null;
+  findings_count: Generated<number>;
+  risks_count: Generated<number>;
+}
+
+/** The return's timeline: append-only (triggers refuse UPDATE and DELETE). */
+export interface ReturnEventTable {
+  id: Generated<number>;
+  return_id: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  kind: ReturnEventKind;
+  note: string;
+}
+
+/** HQ's challenge of a return: never edited (a correction is a new challenge). */
+export interface ReturnChallengeTable {
+  id: Generated<number>;
+  return_id: number;
+  target: 'return' | 'risk' | 'finding';
+  risk_id: number | null;
+  risk_reference: string | null;
+  finding_code: string | null;
+  text: string;
+  created_at: string;
+  created_by_user_id: number | null;
+  created_by_name: string;
+}
+
+/** The one answer to a challenge, optionally pointing at a risk changed since. */
+export interface ReturnAnswerTable {
+  id: Generated<number>;
+  challenge_id: number;
+  text: string;
+  risk_id: number | null;
+  created_at: string;
+  created_by_user_id: number | null;
+  created_by_name: string;
+}
+
+/** The register as submitted: canonical JSON and its SHA-256; triggers refuse UPDATE and DELETE. */
+export interface ReturnSnapshotTable {
+  id: Generated<number>;
+  return_id: number;
+  taken_at: string;
+  json: string;
+  sha256: string;
+  level_colours: Generated<string>;
+}
+
 export interface Database {
   nodes: NodeTable;
   sites: SiteTable;
@@ -528,6 +594,11 @@ export interface Database {
   escalation_dismissals: EscalationDismissalTable;
   duplicate_decisions: DuplicateDecisionTable;
   risk_acceptances: RiskAcceptanceTable;
+  returns: ReturnTable;
+  return_events: ReturnEventTable;
+  return_challenges: ReturnChallengeTable;
+  return_answers: ReturnAnswerTable;
+  return_snapshots: ReturnSnapshotTable;
 }
 
 export type NodeRow = Selectable<NodeTable>;

@@ -24,6 +24,7 @@ import { dataFloor, printFloor, type CapturedStatement, type PrintJob } from './
 import { load, withHttpFloor, type LoadFigures } from './bench/load';
 import { computedFigures, type ComputedFigure } from './bench/computed';
 import { machine, peakRssMb, startServer, type ServerProcess } from './bench/server-process';
+import { prepareReturnRegister, snapshotBytesPerRisk, type ReturnBench } from './bench/returns';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -111,6 +112,10 @@ async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-bench-'));
   const databasePath = path.join(work, 'bench.sqlite');
   fs.copyFileSync(datasetFile, databasePath);
+  // A register of the division's open risks (up to 600) reviewed in three quarters, for the quarterly return's rows.
+  const prepared = openDatabase(databasePath);
+  const returnBench = prepareReturnRegister(prepared.sqlite, summary.divisionId, day);
+  prepared.sqlite.close();
   const port = 3300 + Math.floor(Math.random() * 500);
   const logFile = path.join(work, 'server.log');
   const floorPort = port + 1;
@@ -128,6 +133,26 @@ async function main(): Promise<void> {
     console.log(`start-up: ${starts.map((s) => fmt(s, 0)).join(', ')} ms`);
 
     const hq = await signIn(live.base, summary.users.hq);
+
+    // The quarterly return: submitted by the division's business manager for three quarters, one after another.
+    const manager = await signIn(live.base, summary.users.divisionManager);
+    const submits: number[] = [];
+    for (const quarter of returnBench.quarters) {
+      const started = process.hrtime.bigint();
+      const response = await fetch(`${live.base}/registers/${returnBench.registerId}/returns/${quarter}/submit`, {
+        method: 'POST', redirect: 'manual',
+        headers: { Cookie: manager.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: manager.csrf }),
+      });
+      await response.text();
+      if (response.status !== 303) throw new Error(`submitting the ${quarter} return answered ${response.status}`);
+      submits.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    const sized = openDatabase(databasePath);
+    const snapshotSize = snapshotBytesPerRisk(sized.sqlite, returnBench.registerId);
+    sized.sqlite.close();
+    const submitMs = [...submits].sort((a, b) => a - b)[Math.floor(submits.length / 2)] as number;
+    console.log(`return submissions (${returnBench.risks} risks): ${submits.map((v) => fmt(v, 0)).join(', ')} ms; snapshot ${fmt(snapshotSize.bytes / 1024, 0)} KiB, ${fmt(snapshotSize.perRisk, 0)} bytes per risk`);
     const pages: PageRow[] = [
       { name: 'Home (HQ)', path: '/', aim: '≤ 50 ms median', check: (f) => f.p50 <= 50 },
       { name: `Division register (${summary.divisionRisks} risks, first page)`, path: `/nodes/${summary.divisionId}?scope=all`, aim: '≤ 50 ms, ≤ 3× HTTP floor', check: (f, floor) => f.p50 <= 50 && f.mean <= 3 * floor.mean },
@@ -137,6 +162,8 @@ async function main(): Promise<void> {
       { name: "Coordinator's board, division", path: `/nodes/${summary.divisionId}/plans/board`, aim: '≤ 100 ms', check: (f) => f.p50 <= 100 },
       { name: "Coordinator's board, organisation", path: `/nodes/${summary.hqId}/plans/board`, aim: '≤ 100 ms', check: (f) => f.p50 <= 100 },
       { name: 'Likely duplicates page, division', path: `/nodes/${summary.divisionId}/duplicates`, aim: '≤ 100 ms', check: (f) => f.p50 <= 100 },
+      { name: `Quarterly return as submitted (${returnBench.risks} risks, first page)`, path: `/registers/${returnBench.registerId}/returns/${returnBench.quarters[0] ?? ''}`, aim: '≤ 50 ms', check: (f) => f.p50 <= 50 },
+      { name: "HQ's table of returns, organisation", path: `/nodes/${summary.hqId}/returns?quarter=${returnBench.quarters[0] ?? ''}`, aim: '≤ 50 ms', check: (f) => f.p50 <= 50 },
     ];
 
     // Each page's SQL, recorded by an app in this process on the same database.
@@ -184,7 +211,7 @@ async function main(): Promise<void> {
 
     const report = writeReport({
       args, day, box, loadAtStart, loadAtEnd, summary, buildMs, startMs, starts, results, reviews, edits, plan, pack,
-      planFloor: planFloor ?? NaN, packFloor: packFloor ?? NaN, peak, computed,
+      planFloor: planFloor ?? NaN, packFloor: packFloor ?? NaN, peak, computed, returnBench, submits, submitMs, snapshotSize,
     });
     fs.mkdirSync(args.out, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:]/g, '-').replace(/\..*$/, '');
@@ -391,6 +418,10 @@ interface ReportInput {
   packFloor: number;
   peak: number;
   computed: ComputedFigure[];
+  returnBench: ReturnBench;
+  submits: number[];
+  submitMs: number;
+  snapshotSize: { bytes: number; perRisk: number };
 }
 
 function writeReport(r: ReportInput): string {
@@ -417,6 +448,8 @@ function writeReport(r: ReportInput): string {
     '|---|---|---|---|---|---|',
     `| one plan PDF (warm browser, median) | ${fmt(r.plan.median, 0)} ms, ${fmt(r.plan.bytes / 1024, 0)} KiB | ${fmt(r.planFloor, 0)} ms (bare page.pdf) | ${fmt(r.plan.median / r.planFloor, 2)} | | |`,
     `| division's plan pack (median) | ${fmt(r.pack.median, 0)} ms, ${fmt(r.pack.bytes / 1024, 0)} KiB | ${fmt(r.packFloor, 0)} ms (bare page.pdf of each document) | ${fmt(r.pack.median / r.packFloor, 2)} | | |`,
+    `| quarterly return submitted, ${r.returnBench.risks} risks (median of ${r.submits.length}: ${r.submits.map((v) => fmt(v, 0)).join(', ')} ms; checks, snapshot, findings and hash in one transaction) | ${fmt(r.submitMs, 0)} ms | | | ≤ 500 ms | ${met(r.submitMs <= 500)} |`,
+    `| the return's snapshot (canonical JSON) | ${fmt(r.snapshotSize.bytes / 1024, 0)} KiB, ${fmt(r.snapshotSize.perRisk, 0)} bytes per risk | | | | |`,
     `| start-up to first healthy answer (median of ${r.starts.length}: ${r.starts.map((v) => fmt(v, 0)).join(', ')} ms) | ${fmt(r.startMs, 0)} ms | | | ≤ 1 s | ${met(r.startMs <= 1000)} |`,
     `| server peak memory (VmHWM, Chromium apart) | ${fmt(r.peak, 0)} MB | | | ≤ 300 MB | ${met(r.peak <= 300)} |`,
     '',

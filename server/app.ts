@@ -13,6 +13,7 @@ import { assetRoutes } from './routes/assets';
 import { homeRoutes } from './routes/home';
 import { registerRoutes } from './routes/registers';
 import { registerManagementRoutes } from './routes/register-management';
+import { returnRoutes } from './routes/returns';
 import { riskRoutes } from './routes/risks';
 import { actionRoutes } from './routes/actions';
 import { joinedRegisterRoutes } from './routes/joined-registers';
@@ -96,6 +97,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(homeRoutes(ctx));
   app.use(registerRoutes(ctx));
   app.use(registerManagementRoutes(ctx));
+  app.use(returnRoutes(ctx));
   app.use(riskRoutes(ctx));
   app.use(actionRoutes(ctx));
   app.use(reviewRoutes(ctx));

@@ -16,6 +16,7 @@ import type { DemoOrganisation, DemoRisk } from './types';
 import { subDays } from 'date-fns';
 import { loadDemoExercises } from './load-exercises';
 import { loadDemoJoinedRegisters } from './demo-joined';
+import { loadDemoReturns } from './demo-returns';
 import { moveRiskToRegister } from '../../server/queries/risks';
 import { findRegister, updateRegister } from '../../server/queries/registers';
 
@@ -70,8 +71,10 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
         .executeTakeFirstOrThrow();
       personIds.set(person.key, id);
     }
+    const userIds = new Map<string, { userId: number; name: string }>();
     for (const user of demo.users) {
       const { id } = await tx.insertInto('users').values({ person_id: need(personIds, user.personKey, 'person'), password_hash: passwordHash }).returning('id').executeTakeFirstOrThrow();
+      userIds.set(user.personKey, { userId: id, name: demo.people.find((p) => p.key === user.personKey)?.name ?? '' });
       for (const { role, nodeKey } of user.roles) {
         await tx.insertInto('role_grants').values({ user_id: id, role, node_id: nodeKey === null ? null : need(nodeIds, nodeKey, 'node') }).execute();
       }
@@ -193,6 +196,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
     await loadDemoExercises(tx, now, demo.exercises ?? [], demo.planRisks ?? [], personIds);
     await loadDemoMoves(tx, demo, registerIds, personIds);
     await loadDemoJoinedRegisters({ tx, now, nameOf: async (key) => demo.people.find((p) => p.key === key)?.name ?? key });
+    await loadDemoReturns(tx, now, { registerIds, users: userIds, fyStartMonth: settings.fyStartMonth });
     return { loaded: true, nodes: demo.nodes.length, risks: demo.risks.length, reviews, actions, plans: demo.plans.length };
 
     async function insertDemoReviews(trx: Tx, risk: DemoRisk, riskId: number, identifiedOn: string, index: number): Promise<number> {

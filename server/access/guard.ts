@@ -27,8 +27,10 @@ function guard(rule: AccessRule, handler: RequestHandler): Guard {
   return Object.assign(handler, { accessRule: rule });
 }
 
-export const forbidden = () =>
-  new AppError(403, 'forbidden', 'You do not have access to this. Your roles cover only some parts of the organisation; ask an admin if you need more.');
+export const forbidden = (whoMay?: string) =>
+  new AppError(403, 'forbidden', whoMay
+    ? `You cannot do this. ${whoMay}; your roles do not include that here. Ask an admin if you need more.`
+    : 'You do not have access to this. Your roles cover only some parts of the organisation; ask an admin if you need more.');
 
 /** Open to everyone, signed in or not: sign-in, health, styles. */
 export const anyone: Guard = guard({ kind: 'anyone' }, (_req, _res, next) => next());
@@ -44,14 +46,17 @@ export const signedIn: Guard = guard({ kind: 'signed-in' }, (req, res, next) => 
   next();
 });
 
-/** Signed in with a role that gives `permission` over the node `scopeOf` finds. */
-export function allow(db: Db, permission: Permission, scopeOf: ScopeOf): Guard {
+/**
+ * Signed in with a role that gives `permission` over the node `scopeOf` finds. `whoMay` says,
+ * in a refusal, who may do this instead ("Only an HQ reviewer accepts a return").
+ */
+export function allow(db: Db, permission: Permission, scopeOf: ScopeOf, whoMay?: string): Guard {
   return guard({ kind: 'permission', permission, scope: scopeOf.describe }, async (req, res, next) => {
     const user = signedInUser(res);
     if (!user) requireSignIn();
     const scope = await scopeOf.resolve(db, req);
     if (!scope) throw notFound('That page');
-    if (!permits(user.grants, permission, scope)) throw forbidden();
+    if (!permits(user.grants, permission, scope)) throw forbidden(whoMay);
     // What else this person may do here, so pages offer only the buttons that will work.
     res.locals.may = Object.fromEntries(PERMISSIONS.map((p) => [p, permits(user.grants, p, scope)]));
     next();

@@ -65,3 +65,37 @@ export function formatQuarter(q: FyQuarter, startMonth: number): string {
   if (startMonth === 1) return `${q.fyYear} Q${q.quarter}`;
   return `${q.fyYear}-${String((q.fyYear + 1) % 100).padStart(2, '0')} Q${q.quarter}`;
 }
+
+/** The quarter as a path segment: '2026-27Q3' (or '2026Q3' for a January start). */
+export function quarterPath(q: FyQuarter, startMonth: number): string {
+  return formatQuarter(q, startMonth).replace(' ', '');
+}
+
+/**
+ * A quarter from its path segment, or a message saying what is wrong with it. The second year
+ * must follow the first ('2026-27', never '2026-28'), and a January start has none.
+ */
+export function parseQuarterPath(text: string, startMonth: number): { ok: true; quarter: FyQuarter } | { ok: false; message: string } {
+  const example = quarterPath({ fyYear: 2026, quarter: 3 }, startMonth);
+  const match = /^(\d{4})(?:-(\d{2}))?Q([1-4])$/i.exec(text);
+  const wrong = { ok: false as const, message: `"${text.slice(0, 20)}" is not a quarter: quarters are written like ${example}` };
+  if (!match) return wrong;
+  const fyYear = Number(match[1]);
+  const second = match[2];
+  if (startMonth === 1 ? second !== undefined : second !== String((fyYear + 1) % 100).padStart(2, '0')) return wrong;
+  if (fyYear < 2000 || fyYear > 2100) return wrong;
+  return { ok: true, quarter: { fyYear, quarter: Number(match[3]) } };
+}
+
+/** The day a quarter's return is due: `days` after the quarter ends (the return deadline setting). */
+export function returnDeadline(q: FyQuarter, startMonth: number, days: number): string {
+  const end = quarterEnd(q, startMonth);
+  const date = new Date(`${end}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Whole days from one 'yyyy-MM-dd' to another: positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -22,6 +22,7 @@ export const settingsSchema = z.object({
   plan_review_months: wholeMonths('Enter the months between plan reviews, from 1 to 60', 1, 60),
   ...Object.fromEntries(EXERCISE_TYPES.map((type) => [`exercise_months_${type}`, wholeMonths('Enter the months between exercises of this type, from 1 to 120', 1, 120)])),
   ...Object.fromEntries(ESCALATING_NODE_KINDS.map((kind) => [`escalation_level_${kind}`, wholeMonths(`Select the level at which a ${kind}'s risks are suggested for escalation`, 1, 9)])),
+  return_deadline_days: wholeMonths('Enter the days after a quarter ends by which its return is due, from 0 to 90', 0, 90),
 }) as z.ZodType<Record<string, number>>;
 
 export function settingsFromForm(form: Record<string, number>): Settings {
@@ -32,6 +33,7 @@ export function settingsFromForm(form: Record<string, number>): Settings {
     planReviewMonths: number('plan_review_months'),
     exerciseMonths: Object.fromEntries(EXERCISE_TYPES.map((type) => [type, number(`exercise_months_${type}`)])) as Settings['exerciseMonths'],
     escalationLevelRank: Object.fromEntries(ESCALATING_NODE_KINDS.map((kind) => [kind, number(`escalation_level_${kind}`)])) as Settings['escalationLevelRank'],
+    returnDeadlineDays: number('return_deadline_days'),
   };
 }
 
@@ -42,6 +44,7 @@ export function settingsFormValues(settings: Settings): Record<string, string> {
     plan_review_months: String(settings.planReviewMonths),
     ...Object.fromEntries(EXERCISE_TYPES.map((type) => [`exercise_months_${type}`, String(settings.exerciseMonths[type])])),
     ...Object.fromEntries(ESCALATING_NODE_KINDS.map((kind) => [`escalation_level_${kind}`, String(settings.escalationLevelRank[kind])])),
+    return_deadline_days: String(settings.returnDeadlineDays),
   };
 }
 
@@ -51,4 +54,5 @@ export const SETTINGS_FIELD_LABELS: Record<string, string> = {
   plan_review_months: 'Plan review',
   ...Object.fromEntries(EXERCISE_TYPES.map((type) => [`exercise_months_${type}`, EXERCISE_TYPE_LABELS[type]])),
   ...Object.fromEntries(ESCALATING_NODE_KINDS.map((kind) => [`escalation_level_${kind}`, `Escalation suggested from a ${kind} at`])),
+  return_deadline_days: 'Return deadline',
 };

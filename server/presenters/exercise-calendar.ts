@@ -8,10 +8,11 @@ import { buildTree } from '../domain/tree';
 import { listNodes } from '../queries/nodes';
 import { formatDay } from '../domain/dates';
 import { loadPlanStandings } from './plan-standing';
+import { returnAndReviewEvents } from './return-calendar';
 
 /**
- * Planned exercises (today or later) and the next review of every approved plan at or below a
- * node, as calendar events. UIDs name the record, so a second import updates the first.
+ * Planned exercises (today or later), the next review of every approved plan, the registers'
+ * return deadlines and the open risks' next reviews due at or below a node, as calendar events. UIDs name the record, so a second import updates the first.
  */
 export async function buildExerciseCalendar(db: Db, clock: Clock, nodeId: number, baseUrl: string): Promise<Calendar> {
   const tree = buildTree(await listNodes(db));
@@ -48,6 +49,7 @@ export async function buildExerciseCalendar(db: Db, clock: Clock, nodeId: number
       });
     }
   }
+  events.push(...(await returnAndReviewEvents(db, todayIso, tree.subtreeIds(nodeId), baseUrl)));
   events.sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid));
-  return { name: `Bulwark: exercises and plan reviews, ${node.name}`, events, stamp: clock.now() };
+  return { name: `Bulwark: exercises, plan and risk reviews, quarterly returns, ${node.name}`, events, stamp: clock.now() };
 }

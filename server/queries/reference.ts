@@ -38,6 +38,7 @@ const settingsSchema = z.object({
   exercise_months_tabletop: months(120).default(12),
   exercise_months_live: months(120).default(36),
   escalation_level_rank: z.record(z.enum(['division', 'unit', 'team']), z.number().int().min(1)).default(DEFAULT_ESCALATION_LEVELS),
+  return_deadline_days: z.number().int().min(0).max(90).default(15),
 });
 
 export interface Settings {
@@ -49,6 +50,8 @@ export interface Settings {
   exerciseMonths: Record<ExerciseType, number>;
   /** Per kind of node below the organisation: the matrix level at or above which its risks are suggested for escalation to the parent. */
   escalationLevelRank: Record<EscalatingNodeKind, number>;
+  /** Days after a quarter ends by which its return is due. */
+  returnDeadlineDays: number;
 }
 
 /** The settings, from memory until an admin changes them. */
@@ -70,6 +73,7 @@ async function readSettings(db: Db | Tx): Promise<Settings> {
       live: parsed.exercise_months_live,
     },
     escalationLevelRank: parsed.escalation_level_rank,
+    returnDeadlineDays: parsed.return_deadline_days,
   };
 }
 
@@ -90,6 +94,7 @@ export async function saveSettings(tx: Tx, change: Change, settings: Settings): 
     exercise_months_tabletop: settings.exerciseMonths.tabletop,
     exercise_months_live: settings.exerciseMonths.live,
     escalation_level_rank: settings.escalationLevelRank,
+    return_deadline_days: settings.returnDeadlineDays,
   };
   for (const [key, value] of Object.entries(entries)) {
     await tx

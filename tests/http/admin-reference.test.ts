@@ -233,28 +233,31 @@ describe('admin: cadences and settings', () => {
     expect(await setting('exercise_months_call_cascade')).toBe(6);
     expect(await setting('exercise_months_tabletop')).toBe(12);
     expect(await setting('exercise_months_live')).toBe(36);
+    expect(await setting('return_deadline_days')).toBe(15);
     const page = await t.http.get('/admin/settings').expect(200);
     expect(page.text).toMatch(/<option value="4" selected>April<\/option>/);
   });
 
   it('saves the financial year, review cadences per register kind, plan review and exercise cadences', async () => {
     const fields = formFields((await t.http.get('/admin/settings').expect(200)).text);
-    await t.http.post('/admin/settings').type('form').send({ ...fields, fy_start_month: '1', review_cadence_project: '6', plan_review_months: '24', exercise_months_live: '48' }).expect(303);
+    await t.http.post('/admin/settings').type('form').send({ ...fields, fy_start_month: '1', review_cadence_project: '6', plan_review_months: '24', exercise_months_live: '48', return_deadline_days: '20' }).expect(303);
+    expect(await setting('return_deadline_days')).toBe(20);
     expect(await setting('fy_start_month')).toBe(1);
     expect(await setting('review_cadence_months')).toEqual({ divisional: 3, unit: 3, project: 6, case: 3, thematic: 3 });
     expect(await setting('plan_review_months')).toBe(24);
     expect(await setting('exercise_months_live')).toBe(48);
     const [event, ...more] = await t.handle.db.selectFrom('audit_events').selectAll().where('entity_type', '=', 'settings').execute();
     expect(more).toEqual([]);
-    expect(JSON.parse(event?.before ?? '')).toEqual({ fy_start_month: 4, review_cadence_months: { divisional: 3, unit: 3, project: 3, case: 3, thematic: 3 }, plan_review_months: 12, exercise_months_live: 36 });
-    expect(JSON.parse(event?.after ?? '')).toEqual({ fy_start_month: 1, review_cadence_months: { divisional: 3, unit: 3, project: 6, case: 3, thematic: 3 }, plan_review_months: 24, exercise_months_live: 48 });
+    expect(JSON.parse(event?.before ?? '')).toEqual({ fy_start_month: 4, review_cadence_months: { divisional: 3, unit: 3, project: 3, case: 3, thematic: 3 }, plan_review_months: 12, exercise_months_live: 36, return_deadline_days: 15 });
+    expect(JSON.parse(event?.after ?? '')).toEqual({ fy_start_month: 1, review_cadence_months: { divisional: 3, unit: 3, project: 6, case: 3, thematic: 3 }, plan_review_months: 24, exercise_months_live: 48, return_deadline_days: 20 });
     // Quarters follow the new financial year at once.
     expect((await t.http.get('/').expect(200)).text).toContain('2026 Q4');
   });
 
   it('refuses cadences that are not whole quarters or out of range, keeping what was typed', async () => {
     const fields = formFields((await t.http.get('/admin/settings').expect(200)).text);
-    const res = await t.http.post('/admin/settings').type('form').send({ ...fields, fy_start_month: '13', review_cadence_unit: '4', plan_review_months: 'twelve', exercise_months_tabletop: '0' }).expect(400);
+    const res = await t.http.post('/admin/settings').type('form').send({ ...fields, fy_start_month: '13', review_cadence_unit: '4', plan_review_months: 'twelve', exercise_months_tabletop: '0', return_deadline_days: '91' }).expect(400);
+    expect(res.text).toContain('Enter the days after a quarter ends by which its return is due, from 0 to 90');
     expect(res.text).toContain('Select the month the financial year starts');
     expect(res.text).toContain('Enter the review cadence of unit registers in months: 3, 6, 9');
     expect(res.text).toContain('Enter the months between plan reviews, from 1 to 60');

@@ -2,6 +2,7 @@ import { DEMO_PASSWORD, demoOrganisation } from '../../scripts/demo/demo-data';
 import { loadDemo } from '../../scripts/demo/load';
 import { fixedClock } from '../../server/clock';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
+import { sha256Hex } from '../../server/domain/returns';
 import { signIn } from '../support/users';
 
 describe('the demo organisation', () => {
@@ -101,6 +102,26 @@ describe('the demo organisation', () => {
     for (const plan of plans) await t.http.get(`/plans/${plan.id}/exercises`).expect(200);
     const calendar = await t.http.get(`/nodes/${hq.id}/exercises.ics`).expect(200);
     expect(calendar.text).toContain('BEGIN:VEVENT');
+  });
+
+  it('has quarterly returns in every state over the last four quarters, each snapshot sealed by its hash, every return page rendering', async () => {
+    const db = t.handle.db;
+    const returns = await db.selectFrom('returns as r').innerJoin('return_snapshots as s', 's.return_id', 'r.id').innerJoin('registers as g', 'g.id', 'r.register_id')
+      .select(['r.id', 'r.state', 'r.register_id', 'r.fy_year', 'r.fy_quarter', 'g.code', 's.json', 's.sha256']).execute();
+    expect([...new Set(returns.map((r) => r.state))].sort()).toEqual(['accepted', 'challenged', 'responded', 'submitted']);
+    for (const r of returns) expect(sha256Hex(r.json)).toBe(r.sha256);
+    expect(new Set(returns.map((r) => `${r.fy_year}Q${r.fy_quarter}`)).size).toBe(3);
+    const challenges = await db.selectFrom('return_challenges').select('text').execute();
+    expect(challenges.some((c) => c.text.startsWith('Risk SCCTD-R03 has no countermeasure for the loss of the York building'))).toBe(true);
+    for (const r of returns) {
+      const path = `${r.fy_year}-${String((r.fy_year + 1) % 100).padStart(2, '0')}Q${r.fy_quarter}`;
+      const page = await t.http.get(`/registers/${r.register_id}/returns/${path}`).expect(200);
+      expect(page.text).toContain(r.sha256);
+    }
+    // The current quarter is a draft everywhere, and HQ's table lists it.
+    const hq = await db.selectFrom('nodes').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+    const table = await t.http.get(`/nodes/${hq.id}/returns`).expect(200);
+    for (const state of ['Not submitted', 'Submitted', 'Challenged', 'Responded', 'Accepted']) expect(table.text).toContain(`>${state}<`);
   });
 });
 

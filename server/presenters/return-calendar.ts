@@ -1,0 +1,57 @@
+import type { Db } from '../../db/connection';
+import type { CalendarEvent } from '../calendar/ics';
+import { formatDay } from '../domain/dates';
+import { addQuarters, formatQuarter, quarterOf, quarterPath, returnDeadline } from '../domain/quarters';
+import { loadSettings } from '../queries/reference';
+import { returnsOfRegisters } from '../queries/returns';
+
+// The calendar's risk entries: each open register's return deadline (the quarter just ended
+// while its return is not in, and the current quarter's) and each open risk's next review due.
+// UIDs name the register and quarter, or the risk, so a re-import moves an event rather than
+// adding another: a risk's review event keeps its UID as its due date moves on.
+
+export async function returnAndReviewEvents(db: Db, today: string, nodeIds: number[], baseUrl: string): Promise<CalendarEvent[]> {
+  const settings = await loadSettings(db);
+  const start = settings.fyStartMonth;
+  const current = quarterOf(today, start);
+  const previous = addQuarters(current, -1);
+  const ids = nodeIds.length > 0 ? nodeIds : [-1];
+  const [registers, risks] = await Promise.all([
+    db.selectFrom('registers as g').innerJoin('nodes as n', 'n.id', 'g.node_id')
+      .select(['g.id', 'g.code', 'g.name', 'n.name as node_name'])
+      .where('g.node_id', 'in', ids).where('g.closed_on', 'is', null).where('n.retired_on', 'is', null)
+      .execute(),
+    db.selectFrom('risk_facts as f').innerJoin('risks as r', 'r.id', 'f.risk_id').leftJoin('people as o', 'o.id', 'r.owner_id')
+      .select(['r.id', 'r.reference', 'r.title', 'o.name as owner_name', 'f.review_due_on'])
+      .where('f.node_id', 'in', ids).where('f.status', '=', 'open').where('f.review_due_on', 'is not', null)
+      .execute(),
+  ]);
+  const returns = await returnsOfRegisters(db, registers.map((g) => g.id), [previous]);
+  const events: CalendarEvent[] = [];
+  for (const register of registers) {
+    const quarters = returns.some((r) => r.register_id === register.id) ? [current] : [previous, current];
+    for (const q of quarters) {
+      const path = quarterPath(q, start);
+      events.push({
+        uid: `return-${register.id}-${path}@bulwark`,
+        date: returnDeadline(q, start, settings.returnDeadlineDays),
+        summary: `Quarterly return due: ${register.code} ${formatQuarter(q, start)}`,
+        description: `${register.name} (${register.node_name}). Every open risk needs a review in the quarter before the return is submitted.`,
+        url: `${baseUrl}/registers/${register.id}/returns/${path}`,
+        categories: ['Risk', 'Quarterly return'],
+      });
+    }
+  }
+  for (const risk of risks) {
+    if (risk.review_due_on === null) continue;
+    events.push({
+      uid: `risk-${risk.id}-review@bulwark`,
+      date: risk.review_due_on,
+      summary: `Risk review due: ${risk.reference}`,
+      description: `${risk.title}${risk.owner_name ? `. Owner: ${risk.owner_name}` : ''}. Review due by ${formatDay(risk.review_due_on)}.`,
+      url: `${baseUrl}/risks/${risk.id}/reviews/new`,
+      categories: ['Risk', 'Risk review'],
+    });
+  }
+  return events;
+}
