@@ -5,7 +5,8 @@ import { keyOf } from './reference-cache';
 // (table change_counters, kept by triggers of migration 011 in the same transaction as any
 // change). A transaction shares the memory of its database: it reads the counter through itself,
 // so its own uncommitted writes move it and it recomputes; should it roll back, the counter falls
-// back and the next reader recomputes too.
+// back and the next reader recomputes too. What a transaction computes is never kept: should it
+// roll back, a later commit could bring the counter to the same number over different rows.
 
 export type CounterName = 'findings' | 'duplicates';
 
@@ -21,7 +22,7 @@ export async function rememberedUntilChanged<T>(db: Db | Tx, counter: CounterNam
   if (!held || held.version !== row.version) counters.set(counter, (held = { version: row.version, entries: new Map() }));
   if (held.entries.has(key)) return held.entries.get(key) as T;
   const value = await compute();
-  // Kept only if nothing moved the counter while it was computed.
-  if (counters.get(counter) === held) held.entries.set(key, value);
+  // Kept only outside a transaction, and only if nothing moved the counter while it was computed.
+  if (!db.isTransaction && counters.get(counter) === held) held.entries.set(key, value);
   return value;
 }
