@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     const ctId = (ct ?? '/nodes/4').split('?')[0]?.split('/')[2] ?? '4';
     await shoot('r02-registers', `/nodes/${ctId}/registers`);
     await page.goto(new URL(`/nodes/${ctId}/registers/new`, base).toString());
-    await page.click('#kind-case');
+    await page.click('input[name="kind"][value="case"]');
     await page.type('#name', 'Operation Harrier case risk register');
     await page.$eval('#code', (el) => ((el as HTMLInputElement).value = 'SCCTD-OPX'));
     await submit(page);

@@ -17,6 +17,7 @@ import { returnRoutes } from './routes/returns';
 import { riskRoutes } from './routes/risks';
 import { actionRoutes } from './routes/actions';
 import { joinedRegisterRoutes } from './routes/joined-registers';
+import { readableBreadcrumbs } from './middleware/readable-breadcrumbs';
 import { reviewRoutes } from './routes/reviews';
 import { signInRoutes } from './routes/sign-in';
 import { userRoutes } from './routes/users';
@@ -82,9 +83,16 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(cookieParser());
   app.use(loadSession(ctx.db, ctx.clock, ctx.cookies));
   app.use(requireCsrfToken);
+  app.use(readableBreadcrumbs(ctx.db));
 
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     res.locals.today = today(ctx.clock);
+    // The service navigation's sections; the one the page belongs to is marked current.
+    const inAdmin = req.path === '/admin' || req.path.startsWith('/admin/');
+    res.locals.navigation = [
+      { text: 'Organisation', href: '/', current: !inAdmin },
+      ...(res.locals.showAdmin ? [{ text: 'Admin', href: '/admin', current: inAdmin }] : []),
+    ];
     // Pages may show OFFICIAL-SENSITIVE records: no browser or proxy keeps a copy of any of
     // them, signed in or not (the static files above are cached as before).
     res.set('Cache-Control', 'no-store');

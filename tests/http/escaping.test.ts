@@ -8,7 +8,7 @@ import { startTestApp, TODAY, type TestApp } from '../support/test-app';
 const PLANTED = '<script>alert("planted")</script><b>planted</b>';
 const ESCAPED = '&lt;script&gt;alert(&quot;planted&quot;)&lt;/script&gt;';
 /** Dates and instants are parsed, not shown as typed: the forms never accept markup there. */
-const NOT_FREE_TEXT = /(_on|_at|_date|_hash|_token|^content|^colour|^text_colour|^key|^value|^token_hash|^email_key|^json|^level_colours|^sha256)$/;
+const NOT_FREE_TEXT = /(_on|_at|_date|_hash|_token|^content|^colour|^text_colour|^key|^value|^token_hash|^email_key|^json|^fields|^level_colours|^sha256)$/;
 
 /** A return's snapshot is JSON: the markup goes into every text inside it (colours apart), as a register's own words would. */
 function plantInJson(value: unknown, key = ''): unknown {
@@ -18,6 +18,9 @@ function plantInJson(value: unknown, key = ''): unknown {
   return value;
 }
 const MAX_PAGES = 600;
+
+/** Columns holding JSON: the markup goes into the texts inside. */
+const JSON_COLUMNS: Record<string, string> = { return_snapshots: 'json', risk_proposals: 'fields' };
 
 async function plantEverywhere(t: TestApp): Promise<string[]> {
   const db = t.handle.db;
@@ -37,11 +40,12 @@ async function plantEverywhere(t: TestApp): Promise<string[]> {
         // A CHECK constraint (a fixed vocabulary) refused it: such a column cannot hold markup.
       }
     }
-    if (table === 'return_snapshots') {
-      for (const row of (await sql<{ id: number; json: string }>`SELECT id, json FROM return_snapshots`.execute(db)).rows) {
-        await sql`UPDATE return_snapshots SET json = ${JSON.stringify(plantInJson(JSON.parse(row.json)))} WHERE id = ${row.id}`.execute(db);
+    const json = JSON_COLUMNS[table];
+    if (json) {
+      for (const row of (await sql<{ id: number; json: string }>`SELECT id, ${sql.ref(json)} AS json FROM ${sql.table(table)}`.execute(db)).rows) {
+        await sql`UPDATE ${sql.table(table)} SET ${sql.ref(json)} = ${JSON.stringify(plantInJson(JSON.parse(row.json)))} WHERE id = ${row.id}`.execute(db);
       }
-      planted.push('return_snapshots.json');
+      planted.push(`${table}.${json}`);
     }
     for (const trigger of triggers.rows) await sql.raw(trigger.sql).execute(db);
   }
@@ -60,7 +64,7 @@ describe('escaping of everything shown', () => {
 
   it('plants markup in every free-text column and finds it escaped on every page reached', async () => {
     const planted = await plantEverywhere(t);
-    expect(planted).toEqual(expect.arrayContaining(['risks.title', 'risks.cause', 'nodes.name', 'people.name', 'categories.name', 'reviews.commentary', 'actions.description', 'return_snapshots.json', 'return_challenges.text', 'return_answers.text', 'return_events.note']));
+    expect(planted).toEqual(expect.arrayContaining(['risks.title', 'risks.cause', 'nodes.name', 'people.name', 'categories.name', 'reviews.commentary', 'actions.description', 'return_snapshots.json', 'risk_proposals.fields', 'risk_links.reason', 'return_challenges.text', 'return_answers.text', 'return_events.note']));
     const seen = new Set<string>();
     const queue = ['/'];
     let escapedSeen = 0;

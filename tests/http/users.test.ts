@@ -27,7 +27,7 @@ describe('managing users and roles', () => {
   });
 
   it('offers where a role applies as the tree, in tree order and indented', async () => {
-    const items = (html: string) => [...html.matchAll(/<div class="govuk-radios__item( bw-indent-\d)?">\s*<input class="govuk-radios__input" id="node_id-\d*" name="node_id" type="radio" value="(\d*)"( checked)?>\s*<label[^>]*>([^<]+)</g)]
+    const items = (html: string) => [...html.matchAll(/<div class="govuk-radios__item( bw-indent-\d)?">\s*<input class="govuk-radios__input" id="node_id(?:-\d+)?" name="node_id" type="radio" value="(\d*)"( checked)?>\s*<label[^>]*>([^<]+)</g)]
       .map(([, indent, , checked, text]) => `${indent?.trim() ?? ''}|${text}${checked ? '|checked' : ''}`);
     for (const page of ['/admin/users/new', `/admin/users/${(await addUser(t.handle.db, [])).id}`]) {
       const res = await t.http.get(page).expect(200);
