@@ -36,7 +36,7 @@ export function readableBreadcrumbs(db: Db): RequestHandler {
         (shown) => render(view, { ...options, breadcrumbs: shown }, callback),
         (error: unknown) => next(error),
       );
-    }) as typeof res.render;
+    });
     next();
   };
 }
