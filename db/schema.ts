@@ -401,6 +401,20 @@ export interface OpenActionFactsTable {
   due_on: string | null;
 }
 
+/** A spreadsheet kept between its import's dry run and its apply (docs/spreadsheets.md). */
+export interface SpreadsheetUploadTable {
+  id: Generated<number>;
+  node_id: number;
+  user_id: number;
+  file_name: string;
+  sha256: string;
+  bytes: Buffer;
+  created_at: string;
+  applied_at: string | null;
+  /** JSON: { added, changed } once applied. */
+  applied_summary: string | null;
+}
+
 export interface ReferenceVersionTable {
   name: string;
   version: number;
@@ -441,6 +455,7 @@ export interface Database {
   open_action_facts: OpenActionFactsTable;
   open_action_facts_fresh: OpenActionFactsTable;
   reference_versions: ReferenceVersionTable;
+  spreadsheet_uploads: SpreadsheetUploadTable;
 }
 
 export type NodeRow = Selectable<NodeTable>;

@@ -9,6 +9,7 @@ import * as m007 from './007_security_log';
 import * as m008 from './008_stored_facts';
 import * as m009 from './009_recorded_levels';
 import * as m010 from './010_registers_managed';
+import * as m013 from './013_spreadsheet_uploads';
 
 // An explicit, frozen index: tests and production run exactly the same migrations,
 // in this order, whatever files happen to be on disk.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '008_stored_facts': m008,
   '009_recorded_levels': m009,
   '010_registers_managed': m010,
+  '013_spreadsheet_uploads': m013,
 };

@@ -57,6 +57,32 @@ const OWNER_OPTIONS = 150;
 
 const SORTS = ['score', 'reference', 'title', 'owner', 'review'] as const;
 
+/** The risks a register query keeps: the page, its exports and its links share it. */
+function riskFilterOf(query: RegisterQuery, nodeIds: number[] | null): RiskFilter {
+  return { nodeIds, status: query.status, category: query.category, kind: query.kind, owner: query.owner, level: query.level, review: query.review, l: query.l, i: query.i };
+}
+
+/**
+ * What an export of the register page needs: the same query, parsed by the same schema, gives
+ * the same risks in the same order, every one of them rather than a page.
+ */
+export async function registerExportScope(db: Db, clock: Clock, nodeId: number, query: RegisterQuery) {
+  const [tree, rules] = await Promise.all([loadTree(db), loadRiskRules(db, clock)]);
+  const node = tree.byId.get(nodeId);
+  if (!node) throw notFound('That part of the organisation');
+  const subtree = query.scope === 'all' ? tree.subtreeIds(nodeId) : [nodeId];
+  const nodeIds = subtree.length === tree.byId.size ? null : subtree;
+  return { node, rules, filter: riskFilterOf(query, nodeIds), calendar: reviewCalendar(rules.today, rules.settings.fyStartMonth) };
+}
+
+/** The register page's query as a query string, for links that keep its filters (exports), without its page. */
+export function registerQueryString(query: RegisterQuery): string {
+  const current: Record<string, string | number | undefined> = { ...query, scope: query.scope === 'own' ? undefined : query.scope, page: undefined };
+  if (query.status === 'open') current.status = undefined;
+  if (query.sort === 'score') current.sort = undefined;
+  return linkWith('', current, {});
+}
+
 /**
  * The register of a node: its own risks or, with scope=all, every descendant's too. Filtered,
  * sorted and paged in SQL over the stored facts (100 a page); the heat map and the counts cover
@@ -75,7 +101,7 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
   // Every node in the tree: no filter by node at all, so the whole organisation's register reads an index in order.
   const nodeIds = subtree.length === tree.byId.size ? null : subtree;
   const calendar = reviewCalendar(rules.today, rules.settings.fyStartMonth);
-  const filter: RiskFilter = { nodeIds, status: query.status, category: query.category, kind: query.kind, owner: query.owner, level: query.level, review: query.review, l: query.l, i: query.i };
+  const filter = riskFilterOf(query, nodeIds);
   const [matching, counts, cells, owners] = await Promise.all([
     countRisks(db, filter, calendar),
     registerCounts(db, nodeIds, calendar),
@@ -183,5 +209,12 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
     },
     hiddenFilters: { scope: query.scope === 'all' ? 'all' : undefined, sort: query.sort === 'score' ? undefined : query.sort, l: query.l, i: query.i },
     clearFiltersHref: linkWith(path, { scope: current.scope }, {}),
+    // Every matching risk, not this page of them; the filters and the order are the page's.
+    spreadsheetLinks: {
+      xlsx: `${path}/register.xlsx${registerQueryString(query)}`,
+      csv: `${path}/register.csv${registerQueryString(query)}`,
+      actionsCsv: `${path}/register-actions.csv${registerQueryString(query)}`,
+      import: `${path}/import`,
+    },
   };
 }
