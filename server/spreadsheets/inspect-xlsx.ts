@@ -104,7 +104,8 @@ export async function inspectXlsx(bytes: Buffer): Promise<XlsxProblem | null> {
           }
           tail = text.slice(-400);
         });
-        stream.on('error', () => finish(NOT_XLSX));
+        // yauzl checks each entry against the size it claims: inflating past it is a bomb that lied.
+        stream.on('error', (streamError) => finish(/too many bytes/.test(streamError.message) ? bomb : NOT_XLSX));
         stream.on('end', () => {
           if (!done) zip.readEntry();
         });
