@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection';
-import { INFLUENCE_LABELS, ACTION_STATUS_LABELS, type Influence, type ActionStatus } from '../domain/vocabulary';
+import { INFLUENCE_LABELS, ACTION_STATUS_LABELS } from '../domain/vocabulary';
 import type { ExportAction, ExportRisk } from '../spreadsheets/columns';
 
 // Full rows for a register export, read in batches of ids (the register's order comes from
@@ -39,7 +39,7 @@ export async function exportRisks(db: Db, ids: readonly number[]): Promise<Expor
       ...row,
       status: capitalised(row.status),
       treatment: capitalised(row.treatment),
-      influence: INFLUENCE_LABELS[row.influence as Influence],
+      influence: INFLUENCE_LABELS[row.influence],
     }))
     .sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 }
@@ -59,5 +59,5 @@ export async function exportActions(db: Db, ids: readonly number[]): Promise<Exp
   const position = new Map(ids.map((id, index) => [id, index]));
   return rows
     .sort((a, b) => (position.get(a.risk_id) ?? 0) - (position.get(b.risk_id) ?? 0))
-    .map(({ risk_id: _risk, id: _id, ...row }) => ({ ...row, status: ACTION_STATUS_LABELS[row.status as ActionStatus] }));
+    .map(({ risk_id: _risk, id: _id, ...row }) => ({ ...row, status: ACTION_STATUS_LABELS[row.status] }));
 }

@@ -61,7 +61,7 @@ export function readCsv(bytes: Buffer): ReadOutcome {
   }
   let records: string[][];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_quotes: false, to: MAX_ROWS + 2 }) as string[][];
+    records = parse<string[]>(text, { bom: true, skip_empty_lines: true, relax_quotes: false, to: MAX_ROWS + 2 });
   } catch (error) {
     const { code, lines } = error as { code?: string; lines?: number };
     if (code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') return fail('ragged-rows', `Line ${lines ?? '?'} of the file has a different number of cells from the header row, so the file was not read. Check for a stray comma or an unclosed quote near there.`);
@@ -72,7 +72,7 @@ export function readCsv(bytes: Buffer): ReadOutcome {
   if (!header) return fail('empty', 'The file is empty. Upload a register exported from Bulwark, with its header row.');
   if (body.length > MAX_ROWS) return tooManyRows(countCsvRows(text));
   // Lines are the CSV's records plus one for the header; a cell with line breaks is still one record.
-  const rows = body.map((cells, index) => ({ line: index + 2, cells: cells as Cell[] })).filter((row) => nonEmpty(row.cells));
+  const rows = body.map((cells, index) => ({ line: index + 2, cells: cells })).filter((row) => nonEmpty(row.cells));
   return { ok: true, sheet: { format: 'csv', header: header.map((h) => h.trim()), rows } };
 }
 
@@ -90,11 +90,11 @@ function cellOf(value: ExcelJS.CellValue): Cell {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('hyperlink' in value && 'text' in value) return typeof value.text === 'string' ? value.text : cellOf(value.text as ExcelJS.CellValue);
+    if ('hyperlink' in value && 'text' in value) return typeof value.text === 'string' ? value.text : cellOf(value.text);
     if ('error' in value) return String(value.error);
-    if ('result' in value) return cellOf((value.result ?? null) as ExcelJS.CellValue);
+    if ('result' in value) return cellOf((value.result ?? null));
   }
-  return String(value as unknown);
+  return String(value);
 }
 
 export async function readXlsx(bytes: Buffer): Promise<ReadOutcome> {

@@ -23,7 +23,7 @@ export async function downloadBytes(client: Client, url: string): Promise<{ stat
 
 /** A CSV's records, header first. */
 export function csvRecords(bytes: Buffer | string): string[][] {
-  return parse(bytes, { bom: true }) as string[][];
+  return parse<string[]>(bytes, { bom: true });
 }
 
 /** Records as a CSV file, as Excel saves "CSV UTF-8": a BOM, CRLF line ends. */
@@ -63,7 +63,7 @@ export function dryRunErrors(html: string): string[] {
 export function dryRunChanges(html: string): string[] {
   const changes: string[] = [];
   for (const table of html.matchAll(/<caption[^>]*>Row \d+: <a class="govuk-link" href="\/risks\/\d+">([^<]+)<\/a>[^]*?<\/table>/g)) {
-    for (const row of (table[0] as string).matchAll(/<th scope="row" class="govuk-table__header">([^<]+)<\/th><td[^>]*>([^]*?)<\/td><td[^>]*>([^]*?)<\/td>/g)) {
+    for (const row of (table[0]).matchAll(/<th scope="row" class="govuk-table__header">([^<]+)<\/th><td[^>]*>([^]*?)<\/td><td[^>]*>([^]*?)<\/td>/g)) {
       const text = (cell: string) => decode(cell.replace(/<span class="govuk-hint">\(empty\)<\/span>/, '').replace(/<[^>]+>/g, ''));
       changes.push(`${table[1]} ${row[1]}: ${text(row[2] as string)} → ${text(row[3] as string)}`);
     }
