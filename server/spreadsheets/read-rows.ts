@@ -61,7 +61,7 @@ export function readCsv(bytes: Buffer): ReadOutcome {
   }
   let records: string[][];
   try {
-    records = parse<string[]>(text, { bom: true, skip_empty_lines: true, relax_quotes: false, to: MAX_ROWS + 2 });
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_quotes: false, to: MAX_ROWS + 2 });
   } catch (error) {
     const { code, lines } = error as { code?: string; lines?: number };
     if (code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') return fail('ragged-rows', `Line ${lines ?? '?'} of the file has a different number of cells from the header row, so the file was not read. Check for a stray comma or an unclosed quote near there.`);

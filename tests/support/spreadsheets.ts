@@ -23,7 +23,7 @@ export async function downloadBytes(client: Client, url: string): Promise<{ stat
 
 /** A CSV's records, header first. */
 export function csvRecords(bytes: Buffer | string): string[][] {
-  return parse<string[]>(bytes, { bom: true });
+  return parse(bytes, { bom: true });
 }
 
 /** Records as a CSV file, as Excel saves "CSV UTF-8": a BOM, CRLF line ends. */
