@@ -76,7 +76,9 @@ export async function writeRegisterXlsx(out: Writable, register: RegisterExport)
 
 /** Rows as CSV: UTF-8 with a byte order mark (so Excel reads it as UTF-8), days as ISO days. */
 async function writeCsv<T>(out: Writable, columns: readonly { name: string; key: keyof T; kind: CellKind }[], batches: AsyncIterable<T[]>): Promise<void> {
-  const csv = stringify({ bom: true, header: true, columns: columns.map((c) => c.name), record_delimiter: 'windows' });
+  // A line break inside a cell is quoted too: csv-stringify quotes only the record delimiter
+  // (CRLF), and Excel, LibreOffice and Python would split a row at a bare LF.
+  const csv = stringify({ bom: true, header: true, columns: columns.map((c) => c.name), record_delimiter: 'windows', quoted_match: /[\r\n]/ });
   csv.pipe(out);
   for await (const batch of batches) {
     for (const item of batch) {

@@ -45,6 +45,8 @@ describe('spreadsheets of a register', () => {
     const cell = (name: string) => row[(header as string[]).indexOf(name)];
     expect(cell('Title')).toBe('\'=HYPERLINK("http://evil.example","Click")');
     expect(cell('Existing controls')).toBe('\'- weekly check\n- "quoted" list, with commas');
+    // Quoted, so a reader that splits rows at any line break (Excel, Python) still sees one cell.
+    expect(csv.bytes.toString('utf8')).toContain('"\'- weekly check\n- ""quoted"" list, with commas"');
     expect(cell('Identified on')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(cell('Current score')).toMatch(/^\d+$/);
     expect(cell('Owner')).toMatch(/@cps\.example\.gov\.uk$/);

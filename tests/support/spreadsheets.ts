@@ -28,7 +28,7 @@ export function csvRecords(bytes: Buffer | string): string[][] {
 
 /** Records as a CSV file, as Excel saves "CSV UTF-8": a BOM, CRLF line ends. */
 export function csvFile(records: string[][]): Buffer {
-  return Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(stringify(records, { record_delimiter: 'windows' }))]);
+  return Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(stringify(records, { record_delimiter: 'windows', quoted_match: /[\r\n]/ }))]);
 }
 
 /** Sets one cell of a CSV's records, by the row's reference and the column's header. */
