@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { visibleText } from '../support/forms';
 import { rowsChangedSoFar } from '../support/hostile';
@@ -5,7 +7,7 @@ import {
   applyFields, csvFile, csvRecords, decode, downloadBytes, dryRunChanges, dryRunErrors, setCell, uploadForDryRun, workbookZip,
 } from '../support/spreadsheets';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
-import { signInWith, type Client } from '../support/users';
+import { csrfTokenIn, signInWith, type Client } from '../support/users';
 import { RISK_COLUMNS } from '../../server/spreadsheets/columns';
 import { MAX_ROWS } from '../../server/spreadsheets/read-rows';
 
@@ -260,6 +262,42 @@ describe('spreadsheets of a register', () => {
     it('a 50 MB upload is refused before it is read', async () => {
       const text = await refused(Buffer.alloc(50 * 1024 * 1024, 0x41), 'big.csv', 413);
       expect(text).toContain('The file is larger than 10 MB, so it was not read');
+    });
+
+    it('an upload that gives no length is cut off at 10 MB as it streams', async () => {
+      const server = t.app.listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        const cookie = (await manager.get('/')).request.cookies;
+        const token = csrfTokenIn((await manager.get(`/nodes/${division}/import`).expect(200)).text);
+        const before = await rowsChangedSoFar(db());
+        const boundary = 'bulwark-test-boundary';
+        const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const request = http.request({ host: '127.0.0.1', port, path: `/nodes/${division}/import`, method: 'POST', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' } }, (response) => {
+            let body = '';
+            response.on('data', (chunk: Buffer) => { body += chunk.toString(); });
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+          });
+          request.on('error', reject);
+          request.write(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`);
+          const chunk = Buffer.alloc(1024 * 1024, 0x41);
+          let sent = 0;
+          const more = () => {
+            while (sent < 12) {
+              sent++;
+              if (!request.write(chunk)) { request.once('drain', more); return; }
+            }
+            request.end(`\r\n--${boundary}--\r\n`);
+          };
+          more();
+        });
+        expect(answer.status).toBe(413);
+        expect(visibleText(answer.body)).toContain('The file is larger than 10 MB, so it was not read');
+        expect(await rowsChangedSoFar(db())).toBe(before);
+      } finally {
+        server.close();
+      }
     });
 
     it('a zip bomb, counted while it inflates', async () => {
