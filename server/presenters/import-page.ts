@@ -49,7 +49,8 @@ export function importPlanPage(node: NodeHeading, plan: ImportPlan, fileName: st
     rowsRead: rows.length,
     hasErrors: plan.errors.length > 0,
     nothingToDo: plan.errors.length === 0 && plan.counts.create === 0 && plan.counts.change === 0,
-    errors: plan.errors.map((e) => ({ ...e, text: errorLine(e) })),
+    // The first problem of each row carries the row's anchor, which the error summary links to.
+    errors: plan.errors.map((e, index) => ({ ...e, text: errorLine(e), anchor: index === 0 || plan.errors[index - 1]?.line !== e.line })),
     creates: rows.flatMap((r) => (r.kind === 'create' ? [{ line: r.line, register: r.registerCode, title: r.title }] : [])),
     changes: rows.flatMap((r) => (r.kind === 'change' ? [{ line: r.line, reference: r.reference, riskId: r.riskId, title: r.title, changes: r.changes }] : [])),
     unchanged: rows.flatMap((r) => (r.kind === 'same' ? [r.reference] : [])),

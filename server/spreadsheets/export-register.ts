@@ -38,16 +38,20 @@ export interface RegisterExport {
 export async function writeRegisterXlsx(out: Writable, register: RegisterExport): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Bulwark';
-  const header = { font: { bold: true }, alignment: { vertical: 'top' as const, wrapText: true } };
+  // A font given whole: exceljs writes a partial one as it is, and a reader then falls back to its own default face.
+  const font = { name: 'Calibri', size: 11, family: 2 };
+  const header = { font: { ...font, bold: true }, alignment: { vertical: 'top' as const, wrapText: true } };
   const levelFill = new Map(register.levels.map((l) => [l.rank, {
     fill: { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: argb(l.colour) } },
-    font: { color: { argb: argb(l.textColour) } },
+    font: { ...font, color: { argb: argb(l.textColour) } },
   }]));
 
   const risks = workbook.addWorksheet(RISKS_SHEET, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   risks.columns = RISK_COLUMNS.map((c) => ({ header: c.name, key: c.key, width: c.width, ...(c.kind === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}) }));
   risks.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: RISK_COLUMNS.length } };
   risks.getRow(1).eachCell((c) => Object.assign(c, header));
+  // Two lines, so the wrapped headers of narrow columns ("Inherent likelihood") show whole.
+  risks.getRow(1).height = 30;
   risks.getRow(1).commit();
   for await (const batch of register.risks()) {
     for (const risk of batch) {
