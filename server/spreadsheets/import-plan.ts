@@ -246,7 +246,7 @@ export function planImport(sheet: Sheet, columnIndex: ReadonlyMap<string, number
         register = registers.get(registerCode.toLowerCase());
         if (!register) fail('Register', 'unknown-register', `“${shown(registerCode)}” is not the code of an open register of this part of the organisation that you manage`);
       }
-    } else if (existing && registerCode !== '' && registerCode.toLowerCase() !== existing.register_code.toLowerCase()) {
+    } else if (existing && context.scopeNodeIds.has(existing.node_id) && registerCode !== '' && registerCode.toLowerCase() !== existing.register_code.toLowerCase()) {
       fail('Register', 'register-differs', `${existing.reference} is in ${existing.register_code}, not ${shown(registerCode)}; move a risk to another register from its own page`);
     }
 

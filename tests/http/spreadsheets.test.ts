@@ -178,6 +178,13 @@ describe('spreadsheets of a register', () => {
     setCell(records, 'SCCTD-CT-R02', 'Title', '');
     setCell(records, 'SCCTD-SC-R01', 'Reference', 'SCCTD-R99');
     setCell(records, 'SCCTD-SC-R02', 'Cause', '=1+2');
+    setCell(records, 'SCCTD-SC-R03', 'Reference', 'IJOCD-R01');
+    // A new row for a register of another division.
+    const header = records[0] as string[];
+    const newRow = [...(records.find((r) => r[0] === 'SCCTD-CT-R03') as string[])];
+    newRow[0] = '';
+    newRow[header.indexOf('Register')] = 'IJOCD';
+    records.push(newRow);
     const lineOf = (reference: string) => records.findIndex((r) => r[0] === reference) + 1;
     const before = await rowsChangedSoFar(db());
     const dryRun = await uploadForDryRun(manager, division, csvFile(records), 'mistakes.csv').expect(400);
@@ -191,8 +198,10 @@ describe('spreadsheets of a register', () => {
       `required: Row ${lineOf('SCCTD-CT-R02')}, Title: enter a title for the risk; the row would not be imported`,
       expect.stringMatching(new RegExp(`^unknown-reference: Row ${lineOf('SCCTD-R99')}, Reference: there is no risk SCCTD-R99`)),
       expect.stringMatching(new RegExp(`^formula: Row ${lineOf('SCCTD-SC-R02')}, Cause: the cell holds a formula \\(=1\\+2\\)`)),
+      expect.stringMatching(new RegExp(`^out-of-scope: Row ${lineOf('IJOCD-R01')}, Reference: IJOCD-R01 is in a register outside this part of the organisation`)),
+      expect.stringMatching(new RegExp(`^unknown-register: Row ${records.length}, Register: “IJOCD” is not the code of an open register of this part of the organisation that you manage`)),
     ]));
-    expect(errors).toHaveLength(8);
+    expect(errors).toHaveLength(10);
     expect(visibleText(dryRun.text)).toContain('Nothing is imported until every row is right');
     expect(dryRun.text).not.toContain('/import/apply');
     expect(await rowsChangedSoFar(db())).toBe(before);
