@@ -54,6 +54,31 @@ describe('spreadsheets of a register', () => {
     expect(cell('Owner')).toMatch(/@cps\.example\.gov\.uk$/);
   });
 
+  it('exports XLSX with a frozen header, an autofilter, widths, numbers, real dates, coloured levels and a second sheet of actions', async () => {
+    const file = await downloadBytes(manager, `/nodes/${division}/register.xlsx?scope=all`);
+    expect(file.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Risks', 'Further actions']);
+    const sheet = workbook.getWorksheet('Risks') as ExcelJS.Worksheet;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(RISK_COLUMNS.map((c) => c.name));
+    const column = (name: string) => header.indexOf(name) + 1;
+    expect(sheet.getColumn(column('Title')).width).toBe(40);
+    const row = sheet.getRow(2);
+    expect(typeof row.getCell(column('Current score')).value).toBe('number');
+    expect(row.getCell(column('Identified on')).value).toBeInstanceOf(Date);
+    const levels = await db().selectFrom('matrix_levels').select(['name', 'colour']).execute();
+    const level = row.getCell(column('Current level'));
+    const colour = levels.find((l) => l.name === level.value)?.colour.replace('#', '').toUpperCase();
+    expect((level.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${colour}`);
+    const actions = workbook.getWorksheet('Further actions') as ExcelJS.Worksheet;
+    expect((actions.getRow(1).values as unknown[]).slice(1)).toEqual(['Risk reference', 'Action', 'Owner', 'Owner name', 'Due on', 'Status', 'Completed on']);
+    expect(actions.rowCount).toBeGreaterThan(1);
+  });
+
   it('keeps the register page\'s filters, and the page links to the exports with them', async () => {
     const category = await db().selectFrom('categories').select(['id', 'name']).where('name', '=', 'Casework').executeTakeFirstOrThrow();
     const [header, ...rows] = await exportCsv(`?scope=all&category=${category.id}`);
