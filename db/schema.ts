@@ -480,6 +480,18 @@ export interface RiskAcceptanceTable {
 export interface ChangeCounterTable {
   name: string;
   version: number;
+/** A spreadsheet kept between its import's dry run and its apply (docs/spreadsheets.md). */
+export interface SpreadsheetUploadTable {
+  id: Generated<number>;
+  node_id: number;
+  user_id: number;
+  file_name: string;
+  sha256: string;
+  bytes: Buffer;
+  created_at: string;
+  applied_at: string | null;
+  /** JSON: { added, changed } once applied. */
+  applied_summary: string | null;
 }
 
 export interface ReferenceVersionTable {
@@ -599,6 +611,7 @@ export interface Database {
   return_challenges: ReturnChallengeTable;
   return_answers: ReturnAnswerTable;
   return_snapshots: ReturnSnapshotTable;
+  spreadsheet_uploads: SpreadsheetUploadTable;
 }
 
 export type NodeRow = Selectable<NodeTable>;

@@ -25,6 +25,7 @@ import { load, withHttpFloor, type LoadFigures } from './bench/load';
 import { computedFigures, type ComputedFigure } from './bench/computed';
 import { machine, peakRssMb, startServer, type ServerProcess } from './bench/server-process';
 import { prepareReturnRegister, snapshotBytesPerRisk, type ReturnBench } from './bench/returns';
+import { spreadsheetFigures, type SpreadsheetFigures } from './bench/spreadsheets';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -185,6 +186,10 @@ async function main(): Promise<void> {
       console.log(`${page.name}: median ${figures.p50} ms (mean ${fmt(figures.mean)}), ${fmt(figures.rps, 0)}/s, ${fmt(figures.cpuPerRequest, 2)} ms CPU, ${fmt(Buffer.byteLength(body) / 1024, 0)} KiB; HTTP floor ${fmt(floor.mean, 2)} ms; data floor ${fmt(data.ms, 2)} ms`);
     }
 
+    // Spreadsheets: the organisation's register as XLSX and CSV, and import dry runs (nothing applied).
+    const sheets = await spreadsheetFigures(live, hq, summary, args.smoke);
+    console.log(`XLSX of ${sheets.xlsx.rows} risks: ${fmt(sheets.xlsx.median, 0)} ms, ${fmt(sheets.xlsx.bytes / 1024 / 1024)} MB, server memory +${fmt(sheets.xlsx.memoryGrowthMb, 0)} MB; dry runs: ${sheets.divisionDryRun.rows} rows ${fmt(sheets.divisionDryRun.median, 0)} ms, ${sheets.bigDryRun.rows} rows ${fmt(sheets.bigDryRun.median, 0)} ms`);
+
     // Writes under load: review saves, then risk edits; every tenth sends a stale version on purpose.
     const openRisks = openRiskIds(databasePath);
     const half = Math.floor(openRisks.length / 2);
@@ -210,7 +215,7 @@ async function main(): Promise<void> {
     server = undefined;
 
     const report = writeReport({
-      args, day, box, loadAtStart, loadAtEnd, summary, buildMs, startMs, starts, results, reviews, edits, plan, pack,
+      args, day, box, loadAtStart, loadAtEnd, summary, buildMs, startMs, starts, results, reviews, edits, plan, pack, sheets,
       planFloor: planFloor ?? NaN, packFloor: packFloor ?? NaN, peak, computed, returnBench, submits, submitMs, snapshotSize,
     });
     fs.mkdirSync(args.out, { recursive: true });
@@ -414,6 +419,7 @@ interface ReportInput {
   edits: { saved: WriteFigures; counted: number };
   plan: { median: number; bytes: number };
   pack: { median: number; bytes: number };
+  sheets: SpreadsheetFigures;
   planFloor: number;
   packFloor: number;
   peak: number;
@@ -450,6 +456,10 @@ function writeReport(r: ReportInput): string {
     `| division's plan pack (median) | ${fmt(r.pack.median, 0)} ms, ${fmt(r.pack.bytes / 1024, 0)} KiB | ${fmt(r.packFloor, 0)} ms (bare page.pdf of each document) | ${fmt(r.pack.median / r.packFloor, 2)} | | |`,
     `| quarterly return submitted, ${r.returnBench.risks} risks (median of ${r.submits.length}: ${r.submits.map((v) => fmt(v, 0)).join(', ')} ms; checks, snapshot, findings and hash in one transaction) | ${fmt(r.submitMs, 0)} ms | | | ≤ 500 ms | ${met(r.submitMs <= 500)} |`,
     `| the return's snapshot (canonical JSON) | ${fmt(r.snapshotSize.bytes / 1024, 0)} KiB, ${fmt(r.snapshotSize.perRisk, 0)} bytes per risk | | | | |`,
+    `| XLSX of the organisation's register (${r.sheets.xlsx.rows} risks, streamed, median) | ${fmt(r.sheets.xlsx.median, 0)} ms, ${fmt(r.sheets.xlsx.bytes / 1024 / 1024)} MB; server memory +${fmt(r.sheets.xlsx.memoryGrowthMb, 0)} MB | | | < 3 s, memory growth < 100 MB | ${met(r.sheets.xlsx.median < 3000 && r.sheets.xlsx.memoryGrowthMb < 100)} |`,
+    `| CSV of the organisation's register (median) | ${fmt(r.sheets.csv.median, 0)} ms, ${fmt(r.sheets.csv.bytes / 1024 / 1024)} MB; server memory +${fmt(r.sheets.csv.memoryGrowthMb, 0)} MB | | | | |`,
+    `| import dry run, a division's register as exported (${r.sheets.divisionDryRun.rows} rows, no change) | ${fmt(r.sheets.divisionDryRun.median, 0)} ms | | | | |`,
+    `| import dry run, ${r.sheets.bigDryRun.rows} rows (${r.sheets.bigDryRun.changes} changed) | ${fmt(r.sheets.bigDryRun.median, 0)} ms | | | < 5 s | ${met(r.sheets.bigDryRun.median < 5000)} |`,
     `| start-up to first healthy answer (median of ${r.starts.length}: ${r.starts.map((v) => fmt(v, 0)).join(', ')} ms) | ${fmt(r.startMs, 0)} ms | | | ≤ 1 s | ${met(r.startMs <= 1000)} |`,
     `| server peak memory (VmHWM, Chromium apart) | ${fmt(r.peak, 0)} MB | | | ≤ 300 MB | ${met(r.peak <= 300)} |`,
     '',

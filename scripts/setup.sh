@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever a fresh Debian machine is missing, and nothing it already has:
 # npm packages (better-sqlite3 builds from source), Debian's Chromium and poppler
-# (for printed documents and their tests), and the compiled stylesheet.
+# (for printed documents and their tests), LibreOffice Calc without its desktop (the
+# spreadsheet tests read exported files with a real client), and the compiled stylesheet.
 # Safe to run any number of times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,7 @@ cd "$(dirname "$0")/.."
 missing_debs=()
 command -v chromium >/dev/null 2>&1 || missing_debs+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing_debs+=(poppler-utils)
+command -v soffice >/dev/null 2>&1 || missing_debs+=(libreoffice-calc-nogui)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   echo "setup: installing ${missing_debs[*]} from Debian"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

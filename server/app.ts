@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health';
 import { assetRoutes } from './routes/assets';
 import { homeRoutes } from './routes/home';
 import { registerRoutes } from './routes/registers';
+import { spreadsheetRoutes } from './routes/spreadsheets';
 import { registerManagementRoutes } from './routes/register-management';
 import { returnRoutes } from './routes/returns';
 import { riskRoutes } from './routes/risks';
@@ -103,6 +104,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(healthRoutes(ctx));
   app.use(assetRoutes(ctx));
   app.use(homeRoutes(ctx));
+  app.use(spreadsheetRoutes(ctx));
   app.use(registerRoutes(ctx));
   app.use(registerManagementRoutes(ctx));
   app.use(returnRoutes(ctx));

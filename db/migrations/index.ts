@@ -11,6 +11,7 @@ import * as m009 from './009_recorded_levels';
 import * as m010 from './010_registers_managed';
 import * as m011 from './011_joined_registers';
 import * as m012 from './012_quarterly_returns';
+import * as m013 from './013_spreadsheet_uploads';
 
 // An explicit, frozen index: tests and production run exactly the same migrations,
 // in this order, whatever files happen to be on disk.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '010_registers_managed': m010,
   '011_joined_registers': m011,
   '012_quarterly_returns': m012,
+  '013_spreadsheet_uploads': m013,
 };

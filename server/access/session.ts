@@ -92,6 +92,25 @@ export function loadSession(db: Db, clock: Clock, settings: CookieSettings): Req
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+export const csrfRefused = () =>
+  new AppError(403, 'csrf', 'This form has expired or was sent from another site, so nothing was saved. Go back, reload the page and try again.');
+
+/** Paths that take a file (multipart/form-data): only these, and only multipart bodies, are left to the upload's reader. */
+const UPLOAD_PATHS = [/^\/nodes\/\d{1,9}\/import$/];
+
+/**
+ * A multipart upload's body is not parsed before the route: its token is the form's first field,
+ * and the upload's reader (server/spreadsheets/upload.ts) checks it with `csrfTokenMatches`
+ * before it reads a byte of the file, after the route's access rule has run.
+ */
+export function isUploadRequest(req: Request): boolean {
+  return req.method === 'POST' && UPLOAD_PATHS.some((path) => path.test(req.path)) && req.is('multipart/form-data') === 'multipart/form-data';
+}
+
+export function csrfTokenMatches(sent: unknown, res: Response): boolean {
+  return sameToken(sent, res.locals.csrfToken);
+}
+
 function sameToken(sent: unknown, expected: unknown): boolean {
   if (typeof sent !== 'string' || typeof expected !== 'string' || sent.length !== expected.length) return false;
   return timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
@@ -104,11 +123,10 @@ function sameToken(sent: unknown, expected: unknown): boolean {
  */
 export const requireCsrfToken: RequestHandler = (req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
+  if (isUploadRequest(req)) return next();
   const body = req.body as Record<string, unknown> | undefined;
   const sent = body?._csrf ?? req.get('x-csrf-token');
-  if (!sameToken(sent, res.locals.csrfToken)) {
-    throw new AppError(403, 'csrf', 'This form has expired or was sent from another site, so nothing was saved. Go back, reload the page and try again.');
-  }
+  if (!sameToken(sent, res.locals.csrfToken)) throw csrfRefused();
   if (body) delete body._csrf;
   next();
 };

@@ -121,6 +121,20 @@ export const AUDIT_WORDS: Record<string, AuditEntityWords> = {
       closed_on: 'day',
     }),
   },
+  // One event per applied spreadsheet import (docs/spreadsheets.md); each risk it wrote has its own.
+  import: {
+    noun: 'Spreadsheet import',
+    created: 'applied',
+    shownOnCreate: ['file_name', 'rows', 'added', 'changed'],
+    fields: {
+      file_name: { label: 'File', format: 'text' },
+      sha256: { label: 'SHA-256 of the file', format: 'text' },
+      rows: { label: 'Rows read', format: 'number' },
+      added: { label: 'Risks added', format: 'text' },
+      changed: { label: 'Risks changed', format: 'text' },
+      unchanged: { label: 'Rows left alone', format: 'number' },
+    },
+  },
   plan_link: {
     noun: 'Continuity plan link',
     created: 'linked',

@@ -15,7 +15,7 @@ import { listRegistersOfNode, loadTree } from '../queries/nodes';
 import { listCategories } from '../queries/reference';
 import { countRisks, heatMapCounts, ownersInScope, pageOfRisks, registerCounts, type RiskFilter } from '../queries/risk-facts';
 import { pageLinks, pageNumber, PAGE_SIZE } from './pagination';
-import { currentFindings, FINDING_CODES, FINDING_LABELS, FINDING_RULES } from '../queries/quality-findings';
+import { currentFindings, FINDING_CODES, FINDING_LABELS, FINDING_RULES, type Finding } from '../queries/quality-findings';
 import { waitingProposalsOfNodes } from '../queries/risk-links';
 import { escalationSuggestionsOf } from './joined-pages';
 import { linkWith } from './query-string';
@@ -61,6 +61,34 @@ const OWNER_OPTIONS = 150;
 
 const SORTS = ['score', 'reference', 'title', 'owner', 'review'] as const;
 
+/** The risks a register query keeps: the page, its exports and its links share it. `findings` are those of the scope, for the finding filter. */
+function riskFilterOf(query: RegisterQuery, nodeIds: number[] | null, findings: readonly Finding[]): RiskFilter {
+  const riskIds = query.finding === undefined ? undefined : [...new Set(findings.filter((f) => f.code === query.finding).map((f) => f.riskId))];
+  return { nodeIds, status: query.status, category: query.category, kind: query.kind, owner: query.owner, level: query.level, review: query.review, l: query.l, i: query.i, riskIds };
+}
+
+/**
+ * What an export of the register page needs: the same query, parsed by the same schema, gives
+ * the same risks in the same order, every one of them rather than a page.
+ */
+export async function registerExportScope(db: Db, clock: Clock, nodeId: number, query: RegisterQuery) {
+  const [tree, rules] = await Promise.all([loadTree(db), loadRiskRules(db, clock)]);
+  const node = tree.byId.get(nodeId);
+  if (!node) throw notFound('That part of the organisation');
+  const subtree = query.scope === 'all' ? tree.subtreeIds(nodeId) : [nodeId];
+  const nodeIds = subtree.length === tree.byId.size ? null : subtree;
+  const findings = query.finding === undefined ? [] : await currentFindings(db, { nodeIds }, rules.today);
+  return { node, rules, filter: riskFilterOf(query, nodeIds, findings), calendar: reviewCalendar(rules.today, rules.settings.fyStartMonth) };
+}
+
+/** The register page's query as a query string, for links that keep its filters (exports), without its page. */
+export function registerQueryString(query: RegisterQuery): string {
+  const current: Record<string, string | number | undefined> = { ...query, scope: query.scope === 'own' ? undefined : query.scope, page: undefined };
+  if (query.status === 'open') current.status = undefined;
+  if (query.sort === 'score') current.sort = undefined;
+  return linkWith('', current, {});
+}
+
 /**
  * The register of a node: its own risks or, with scope=all, every descendant's too. Filtered,
  * sorted and paged in SQL over the stored facts (100 a page); the heat map and the counts cover
@@ -80,8 +108,7 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
   const nodeIds = subtree.length === tree.byId.size ? null : subtree;
   const calendar = reviewCalendar(rules.today, rules.settings.fyStartMonth);
   const findings = await currentFindings(db, { nodeIds }, rules.today);
-  const findingRisks = query.finding === undefined ? undefined : [...new Set(findings.filter((f) => f.code === query.finding).map((f) => f.riskId))];
-  const filter: RiskFilter = { nodeIds, status: query.status, category: query.category, kind: query.kind, owner: query.owner, level: query.level, review: query.review, l: query.l, i: query.i, riskIds: findingRisks };
+  const filter = riskFilterOf(query, nodeIds, findings);
   const [matching, counts, cells, owners, joined] = await Promise.all([
     countRisks(db, filter, calendar),
     registerCounts(db, nodeIds, calendar),
@@ -197,6 +224,13 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
     findingSummary: findingSummary(findings, path, current, query.finding),
     duplicatesHref: `/nodes/${nodeId}/duplicates`,
     ...joined,
+    // Every matching risk, not this page of them; the filters and the order are the page's.
+    spreadsheetLinks: {
+      xlsx: `${path}/register.xlsx${registerQueryString(query)}`,
+      csv: `${path}/register.csv${registerQueryString(query)}`,
+      actionsCsv: `${path}/register-actions.csv${registerQueryString(query)}`,
+      import: `${path}/import`,
+    },
   };
 }
 

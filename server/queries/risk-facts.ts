@@ -95,14 +95,24 @@ const GROUP_ORDER: Record<RiskGroup, (query: Facts) => Facts> = {
 };
 
 /**
+ * The ids of the risks the filter keeps, in the register's order (within groups when grouped),
+ * the risk's id settling every tie; one page of them, or all of them for an export.
+ */
+export async function orderedRiskIds(db: Db, filter: RiskFilter, sort: RiskSort, calendar: ReviewCalendar, page?: { offset: number; limit: number }, group?: RiskGroup): Promise<number[]> {
+  const grouped = group ? GROUP_ORDER[group](filtered(db, filter, calendar, true)) : filtered(db, filter, calendar, true);
+  const ordered = ORDER[sort](grouped, calendar).orderBy('f.risk_id').select('f.risk_id');
+  const rows = await (page ? ordered.limit(page.limit).offset(page.offset) : ordered).execute();
+  return rows.map((r) => r.risk_id);
+}
+
+/**
  * One page of the register, in the order asked for (within its group, when grouped); the risk's id settles every tie, so pages
  * never overlap. The page's ids are sorted out first on the narrow facts, then only those
  * rows are read in full: sorting every matching row with its names and action counts cost
  * several times more on a division of 600 risks.
  */
 export async function pageOfRisks(db: Db, filter: RiskFilter, sort: RiskSort, calendar: ReviewCalendar, page: { offset: number; limit: number }, group?: RiskGroup) {
-  const grouped = group ? GROUP_ORDER[group](filtered(db, filter, calendar, true)) : filtered(db, filter, calendar, true);
-  const ids = (await ORDER[sort](grouped, calendar).orderBy('f.risk_id').select('f.risk_id').limit(page.limit).offset(page.offset).execute()).map((r) => r.risk_id);
+  const ids = await orderedRiskIds(db, filter, sort, calendar, page, group);
   if (ids.length === 0) return [];
   const openActions = (eb: ExpressionBuilder<Database & { r: Database['risks'] }, 'r'>) =>
     eb.selectFrom('actions as a').whereRef('a.risk_id', '=', 'r.id').where('a.status', 'in', OPEN_ACTION_STATUSES);
