@@ -480,6 +480,8 @@ export interface RiskAcceptanceTable {
 export interface ChangeCounterTable {
   name: string;
   version: number;
+}
+
 /** A spreadsheet kept between its import's dry run and its apply (docs/spreadsheets.md). */
 export interface SpreadsheetUploadTable {
   id: Generated<number>;
