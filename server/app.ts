@@ -19,6 +19,7 @@ import { riskRoutes } from './routes/risks';
 import { actionRoutes } from './routes/actions';
 import { joinedRegisterRoutes } from './routes/joined-registers';
 import { readableBreadcrumbs } from './middleware/readable-breadcrumbs';
+import { infoPageRoutes } from './routes/info-pages';
 import { reviewRoutes } from './routes/reviews';
 import { signInRoutes } from './routes/sign-in';
 import { userRoutes } from './routes/users';
@@ -102,6 +103,7 @@ export function createApp(ctx: AppContext): express.Express {
 
   app.use(signInRoutes(ctx));
   app.use(healthRoutes(ctx));
+  app.use(infoPageRoutes(ctx));
   app.use(assetRoutes(ctx));
   app.use(homeRoutes(ctx));
   app.use(spreadsheetRoutes(ctx));
