@@ -81,7 +81,7 @@ export async function objectiveCounts(db: Db, nodeIds: NodeIds) {
   const objectives = await db.selectFrom('objectives').select(['id', 'title']).orderBy('sort_order').orderBy('title').execute();
   const counts = new Map(rows.map((r) => [r.id, Number(r.count)]));
   return [
-    ...objectives.map((o) => ({ id: o.id as number | null, title: o.title, count: counts.get(o.id) ?? 0 })),
+    ...objectives.map((o) => ({ id: o.id, title: o.title, count: counts.get(o.id) ?? 0 })),
     { id: null, title: 'No strategic objective', count: counts.get(null) ?? 0 },
   ];
 }
