@@ -30,6 +30,7 @@ import { exerciseRoutes } from './routes/exercises';
 import { planBoardRoutes } from './routes/plan-board';
 import { planRiskRoutes } from './routes/plan-risks';
 import { adminRoutes } from './routes/admin';
+import { dashboardRoutes } from './routes/dashboard';
 import { requestLogger } from './logger';
 import type { AppContext } from './context';
 
@@ -107,6 +108,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(assetRoutes(ctx));
   app.use(homeRoutes(ctx));
   app.use(spreadsheetRoutes(ctx));
+  app.use(dashboardRoutes(ctx));
   app.use(registerRoutes(ctx));
   app.use(registerManagementRoutes(ctx));
   app.use(returnRoutes(ctx));

@@ -39,6 +39,12 @@ export const registerQuerySchema = z.object({
   group: z.enum(['category', 'register', 'owner']).optional().catch(undefined),
   page: z.coerce.number().int().positive().max(1_000_000).optional().catch(undefined),
   finding: z.string().refine((code) => FINDING_CODES.includes(code)).optional().catch(undefined),
+  // Filters the dashboard links to (docs/dashboard-and-pack.md).
+  basis: z.enum(['inherent', 'target']).optional().catch(undefined),
+  objective: z.union([z.literal('none'), positiveId]).optional().catch(undefined),
+  appetite: z.literal('above').optional().catch(undefined),
+  actions: z.literal('overdue').optional().catch(undefined),
+  moved: z.enum(['up', 'down', 'new']).optional().catch(undefined),
 });
 export type RegisterQuery = z.output<typeof registerQuerySchema>;
 
@@ -64,7 +70,10 @@ const SORTS = ['score', 'reference', 'title', 'owner', 'review'] as const;
 /** The risks a register query keeps: the page, its exports and its links share it. `findings` are those of the scope, for the finding filter. */
 function riskFilterOf(query: RegisterQuery, nodeIds: number[] | null, findings: readonly Finding[]): RiskFilter {
   const riskIds = query.finding === undefined ? undefined : [...new Set(findings.filter((f) => f.code === query.finding).map((f) => f.riskId))];
-  return { nodeIds, status: query.status, category: query.category, kind: query.kind, owner: query.owner, level: query.level, review: query.review, l: query.l, i: query.i, riskIds };
+  return {
+    nodeIds, status: query.status, category: query.category, kind: query.kind, owner: query.owner, level: query.level, review: query.review, l: query.l, i: query.i, riskIds,
+    basis: query.basis, objective: query.objective, aboveAppetite: query.appetite === 'above', actionsOverdue: query.actions === 'overdue', moved: query.moved,
+  };
 }
 
 /**
@@ -155,8 +164,8 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
     ...row,
     cells: row.cells.map((cell) => ({
       ...cell,
-      selected: cell.likelihood === query.l && cell.impact === query.i,
-      href: linkWith(path, current, { l: cell.likelihood, i: cell.impact }),
+      selected: query.basis === undefined && cell.likelihood === query.l && cell.impact === query.i,
+      href: linkWith(path, current, { l: cell.likelihood, i: cell.impact, basis: undefined }),
     })),
   }));
 
@@ -190,7 +199,7 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
     },
     heatMap: grid,
     impactLabels: rules.matrix.impact,
-    cellFilter: query.l !== undefined && query.i !== undefined
+    cellFilter: query.basis === undefined && query.l !== undefined && query.i !== undefined
       ? { likelihood: query.l, impact: query.i, clearHref: linkWith(path, current, { l: undefined, i: undefined }) }
       : null,
     risks,
@@ -219,7 +228,8 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
       statuses: [option('open', 'Open', query.status), option('closed', 'Closed', query.status), option('all', 'Open and closed', query.status)],
       findings: [option('', 'Any or none', query.finding ?? ''), ...FINDING_RULES.map((rule) => option(rule.code, rule.label, query.finding))],
     },
-    hiddenFilters: { scope: query.scope === 'all' ? 'all' : undefined, sort: query.sort === 'score' ? undefined : query.sort, l: query.l, i: query.i },
+    hiddenFilters: { scope: query.scope === 'all' ? 'all' : undefined, sort: query.sort === 'score' ? undefined : query.sort, l: query.l, i: query.i, basis: query.basis, objective: query.objective, appetite: query.appetite, actions: query.actions, moved: query.moved },
+    dashboardFilters: await dashboardFilters(db, query, path, current),
     clearFiltersHref: linkWith(path, { scope: current.scope }, {}),
     findingSummary: findingSummary(findings, path, current, query.finding),
     duplicatesHref: `/nodes/${nodeId}/duplicates`,
@@ -232,6 +242,24 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
       import: `${path}/import`,
     },
   };
+}
+
+const MOVED_WORDS = { up: 'scored higher than at their last review before this quarter', down: 'scored lower than at their last review before this quarter', new: 'not reviewed before this quarter' } as const;
+
+/** The filters only the dashboard links to, said in words, each with a link that drops it. */
+async function dashboardFilters(db: Db, query: RegisterQuery, path: string, current: Record<string, string | number | undefined>) {
+  const said: { text: string; clearHref: string }[] = [];
+  if (query.basis !== undefined && query.l !== undefined && query.i !== undefined) {
+    said.push({ text: `${query.basis === 'inherent' ? 'Inherent' : 'Target'} likelihood ${query.l} and impact ${query.i}`, clearHref: linkWith(path, current, { basis: undefined, l: undefined, i: undefined }) });
+  }
+  if (query.objective !== undefined) {
+    const objective = query.objective === 'none' ? undefined : await db.selectFrom('objectives').select('title').where('id', '=', query.objective).executeTakeFirst();
+    said.push({ text: query.objective === 'none' ? 'No strategic objective' : `Strategic objective: ${objective?.title ?? 'unknown'}`, clearHref: linkWith(path, current, { objective: undefined }) });
+  }
+  if (query.appetite === 'above') said.push({ text: 'Above appetite', clearHref: linkWith(path, current, { appetite: undefined }) });
+  if (query.actions === 'overdue') said.push({ text: 'With an action overdue', clearHref: linkWith(path, current, { actions: undefined }) });
+  if (query.moved !== undefined) said.push({ text: `Risks ${MOVED_WORDS[query.moved]}`, clearHref: linkWith(path, current, { moved: undefined }) });
+  return said;
 }
 
 /** The register's findings counted by rule, each a link to the register filtered to it. */

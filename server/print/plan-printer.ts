@@ -6,6 +6,8 @@ import type { PDFDocument } from 'pdf-lib';
 import { AppError } from '../errors';
 import { RenderError, SharedBrowser } from '../browser/shared-browser';
 import type { PlanPackDocument, PlanPrintDocument } from './plan-document';
+import type { RegisterPackDocument } from '../presenters/register-pack';
+import { createRegisterPackPrinter } from './register-printer';
 import { loadPlanTemplates, packFrame, planFrame, type PackContentsEntry, type PlanTemplates } from './plan-templates';
 
 export type PrintFailure = 'timeout' | 'browser' | 'closed' | 'template';
@@ -29,6 +31,8 @@ export class PrintError extends AppError {
 export interface PlanPrinter {
   plan(doc: PlanPrintDocument): Promise<Buffer>;
   pack(pack: PlanPackDocument): Promise<Buffer>;
+  /** The register pack for the Audit and Risk Committee (server/print/register-printer.ts), with the same browser. */
+  registerPack(pack: RegisterPackDocument): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -51,6 +55,7 @@ export function createPlanPrinter(options: PlanPrinterOptions = {}): PlanPrinter
   // Read and compiled on the first print, so starting the server does not wait for them.
   let loaded = options.templates;
   const templates = { get: () => (loaded ??= loadPlanTemplates()) };
+  const registerPrinter = createRegisterPackPrinter(browser);
 
   async function printPlan(doc: PlanPrintDocument): Promise<Uint8Array> {
     const html = templates.get().planHtml(doc);
@@ -101,6 +106,14 @@ export function createPlanPrinter(options: PlanPrinterOptions = {}): PlanPrinter
         contentsPages.forEach((page, index) => joined.insertPage(index, page));
         // Object streams make the file about 7% smaller and take twice as long to write.
         return Buffer.from(await joined.save({ useObjectStreams: false }));
+      } catch (error) {
+        throw toPrintError(error);
+      }
+    },
+
+    async registerPack(pack) {
+      try {
+        return Buffer.from(await registerPrinter.print(pack));
       } catch (error) {
         throw toPrintError(error);
       }

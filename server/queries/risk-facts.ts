@@ -34,6 +34,16 @@ export interface RiskFilter {
   /** The heat map cell: current likelihood and impact. */
   l?: number;
   i?: number;
+  /** Which scores l and i are: the current ones (stored facts) by default, or inherent or target (the risk's own columns). */
+  basis?: 'inherent' | 'target';
+  /** A strategic objective, or none. */
+  objective?: 'none' | number;
+  /** Only risks above their category's appetite. */
+  aboveAppetite?: boolean;
+  /** Only risks with an open action past its due date. */
+  actionsOverdue?: boolean;
+  /** Movement since last quarter (server/queries/dashboard.ts, movementByCell): scored higher or lower than at the latest review before this quarter, or never reviewed before it. */
+  moved?: 'up' | 'down' | 'new';
 }
 
 export type RiskSort = 'score' | 'reference' | 'title' | 'owner' | 'review';
@@ -54,8 +64,24 @@ function filtered(db: Db, filter: RiskFilter, calendar: ReviewCalendar, withCell
   if (filter.level !== undefined) query = query.where('f.current_level_rank', '=', filter.level);
   if (filter.review !== undefined) query = query.where(reviewStateSql(calendar), '=', filter.review);
   if (filter.riskIds !== undefined) query = query.where('f.risk_id', 'in', filter.riskIds.length > 0 ? [...filter.riskIds] : [-1]);
-  if (withCell && filter.l !== undefined) query = query.where('f.current_likelihood', '=', filter.l);
-  if (withCell && filter.i !== undefined) query = query.where('f.current_impact', '=', filter.i);
+  if (filter.basis === undefined) {
+    if (withCell && filter.l !== undefined) query = query.where('f.current_likelihood', '=', filter.l);
+    if (withCell && filter.i !== undefined) query = query.where('f.current_impact', '=', filter.i);
+  } else if (filter.l !== undefined || filter.i !== undefined) {
+    // Inherent and target cells are not stored facts: the risk's own row, found by its key.
+    const column = (axis: 'likelihood' | 'impact') => sql.raw(`r.${filter.basis}_${axis}`);
+    const l = filter.l === undefined ? sql`1` : sql`${column('likelihood')} = ${filter.l}`;
+    const i = filter.i === undefined ? sql`1` : sql`${column('impact')} = ${filter.i}`;
+    query = query.where(sql<boolean>`f.risk_id IN (SELECT r.id FROM risks r WHERE ${l} AND ${i})`);
+  }
+  if (filter.objective === 'none') query = query.where(sql<boolean>`(SELECT r.objective_id FROM risks r WHERE r.id = f.risk_id) IS NULL`);
+  else if (filter.objective !== undefined) query = query.where(sql<boolean>`(SELECT r.objective_id FROM risks r WHERE r.id = f.risk_id) = ${filter.objective}`);
+  if (filter.aboveAppetite) query = query.where('f.above_appetite', '=', 1);
+  if (filter.actionsOverdue) query = query.where(sql<boolean>`EXISTS (SELECT 1 FROM open_action_facts a WHERE a.risk_id = f.risk_id AND a.due_on < ${calendar.today})`);
+  if (filter.moved !== undefined) {
+    const before = sql`(SELECT v.current_score FROM reviews v WHERE v.risk_id = f.risk_id AND v.reviewed_on < ${calendar.quarterStart} ORDER BY v.reviewed_on DESC, v.id DESC LIMIT 1)`;
+    query = query.where(filter.moved === 'new' ? sql<boolean>`${before} IS NULL` : filter.moved === 'up' ? sql<boolean>`f.current_score > ${before}` : sql<boolean>`f.current_score < ${before}`);
+  }
   return query;
 }
 

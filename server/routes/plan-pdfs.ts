@@ -5,6 +5,9 @@ import { nodeInPath, planInPath } from '../access/scopes';
 import { AppError } from '../errors';
 import { buildPlanPackDocument, buildPlanPrintDocument, type PlanVersionChoice } from '../presenters/plan-print';
 import { findLatestApproved } from '../queries/plans';
+import { buildRegisterPack } from '../presenters/register-pack';
+import { registerQuerySchema } from '../presenters/register-page';
+import { signedInUser } from '../access/session';
 import { idParam } from './params';
 
 /** ?version=N prints approved version N, ?version=draft the draft; otherwise the version in force, or the draft of a plan never approved. */
@@ -37,6 +40,13 @@ export function planPdfRoutes({ db, clock, printer }: AppContext): Router {
     const pack = await buildPlanPackDocument(db, clock, idParam(req.params.id, 'That part of the organisation'));
     if (pack.plans.length === 0) throw new AppError(404, 'no_plans', `There are no plans for ${pack.scope} yet, so there is nothing to print.`);
     sendPdf(res, await printer.pack(pack), `plans-${pack.scope.slice(0, 40)}.pdf`);
+  });
+
+  // The register pack for the Audit and Risk Committee, with the register page's filters (docs/dashboard-and-pack.md).
+  router.get('/nodes/:id/register.pdf', allow(db, 'read', nodeInPath), async (req, res) => {
+    const nodeId = idParam(req.params.id, 'That part of the organisation');
+    const pack = await buildRegisterPack(db, clock, nodeId, registerQuerySchema.parse(req.query), signedInUser(res)?.name ?? 'unknown');
+    sendPdf(res, await printer.registerPack(pack), `register-pack-${pack.node.name.slice(0, 40)}-${pack.quarterLabel}.pdf`);
   });
 
   return router;

@@ -19,6 +19,7 @@ export function testPrinter(): PlanPrinter {
   return {
     plan: (doc) => printer.plan(doc),
     pack: (pack) => printer.pack(pack),
+    registerPack: (pack) => printer.registerPack(pack),
     async close() {
       await printer.close();
       await browser.close();

@@ -1,0 +1,125 @@
+// Prints the register pack (docs/dashboard-and-pack.md) with the shared browser: each section is
+// printed on its own (the full register in batches, landscape), the parts are joined with
+// pdf-lib, the cover and contents are printed last once every section's first page is known,
+// and "Page x of y" is then stamped on every page of the whole pack.
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { PDFOptions } from 'puppeteer-core';
+import { ROOT_DIR } from '../config';
+import type { SharedBrowser } from '../browser/shared-browser';
+import type { RegisterPackDocument } from '../presenters/register-pack';
+import { helpers } from '../views/helpers';
+
+const TEMPLATES_DIR = path.join(ROOT_DIR, 'templates');
+
+/** Rows of the full register per printed part: a part of 400 rows prints in well under the render limit. */
+export const REGISTER_BATCH = 400;
+
+export const PACK_SECTIONS = [
+  { key: 'summary', title: 'Summary: counts by level, heat map with movement, trend by quarter' },
+  { key: 'cards', title: 'Red and above-appetite risks' },
+  { key: 'changes', title: 'This quarter: new, closed, escalated and de-escalated' },
+  { key: 'register', title: 'Full register' },
+  { key: 'overdue', title: 'Overdue reviews and actions' },
+  { key: 'findings', title: 'Quality findings' },
+  { key: 'returns', title: 'State of each quarterly return' },
+] as const;
+
+interface RegisterTemplates {
+  part(context: Record<string, unknown>): string;
+  header(frame: { marking: string; node: string; quarter: string }): string;
+  footer(frame: { marking: string; node: string; quarter: string }): string;
+  css: string;
+}
+
+function loadTemplates(dir = TEMPLATES_DIR): RegisterTemplates {
+  const engine = Handlebars.create();
+  engine.registerHelper(helpers);
+  for (const sub of ['register/sections', 'register/partials']) {
+    for (const file of fs.readdirSync(path.join(dir, sub))) {
+      if (file.endsWith('.hbs')) engine.registerPartial(path.basename(file, '.hbs'), fs.readFileSync(path.join(dir, sub, file), 'utf8'));
+    }
+  }
+  const frame = (inner: string) =>
+    engine.compile(`<div style="width:100%; box-sizing:border-box; padding:0 14mm; font-family:'Liberation Sans',Arial,sans-serif; font-size:8pt; color:#0b0c0c; -webkit-print-color-adjust:exact; print-color-adjust:exact;">${inner}</div>`);
+  return {
+    part: engine.compile(fs.readFileSync(path.join(dir, 'register/part.hbs'), 'utf8'), { strict: false, preventIndent: true }),
+    header: frame(`<div style="text-align:center; font-weight:bold; font-size:10pt;">{{marking}}</div><div style="border-bottom:0.5pt solid #505a5f; padding-bottom:1.5mm; margin-top:1mm;"><b>Register pack</b> &middot; {{node}} &middot; {{quarter}}</div>`),
+    // The right of the footer is left free: "Page x of y" of the whole pack is stamped there after joining.
+    footer: frame(`<div style="border-top:0.5pt solid #505a5f; padding-top:1.5mm;">{{node}} &middot; {{quarter}}</div><div style="text-align:center; font-weight:bold; font-size:10pt; margin-top:1mm;">{{marking}}</div>`),
+    css: fs.readFileSync(path.join(dir, 'register.css'), 'utf8'),
+  };
+}
+
+const cssColour = (value: string) => (/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(value) ? value : '#b1b4b6');
+
+export interface RegisterPackPrinter {
+  print(pack: RegisterPackDocument): Promise<Uint8Array>;
+}
+
+export function createRegisterPackPrinter(browser: SharedBrowser): RegisterPackPrinter {
+  let loaded: RegisterTemplates | undefined;
+  const templates = () => (loaded ??= loadTemplates());
+
+  return {
+    async print(pack) {
+      const t = templates();
+      const frame = { marking: pack.marking, node: pack.node.name, quarter: pack.quarterLabel };
+      const options = (landscape: boolean): PDFOptions => ({
+        format: 'A4',
+        landscape,
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: t.header(frame),
+        footerTemplate: t.footer(frame),
+        margin: { top: '22mm', bottom: '22mm', left: '14mm', right: '14mm' },
+        tagged: false,
+      });
+      const levelCss = pack.levelColours.map((l) => `.bw-level-${l.rank}{background-color:${cssColour(l.colour)};color:${cssColour(l.textColour)}}`).join('\n');
+      const html = (section: string, extra: Record<string, unknown> = {}) => t.part({ pack, section, css: t.css, levelCss, ...extra });
+      const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
+      const printPart = async (section: string, landscape = false, extra: Record<string, unknown> = {}) =>
+        PDFDocument.load(await browser.pdf(html(section, extra), options(landscape)), { updateMetadata: false });
+
+      // The register's batches are read one after another (each an SQL page) and printed as they come.
+      const registerParts: Promise<Awaited<ReturnType<typeof printPart>>>[] = [];
+      for (let offset = 0; offset === 0 || offset < pack.registerCount; offset += REGISTER_BATCH) {
+        const rows = await pack.registerBatch(offset, REGISTER_BATCH);
+        registerParts.push(printPart('register', true, { rows, first: offset === 0 }));
+      }
+      const parts = await Promise.all(
+        PACK_SECTIONS.map(async (s) => (s.key === 'register' ? Promise.all(registerParts) : [await printPart(s.key)])),
+      );
+
+      // Cover and contents first; printed with the real first page of each section, then again should their own length differ from the guess.
+      const printFront = async (frontPages: number) => {
+        let startsOn = frontPages + 1;
+        const contents = PACK_SECTIONS.map((s, n) => {
+          const entry = { title: s.title, startsOn };
+          startsOn += (parts[n] ?? []).reduce((sum, p) => sum + p.getPageCount(), 0);
+          return entry;
+        });
+        return printPart('cover', false, { contents });
+      };
+      let front = await printFront(2);
+      if (front.getPageCount() !== 2) front = await printFront(front.getPageCount());
+
+      const joined = await PDFDocument.create();
+      joined.setTitle(`Register pack: ${pack.node.name}, ${pack.quarterLabel}`);
+      for (const part of [front, ...parts.flat()]) {
+        for (const page of await joined.copyPages(part, part.getPageIndices())) joined.addPage(page);
+      }
+      const font = await joined.embedFont(StandardFonts.Helvetica);
+      const total = joined.getPageCount();
+      joined.getPages().forEach((page, index) => {
+        const text = `Page ${index + 1} of ${total}`;
+        const size = 8;
+        const { width } = page.getSize();
+        // 14 mm from the right, on the footer's first line (about 12.6 mm from the bottom).
+        page.drawText(text, { x: width - 39.7 - font.widthOfTextAtSize(text, size), y: 31, size, font, color: rgb(0.04, 0.05, 0.05) });
+      });
+      return joined.save({ useObjectStreams: false });
+    },
+  };
+}

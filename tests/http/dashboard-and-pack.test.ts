@@ -1,0 +1,152 @@
+import { sql } from 'kysely';
+import { pdfPages, pageWith } from '../support/pdf-text';
+import { startTestApp, TODAY, type TestApp } from '../support/test-app';
+
+// The dashboard (/nodes/:id/dashboard) and the register pack (/nodes/:id/register.pdf) against
+// the demo: figures equal counts computed here from the tables, each link's filter lists that
+// many risks, and the pack read back with pdftotext. Print tests are few: Chromium is slow.
+
+const binary = (res: { on(e: string, f: (c: Buffer) => void): void }, done: (e: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+/** The number a link shows, found by its href. */
+function figureAt(html: string, href: string): number {
+  const escaped = href.replace(/&/g, '&amp;').replace(/=/g, '&#x3D;').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`href="${escaped}"[^>]*>(?:<span class="bw-figure__number">)?(\\d+)`, 'g').exec(html);
+  if (!match) throw new Error(`No figure links to ${href}`);
+  return Number(match[1]);
+}
+
+/** How many risks the register says a filter matches. */
+async function registerMatches(t: TestApp, href: string): Promise<number> {
+  const html = (await t.http.get(href.replace(/&amp;/g, '&')).expect(200)).text;
+  const match = /(?:Risks \d+ to \d+ of (\d+) shown|(\d+) risks? shown|No risks shown)/.exec(html);
+  if (!match) throw new Error(`No count on ${href}`);
+  return Number(match[1] ?? match[2] ?? 0);
+}
+
+describe('the dashboard and the register pack', () => {
+  let t: TestApp;
+  let organisationId: number;
+  let divisionId: number;
+  beforeAll(async () => {
+    t = await startTestApp(TODAY, { demo: true });
+    organisationId = (await t.handle.db.selectFrom('nodes').select('id').where('kind', '=', 'organisation').executeTakeFirstOrThrow()).id;
+    divisionId = (await t.handle.db.selectFrom('nodes').select('id').where('name', 'like', 'Special Crime%').executeTakeFirstOrThrow()).id;
+  });
+  afterAll(() => t.close());
+
+  it('shows the organisation its figures, each equal to a count from the tables and to the rows its link lists', async () => {
+    const html = (await t.http.get(`/nodes/${organisationId}/dashboard`).expect(200)).text;
+    const one = async (query: string) => Number(((await sql<{ n: number }>`${sql.raw(query)}`.execute(t.handle.db)).rows[0] as { n: number }).n);
+    const today = TODAY;
+    const open = await one(`SELECT count(*) AS n FROM risks WHERE status = 'open'`);
+    const above = await one(`SELECT count(*) AS n FROM risks r JOIN categories c ON c.id = r.category_id JOIN matrix_cells m ON m.likelihood = r.current_likelihood AND m.impact = r.current_impact WHERE r.status = 'open' AND m.level_rank > c.appetite_rank`);
+    const actions = await one(`SELECT count(*) AS n FROM actions a JOIN risks r ON r.id = a.risk_id WHERE r.status = 'open' AND a.status IN ('not_started', 'in_progress') AND a.due_on < '${today}'`);
+    const actionRisks = await one(`SELECT count(DISTINCT a.risk_id) AS n FROM actions a JOIN risks r ON r.id = a.risk_id WHERE r.status = 'open' AND a.status IN ('not_started', 'in_progress') AND a.due_on < '${today}'`);
+    const base = `/nodes/${organisationId}?scope=all`;
+    expect(figureAt(html, base)).toBe(open);
+    expect(figureAt(html, `${base}&appetite=above`)).toBe(above);
+    expect(figureAt(html, `${base}&actions=overdue`)).toBe(actions);
+    expect(above).toBeGreaterThan(0);
+    expect(actions).toBeGreaterThan(0);
+    expect(await registerMatches(t, `${base}&appetite=above`)).toBe(above);
+    expect(await registerMatches(t, `${base}&actions=overdue`)).toBe(actionRisks);
+
+    // Each category's count, and its link's rows.
+    const categories = await t.handle.db.selectFrom('categories').select(['id', 'name']).execute();
+    for (const c of categories) {
+      const n = await one(`SELECT count(*) AS n FROM risks WHERE status = 'open' AND category_id = ${c.id}`);
+      if (n === 0) continue;
+      expect(figureAt(html, `${base}&category=${c.id}`)).toBe(n);
+      expect(await registerMatches(t, `${base}&category=${c.id}`)).toBe(n);
+    }
+    // Each objective's count, and its link's rows.
+    const objective = (await t.handle.db.selectFrom('risks').select('objective_id').where('objective_id', 'is not', null).where('status', '=', 'open').executeTakeFirstOrThrow()).objective_id as number;
+    const byObjective = await one(`SELECT count(*) AS n FROM risks WHERE status = 'open' AND objective_id = ${objective}`);
+    expect(figureAt(html, `${base}&objective=${objective}`)).toBe(byObjective);
+    expect(await registerMatches(t, `${base}&objective=${objective}`)).toBe(byObjective);
+    // Each heat map cell of current scores, and the inherent map's cells on the switch.
+    const cells = (await sql<{ l: number; i: number; n: number }>`SELECT current_likelihood AS l, current_impact AS i, count(*) AS n FROM risks WHERE status = 'open' GROUP BY 1, 2`.execute(t.handle.db)).rows;
+    for (const c of cells) expect(figureAt(html, `${base}&l=${c.l}&i=${c.i}`)).toBe(Number(c.n));
+    const inherentHtml = (await t.http.get(`/nodes/${organisationId}/dashboard?basis=inherent`).expect(200)).text;
+    const inherent = (await sql<{ l: number; i: number; n: number }>`SELECT inherent_likelihood AS l, inherent_impact AS i, count(*) AS n FROM risks WHERE status = 'open' GROUP BY 1, 2`.execute(t.handle.db)).rows;
+    for (const c of inherent) {
+      expect(figureAt(inherentHtml, `${base}&l=${c.l}&i=${c.i}&basis=inherent`)).toBe(Number(c.n));
+    }
+    const firstInherent = inherent[0] as { l: number; i: number; n: number };
+    expect(await registerMatches(t, `${base}&l=${firstInherent.l}&i=${firstInherent.i}&basis=inherent`)).toBe(Number(firstInherent.n));
+  });
+
+  it('draws the trend as SVG with a title and description, and the same figures as a table', async () => {
+    const html = (await t.http.get(`/nodes/${organisationId}/dashboard`).expect(200)).text;
+    expect(html).not.toContain('<script');
+    for (const id of ['trend-levels', 'trend-directions']) {
+      expect(html).toContain(`<title id="${id}-title">`);
+      expect(html).toContain(`<desc id="${id}-desc">`);
+    }
+    // This quarter's bar of the level chart: each risk reviewed this quarter once, by its last review.
+    const reviewed = Number(((await sql<{ n: number }>`SELECT count(DISTINCT risk_id) AS n FROM reviews WHERE fy_year = 2026 AND fy_quarter = 3`.execute(t.handle.db)).rows[0] as { n: number }).n);
+    const levelTable = html.slice(html.indexOf('id="trend-levels-heading"'), html.indexOf('id="trend-directions-heading"'));
+    const row = /<th scope="row" class="govuk-table__header">2026-27 Q3<\/th>(.*?)<\/tr>/.exec(levelTable)?.[1] ?? '';
+    const numbers = [...row.matchAll(/>(\d+)</g)].map((m) => Number(m[1]));
+    expect(numbers[numbers.length - 1]).toBe(reviewed);
+    expect(reviewed).toBeGreaterThan(0);
+    // Rects per quarter with their own figures in a <title>.
+    expect(html).toMatch(/<rect [^>]*><title>2026-27 Q3, [^:]+: \d+<\/title><\/rect>/);
+  });
+
+  it('shows each child node\'s returns by state, and the division its own dashboard', async () => {
+    const html = (await t.http.get(`/nodes/${organisationId}/dashboard`).expect(200)).text;
+    expect(html).toContain('Quarterly returns for 2026-27 Q2');
+    for (const state of ['Not submitted', 'Submitted', 'Challenged', 'Responded', 'Accepted']) expect(html).toContain(state);
+    const division = (await t.http.get(`/nodes/${divisionId}/dashboard`).expect(200)).text;
+    expect(division).toContain('Special Crime');
+    await t.http.get('/nodes/99999/dashboard').expect(404);
+  });
+
+  it('prints the pack: cover, contents pointing at the pages where sections start, marking and page x of y on every page, cards and the register', async () => {
+    const res = await t.http.get(`/nodes/${divisionId}/register.pdf`).buffer(true).parse(binary).expect(200).expect('Content-Type', /application\/pdf/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const pages = pdfPages(res.body as Buffer);
+    expect(pages[0]).toContain('Register pack for the Audit and Risk Committee');
+    expect(pages[0]).toContain('Generated on');
+    pages.forEach((page, index) => {
+      expect(page).toContain(`Page ${index + 1} of ${pages.length}`);
+      expect(page.match(/OFFICIAL-SENSITIVE/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+      expect(page).toContain('Special Crime and Counter Terrorism Division');
+    });
+    const contents = pages[pageWith(pages, 'Contents')] ?? '';
+    const sections: [string, string][] = [
+      ['Summary: counts by level', 'Open risks by current level'],
+      ['Red and above-appetite risks', 'Each open risk at the highest level'],
+      ['This quarter: new, closed', 'New risks ('],
+      ['Full register', 'risks, worst first'],
+      ['Overdue reviews and actions', 'Reviews overdue ('],
+      ['Quality findings', 'findings on open risks'],
+      ['State of each quarterly return', "registers' returns accepted"],
+    ];
+    let previous = 0;
+    for (const [title, firstLine] of sections) {
+      const listed = Number(new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\n]*?\\s(\\d+)\\s*$`, 'm').exec(contents)?.[1]);
+      const actual = pageWith(pages, firstLine) + 1;
+      expect({ title, listed }).toEqual({ title, listed: actual });
+      expect(actual).toBeGreaterThan(previous);
+      previous = actual;
+    }
+    // A red risk's card, and every open risk of the division in the register table, none split.
+    const red = await t.handle.db.selectFrom('risk_facts as f').innerJoin('risks as r', 'r.id', 'f.risk_id').select('r.reference')
+      .where('f.status', '=', 'open').where('f.node_id', 'in', (await t.handle.db.selectFrom('nodes').select('id').where((eb) => eb.or([eb('id', '=', divisionId), eb('parent_id', '=', divisionId)])).execute()).map((n) => n.id))
+      .orderBy('f.current_score', 'desc').executeTakeFirstOrThrow();
+    const cards = pages.slice(pageWith(pages, 'Each open risk at the highest level'), pageWith(pages, 'New risks (')).join('\n');
+    expect(cards).toContain(`${red.reference}:`);
+    expect(cards).toContain('Controls');
+    const register = pages.slice(pageWith(pages, 'risks, worst first'), pageWith(pages, 'Reviews overdue (')).join('\n');
+    expect(register).toContain(red.reference);
+    const registerPages = pages.slice(pageWith(pages, 'risks, worst first'), pageWith(pages, 'Reviews overdue ('));
+    for (const page of registerPages) expect(page).toMatch(/Reference\s+Risk\s+Register/);
+  });
+});
