@@ -86,6 +86,11 @@ export interface HeatMapRow {
 }
 
 /** Rows from most to least likely, columns from least to most impact, as risk maps are drawn. */
+/** A level's name in a heat map cell, where the whole name does not fit: its initials ("Very high" → "VH"). */
+export function levelInitials(name: string): string {
+  return name.split(/\s+/).filter(Boolean).map((word) => word[0]?.toUpperCase() ?? '').join('');
+}
+
 export function heatMap(matrix: Matrix, ratings: { likelihood: number; impact: number; count?: number }[]): HeatMapRow[] {
   const counts = new Map<string, number>();
   // Each rating counts once, or `count` times when the counting was done already (in SQL).
@@ -100,6 +105,7 @@ export function heatMap(matrix: Matrix, ratings: { likelihood: number; impact: n
           likelihood: likelihood.value,
           impact: impact.value,
           level: rate(matrix, likelihood.value, impact.value).level,
+          levelShort: levelInitials(rate(matrix, likelihood.value, impact.value).level.name),
           count: counts.get(`${likelihood.value}:${impact.value}`) ?? 0,
         })),
     }));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connection';
 import type { Clock } from '../clock';
 import { notFound } from '../errors';
-import { heatMap, levelOf } from '../domain/matrix';
+import { heatMap, levelInitials, levelOf } from '../domain/matrix';
 import { reviewCalendar } from '../domain/reviews';
 import {
   REGISTER_KIND_LABELS,
@@ -198,6 +198,7 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
       overdueHref: linkWith(path, { scope: current.scope }, { review: 'overdue' }),
     },
     heatMap: grid,
+    heatMapLevels: rules.matrix.levels.map((l) => ({ rank: l.rank, name: l.name, short: levelInitials(l.name) })),
     impactLabels: rules.matrix.impact,
     cellFilter: query.basis === undefined && query.l !== undefined && query.i !== undefined
       ? { likelihood: query.l, impact: query.i, clearHref: linkWith(path, current, { l: undefined, i: undefined }) }
