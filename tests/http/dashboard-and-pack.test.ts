@@ -158,7 +158,8 @@ describe('the dashboard and the register pack', () => {
     const accepted = await t.handle.db.selectFrom('returns as r').innerJoin('registers as g', 'g.id', 'r.register_id').innerJoin('return_snapshots as s', 's.return_id', 'r.id')
       .select(['g.code', 'r.accepted_at', 's.json']).where('g.code', '=', 'SCCTD').where('r.fy_year', '=', 2026).where('r.fy_quarter', '=', 1).where('r.state', '=', 'accepted').executeTakeFirstOrThrow();
     const snapshot = JSON.parse(accepted.json) as ReturnSnapshot;
-    const worst = [...snapshot.risks].sort((a, b) => b.current.score - a.current.score)[0] as ReturnSnapshot['risks'][number];
+    // The worst risk above appetite when accepted: it has a card in the pack as accepted.
+    const worst = [...snapshot.risks].filter((r) => r.aboveAppetite).sort((a, b) => b.current.score - a.current.score)[0] as ReturnSnapshot['risks'][number];
     // After acceptance the risk is reviewed down to the lowest cell through the review form.
     const live = await t.handle.db.selectFrom('risks').select(['version', 'owner_id']).where('id', '=', worst.id).executeTakeFirstOrThrow();
     const reviewer = live.owner_id ?? (await t.handle.db.selectFrom('people').select('id').executeTakeFirstOrThrow()).id;
@@ -187,8 +188,8 @@ describe('the dashboard and the register pack', () => {
     const row = register.split('\n').find((line) => line.includes(worst.reference)) ?? '';
     expect(row).toContain(`${worst.current.score} ${worst.current.level.name}`);
     expect(row).not.toMatch(/\b1 Low\b/);
-    const cards = pages.slice(pageWith(pages, 'Each open risk at the highest level'), pageWith(pages, 'New risks (')).join('\n');
-    expect(cards).toContain(`${worst.reference}: ${worst.title}`);
+    const cards = pages.slice(pageWith(pages, 'Each open risk at the highest level'), pageWith(pages, 'New risks (') + 1).join('\n');
+    expect(cards).toContain(`${worst.reference}: ${worst.title.slice(0, 30)}`);
     // Only the accepted register's risks: none of the units' own risks.
     for (const { code } of notAccepted) expect(register).not.toMatch(new RegExp(`\\b${code}-R\\d`));
     // What stays live says so.
