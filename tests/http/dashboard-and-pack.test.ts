@@ -98,6 +98,10 @@ describe('the dashboard and the register pack', () => {
     const numbers = [...row.matchAll(/>(\d+)</g)].map((m) => Number(m[1]));
     expect(numbers[numbers.length - 1]).toBe(reviewed);
     expect(reviewed).toBeGreaterThan(0);
+    // The table of figures is hidden inside a wrapper, not hidden itself: a hidden table of that width widened the page at 320 px.
+    expect(html).toMatch(/<div class="bw-print-words">\s*<table class="govuk-table bw-table-compact">/);
+    expect(html).toContain(`Register pack as accepted for 2026-27 Q2 (PDF)`);
+    expect(html).toContain(`/nodes/${organisationId}/register.pdf?quarter&#x3D;2026-27Q2`);
     // Rects per quarter with their own figures in a <title>.
     expect(html).toMatch(/<rect [^>]*><title>2026-27 Q3, [^:]+: \d+<\/title><\/rect>/);
   });
