@@ -154,6 +154,8 @@ export async function buildDashboardPage(db: Db, clock: Clock, nodeId: number, q
     quarterLabel: formatQuarter(quarter, start),
     registerHref: link({}),
     packHref: `/nodes/${nodeId}/register.pdf`,
+    // The pack as HQ accepted the quarter just ended (docs/dashboard-and-pack.md).
+    acceptedPack: { href: `/nodes/${nodeId}/register.pdf?quarter=${qPath}`, label: formatQuarter(returnQuarter, start) },
     basis: query.basis,
     basisWords: BASIS_WORDS[query.basis],
     basisLinks: HEAT_BASES.map((b) => ({ text: b === 'current' ? 'Current' : b === 'inherent' ? 'Inherent' : 'Target', href: b === 'current' ? `/nodes/${nodeId}/dashboard` : `/nodes/${nodeId}/dashboard?basis=${b}`, current: b === query.basis })),

@@ -19,6 +19,7 @@ import {
   returnStatesOfRegisters,
   risksNewOrClosed,
 } from '../queries/register-pack';
+import { PACK_SECTIONS } from '../print/register-printer';
 import { formatDate } from '../views/helpers/format-date';
 import { TREND_QUARTERS, trendCharts } from './dashboard-page';
 import type { RegisterQuery } from './register-page';
@@ -108,6 +109,9 @@ export async function buildRegisterPack(db: Db, clock: Clock, nodeId: number, qu
     levelColours: matrix.levels.map((l) => ({ rank: l.rank, colour: l.colour, textColour: l.textColour })),
     node: { id: node.id, name: node.name },
     quarterLabel: formatQuarter(quarter, start),
+    frameLabel: formatQuarter(quarter, start),
+    sections: PACK_SECTIONS,
+    asAccepted: null,
     generatedOn: formatDate(today),
     generatedBy,
     filtered: registerCount !== overdue.open || query.status !== 'open',

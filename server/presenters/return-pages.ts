@@ -141,7 +141,7 @@ export async function buildRegisterReturnsPage(db: Db, today: string, register: 
 const parsedSnapshots = new Map<string, ReturnSnapshot>();
 const PARSED_KEPT = 20;
 
-function parseSnapshot(sha256: string, json: string): ReturnSnapshot {
+export function parseSnapshot(sha256: string, json: string): ReturnSnapshot {
   let snapshot = parsedSnapshots.get(sha256);
   if (!snapshot) {
     snapshot = JSON.parse(json) as ReturnSnapshot;

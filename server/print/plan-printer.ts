@@ -6,7 +6,7 @@ import type { PDFDocument } from 'pdf-lib';
 import { AppError } from '../errors';
 import { RenderError, SharedBrowser } from '../browser/shared-browser';
 import type { PlanPackDocument, PlanPrintDocument } from './plan-document';
-import type { RegisterPackDocument } from '../presenters/register-pack';
+import type { PrintableRegisterPack } from './register-printer';
 import { createRegisterPackPrinter } from './register-printer';
 import { loadPlanTemplates, packFrame, planFrame, type PackContentsEntry, type PlanTemplates } from './plan-templates';
 
@@ -32,7 +32,7 @@ export interface PlanPrinter {
   plan(doc: PlanPrintDocument): Promise<Buffer>;
   pack(pack: PlanPackDocument): Promise<Buffer>;
   /** The register pack for the Audit and Risk Committee (server/print/register-printer.ts), with the same browser. */
-  registerPack(pack: RegisterPackDocument): Promise<Buffer>;
+  registerPack(pack: PrintableRegisterPack): Promise<Buffer>;
   close(): Promise<void>;
 }
 

@@ -8,7 +8,6 @@ import Handlebars from 'handlebars';
 import type { PDFOptions } from 'puppeteer-core';
 import { ROOT_DIR } from '../config';
 import type { SharedBrowser } from '../browser/shared-browser';
-import type { RegisterPackDocument } from '../presenters/register-pack';
 import { helpers } from '../views/helpers';
 
 const TEMPLATES_DIR = path.join(ROOT_DIR, 'templates');
@@ -25,6 +24,27 @@ export const PACK_SECTIONS = [
   { key: 'findings', title: 'Quality findings' },
   { key: 'returns', title: 'State of each quarterly return' },
 ] as const;
+
+/** A pack "as accepted" (?quarter=) starts with the registers left out of it, so nobody reads the figures as the whole organisation's. */
+export const ACCEPTED_PACK_SECTIONS = [
+  { key: 'notAccepted', title: 'Registers not in this pack: return not accepted' },
+  ...PACK_SECTIONS,
+] as const;
+
+export type PackSection = { readonly key: string; readonly title: string };
+
+/** What the printer itself reads of a pack; the templates read the rest (live or as accepted). */
+export interface PrintableRegisterPack {
+  marking: string;
+  node: { id: number; name: string };
+  quarterLabel: string;
+  /** The quarter as the header and footer say it ("2026-27 Q2 as accepted"). */
+  frameLabel: string;
+  levelColours: { rank: number; colour: string; textColour: string }[];
+  registerCount: number;
+  sections: readonly PackSection[];
+  registerBatch(offset: number, limit: number): Promise<unknown[]>;
+}
 
 interface RegisterTemplates {
   part(context: Record<string, unknown>): string;
@@ -55,7 +75,7 @@ function loadTemplates(dir = TEMPLATES_DIR): RegisterTemplates {
 const cssColour = (value: string) => (/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(value) ? value : '#b1b4b6');
 
 export interface RegisterPackPrinter {
-  print(pack: RegisterPackDocument): Promise<Uint8Array>;
+  print(pack: PrintableRegisterPack): Promise<Uint8Array>;
 }
 
 export function createRegisterPackPrinter(browser: SharedBrowser): RegisterPackPrinter {
@@ -65,7 +85,7 @@ export function createRegisterPackPrinter(browser: SharedBrowser): RegisterPackP
   return {
     async print(pack) {
       const t = templates();
-      const frame = { marking: pack.marking, node: pack.node.name, quarter: pack.quarterLabel };
+      const frame = { marking: pack.marking, node: pack.node.name, quarter: pack.frameLabel };
       const options = (landscape: boolean): PDFOptions => ({
         format: 'A4',
         landscape,
@@ -89,13 +109,13 @@ export function createRegisterPackPrinter(browser: SharedBrowser): RegisterPackP
         registerParts.push(printPart('register', true, { rows, first: offset === 0 }));
       }
       const parts = await Promise.all(
-        PACK_SECTIONS.map(async (s) => (s.key === 'register' ? Promise.all(registerParts) : [await printPart(s.key)])),
+        pack.sections.map(async (s) => (s.key === 'register' ? Promise.all(registerParts) : [await printPart(s.key)])),
       );
 
       // Cover and contents first; printed with the real first page of each section, then again should their own length differ from the guess.
       const printFront = async (frontPages: number) => {
         let startsOn = frontPages + 1;
-        const contents = PACK_SECTIONS.map((s, n) => {
+        const contents = pack.sections.map((s, n) => {
           const entry = { title: s.title, startsOn };
           startsOn += (parts[n] ?? []).reduce((sum, p) => sum + p.getPageCount(), 0);
           return entry;
@@ -106,7 +126,7 @@ export function createRegisterPackPrinter(browser: SharedBrowser): RegisterPackP
       if (front.getPageCount() !== 2) front = await printFront(front.getPageCount());
 
       const joined = await PDFDocument.create();
-      joined.setTitle(`Register pack: ${pack.node.name}, ${pack.quarterLabel}`);
+      joined.setTitle(`Register pack: ${pack.node.name}, ${pack.frameLabel}`);
       for (const part of [front, ...parts.flat()]) {
         for (const page of await joined.copyPages(part, part.getPageIndices())) joined.addPage(page);
       }

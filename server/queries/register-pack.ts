@@ -104,3 +104,16 @@ export async function returnStatesOfRegisters(db: Db, nodeIds: NodeIds, quarter:
     ORDER BY g.code`.execute(db);
   return rows;
 }
+
+/**
+ * The accepted returns of a quarter for the registers at and below the nodes, with their
+ * snapshots: the register pack "as accepted" reads nothing else of the registers' risks.
+ */
+export async function acceptedSnapshots(db: Db, nodeIds: NodeIds, quarter: FyQuarter) {
+  const { rows } = await sql<{ return_id: number; register_id: number; accepted_at: string; accepted_by_name: string | null; sha256: string; json: string }>`
+    SELECT r.id AS return_id, r.register_id, r.accepted_at, r.accepted_by_name, s.sha256, s.json
+    FROM returns r JOIN registers g ON g.id = r.register_id JOIN return_snapshots s ON s.return_id = r.id
+    WHERE r.fy_year = ${quarter.fyYear} AND r.fy_quarter = ${quarter.quarter} AND r.state = 'accepted' AND ${nodeFilter(nodeIds, 'g.node_id')}
+    ORDER BY g.code`.execute(db);
+  return rows;
+}

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { buildPlanPackDocument, buildPlanPrintDocument, type PlanVersionChoice } from '../presenters/plan-print';
 import { findLatestApproved } from '../queries/plans';
 import { buildRegisterPack } from '../presenters/register-pack';
+import { buildAcceptedRegisterPack } from '../presenters/register-pack-accepted';
 import { registerQuerySchema } from '../presenters/register-page';
 import { signedInUser } from '../access/session';
 import { idParam } from './params';
@@ -45,7 +46,14 @@ export function planPdfRoutes({ db, clock, printer }: AppContext): Router {
   // The register pack for the Audit and Risk Committee, with the register page's filters (docs/dashboard-and-pack.md).
   router.get('/nodes/:id/register.pdf', allow(db, 'read', nodeInPath), async (req, res) => {
     const nodeId = idParam(req.params.id, 'That part of the organisation');
-    const pack = await buildRegisterPack(db, clock, nodeId, registerQuerySchema.parse(req.query), signedInUser(res)?.name ?? 'unknown');
+    const by = signedInUser(res)?.name ?? 'unknown';
+    // ?quarter= prints the pack as accepted in that quarter's returns (a malformed or future quarter is a 400).
+    if (req.query.quarter !== undefined) {
+      const pack = await buildAcceptedRegisterPack(db, clock, nodeId, req.query.quarter, by);
+      sendPdf(res, await printer.registerPack(pack), `register-pack-${pack.node.name.slice(0, 40)}-${pack.quarterLabel}-as-accepted.pdf`);
+      return;
+    }
+    const pack = await buildRegisterPack(db, clock, nodeId, registerQuerySchema.parse(req.query), by);
     sendPdf(res, await printer.registerPack(pack), `register-pack-${pack.node.name.slice(0, 40)}-${pack.quarterLabel}.pdf`);
   });
 

@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import { pdfPages, pageWith } from '../support/pdf-text';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
+import { fixedClock } from '../../server/clock';
+import { buildAcceptedRegisterPack } from '../../server/presenters/register-pack-accepted';
+import type { ReturnSnapshot } from '../../server/domain/returns';
 
 // The dashboard (/nodes/:id/dashboard) and the register pack (/nodes/:id/register.pdf) against
 // the demo: figures equal counts computed here from the tables, each link's filter lists that
@@ -95,6 +98,10 @@ describe('the dashboard and the register pack', () => {
     const numbers = [...row.matchAll(/>(\d+)</g)].map((m) => Number(m[1]));
     expect(numbers[numbers.length - 1]).toBe(reviewed);
     expect(reviewed).toBeGreaterThan(0);
+    // The table of figures is hidden inside a wrapper, not hidden itself: a hidden table of that width widened the page at 320 px.
+    expect(html).toMatch(/<div class="bw-print-words">\s*<table class="govuk-table bw-table-compact">/);
+    expect(html).toContain(`Register pack as accepted for 2026-27 Q2 (PDF)`);
+    expect(html).toContain(`/nodes/${organisationId}/register.pdf?quarter&#x3D;2026-27Q2`);
     // Rects per quarter with their own figures in a <title>.
     expect(html).toMatch(/<rect [^>]*><title>2026-27 Q3, [^:]+: \d+<\/title><\/rect>/);
   });
@@ -148,5 +155,61 @@ describe('the dashboard and the register pack', () => {
     expect(register).toContain(red.reference);
     const registerPages = pages.slice(pageWith(pages, 'risks, worst first'), pageWith(pages, 'Reviews overdue ('));
     for (const page of registerPages) expect(page).toMatch(/Reference\s+Risk\s+Register/);
+  });
+
+  it('prints the pack as accepted for a quarter: the accepted value after a later rescore, "as accepted" on the cover, and the registers not accepted listed', async () => {
+    // The demo's SCCTD divisional return for 2026-27 Q1 was accepted; its units made no return for that quarter.
+    const accepted = await t.handle.db.selectFrom('returns as r').innerJoin('registers as g', 'g.id', 'r.register_id').innerJoin('return_snapshots as s', 's.return_id', 'r.id')
+      .select(['g.code', 'r.accepted_at', 's.json']).where('g.code', '=', 'SCCTD').where('r.fy_year', '=', 2026).where('r.fy_quarter', '=', 1).where('r.state', '=', 'accepted').executeTakeFirstOrThrow();
+    const snapshot = JSON.parse(accepted.json) as ReturnSnapshot;
+    // The worst risk above appetite when accepted: it has a card in the pack as accepted.
+    const worst = [...snapshot.risks].filter((r) => r.aboveAppetite).sort((a, b) => b.current.score - a.current.score)[0] as ReturnSnapshot['risks'][number];
+    // After acceptance the risk is reviewed down to the lowest cell through the review form.
+    const live = await t.handle.db.selectFrom('risks').select(['version', 'owner_id']).where('id', '=', worst.id).executeTakeFirstOrThrow();
+    const reviewer = live.owner_id ?? (await t.handle.db.selectFrom('people').select('id').executeTakeFirstOrThrow()).id;
+    await t.http.post(`/risks/${worst.id}/reviews`).type('form')
+      .send({ reviewed_on: TODAY, reviewer_id: String(reviewer), current_likelihood: '1', current_impact: '1', commentary: 'Contingency site in Leeds now tested', still_valid: 'yes', version: String(live.version) }).expect(303);
+    const now = await t.handle.db.selectFrom('risk_facts').select('current_score').where('risk_id', '=', worst.id).executeTakeFirstOrThrow();
+    expect(now.current_score).toBe(1);
+    expect(worst.current.score).toBeGreaterThan(1);
+
+    const notAccepted = await t.handle.db.selectFrom('registers as g').innerJoin('nodes as n', 'n.id', 'g.node_id').select('g.code')
+      .where('n.parent_id', '=', divisionId).where('g.closed_on', 'is', null).execute();
+    expect(notAccepted.length).toBeGreaterThan(0);
+
+    const res = await t.http.get(`/nodes/${divisionId}/register.pdf?quarter=2026-27Q1`).buffer(true).parse(binary).expect(200).expect('Content-Type', /application\/pdf/);
+    const pages = pdfPages(res.body as Buffer);
+    expect(pages[0]).toContain('As accepted by HQ for 2026-27 Q1');
+    const acceptedOn = new Date(`${(accepted.accepted_at as string).slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    expect(pages[0]).toMatch(new RegExp(`SCCTD[^\\n]*${acceptedOn}`));
+    pages.forEach((page, index) => expect(page).toContain(`Page ${index + 1} of ${pages.length}`));
+    // The registers left out are listed in their own section, before any figure.
+    const left = pages[pageWith(pages, 'were not accepted by HQ (or not submitted)')] ?? '';
+    for (const { code } of notAccepted) expect(left).toContain(code);
+    expect(left).toContain('Not submitted');
+    // The register table and the card show the risk as accepted, not as rescored since.
+    const register = pages.slice(pageWith(pages, 'risks, worst first, as accepted'), pageWith(pages, 'Reviews overdue (')).join('\n');
+    const row = register.split('\n').find((line) => line.includes(worst.reference)) ?? '';
+    expect(row).toContain(`${worst.current.score} ${worst.current.level.name}`);
+    expect(row).not.toMatch(/\b1 Low\b/);
+    const cards = pages.slice(pageWith(pages, 'Each open risk at the highest level'), pageWith(pages, 'New risks (') + 1).join('\n');
+    expect(cards).toContain(`${worst.reference}: ${worst.title.slice(0, 30)}`);
+    // Only the accepted register's risks: none of the units' own risks.
+    for (const { code } of notAccepted) expect(register).not.toMatch(new RegExp(`\\b${code}-R\\d`));
+    // What stays live says so.
+    expect(pages.join('\n')).toMatch(/Live: read from the review history/);
+  });
+
+  it('refuses a malformed or future quarter with 400, and gives a quarter with no accepted return the list only', async () => {
+    const malformed = await t.http.get(`/nodes/${divisionId}/register.pdf?quarter=2026-28Q3`).expect(400);
+    expect(malformed.text).toContain('is not a quarter: quarters are written like 2026-27Q3');
+    const future = await t.http.get(`/nodes/${divisionId}/register.pdf?quarter=2030-31Q1`).expect(400);
+    expect(future.text).toContain('2030-31 Q1 has not started yet');
+    // No print: the model of a quarter with no accepted return holds no risk and lists every register as not accepted.
+    const pack = await buildAcceptedRegisterPack(t.handle.db, fixedClock(TODAY), divisionId, '2024-25Q1', 'Test');
+    expect(pack.asAccepted.returns).toEqual([]);
+    expect(pack.registerCount).toBe(0);
+    expect(pack.asAccepted.notAccepted.length).toBeGreaterThan(0);
+    expect(pack.asAccepted.notAccepted.every((r) => r.stateLabel === 'Not submitted')).toBe(true);
   });
 });
