@@ -496,6 +496,18 @@ export interface SpreadsheetUploadTable {
   applied_summary: string | null;
 }
 
+/** A secret calendar feed URL of one user for one node (docs/calendar-feeds.md). */
+export interface CalendarFeedTable {
+  id: Generated<number>;
+  /** SHA-256 (hex) of the token in the URL; the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  node_id: number;
+  created_at: string;
+  /** Set when the user revokes it, or when the user is disabled; the feed then answers 410. */
+  revoked_at: string | null;
+}
+
 export interface ReferenceVersionTable {
   name: string;
   version: number;
@@ -614,6 +626,7 @@ export interface Database {
   return_answers: ReturnAnswerTable;
   return_snapshots: ReturnSnapshotTable;
   spreadsheet_uploads: SpreadsheetUploadTable;
+  calendar_feeds: CalendarFeedTable;
 }
 
 export type NodeRow = Selectable<NodeTable>;

@@ -167,6 +167,8 @@ async function main(): Promise<void> {
       { name: 'Dashboard, organisation (HQ)', path: `/nodes/${summary.hqId}/dashboard`, aim: '≤ 100 ms median', check: (f) => f.p50 <= 100 },
       { name: 'Dashboard, division', path: `/nodes/${summary.divisionId}/dashboard`, aim: '≤ 100 ms median', check: (f) => f.p50 <= 100 },
       { name: "HQ's table of returns, organisation", path: `/nodes/${summary.hqId}/returns?quarter=${returnBench.quarters[0] ?? ''}`, aim: '≤ 50 ms', check: (f) => f.p50 <= 50 },
+      // What a subscribed calendar fetches (a secret feed builds the same calendar after one lookup): docs/calendar-feeds.md.
+      { name: 'Calendar, organisation (.ics)', path: `/nodes/${summary.hqId}/exercises.ics`, aim: '≤ 200 ms median', check: (f) => f.p50 <= 200 },
     ];
 
     // Each page's SQL, recorded by an app in this process on the same database.

@@ -28,6 +28,7 @@ import { planRoutes } from './routes/plans';
 import { planSectionRoutes } from './routes/plan-sections';
 import { exerciseRoutes } from './routes/exercises';
 import { planBoardRoutes } from './routes/plan-board';
+import { calendarFeedRoutes } from './routes/calendar-feeds';
 import { planRiskRoutes } from './routes/plan-risks';
 import { adminRoutes } from './routes/admin';
 import { dashboardRoutes } from './routes/dashboard';
@@ -123,6 +124,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(planSectionRoutes(ctx));
   app.use(exerciseRoutes(ctx));
   app.use(planBoardRoutes(ctx));
+  app.use(calendarFeedRoutes(ctx));
   app.use(planRiskRoutes(ctx));
   app.use(adminRoutes(ctx));
 

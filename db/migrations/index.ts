@@ -12,6 +12,7 @@ import * as m010 from './010_registers_managed';
 import * as m011 from './011_joined_registers';
 import * as m012 from './012_quarterly_returns';
 import * as m013 from './013_spreadsheet_uploads';
+import * as m015 from './015_calendar_feeds';
 
 // An explicit, frozen index: tests and production run exactly the same migrations,
 // in this order, whatever files happen to be on disk.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '011_joined_registers': m011,
   '012_quarterly_returns': m012,
   '013_spreadsheet_uploads': m013,
+  '015_calendar_feeds': m015,
 };

@@ -16,6 +16,7 @@ import type { DemoOrganisation, DemoRisk } from './types';
 import { subDays } from 'date-fns';
 import { loadDemoExercises } from './load-exercises';
 import { loadDemoJoinedRegisters } from './demo-joined';
+import { loadDemoCalendarFeeds } from './demo-calendar-feeds';
 import { loadDemoReturns } from './demo-returns';
 import { moveRiskToRegister } from '../../server/queries/risks';
 import { findRegister, updateRegister } from '../../server/queries/registers';
@@ -197,6 +198,7 @@ export async function loadDemo(db: Db, clock: Clock, demo: DemoOrganisation): Pr
     await loadDemoMoves(tx, demo, registerIds, personIds);
     await loadDemoJoinedRegisters({ tx, now, nameOf: async (key) => demo.people.find((p) => p.key === key)?.name ?? key });
     await loadDemoReturns(tx, now, { registerIds, users: userIds, fyStartMonth: settings.fyStartMonth });
+    await loadDemoCalendarFeeds(tx, now, { users: userIds, nodeIds });
     return { loaded: true, nodes: demo.nodes.length, risks: demo.risks.length, reviews, actions, plans: demo.plans.length };
 
     async function insertDemoReviews(trx: Tx, risk: DemoRisk, riskId: number, identifiedOn: string, index: number): Promise<number> {

@@ -15,6 +15,13 @@ export interface CalendarEvent {
   description?: string;
   url?: string;
   categories?: string[];
+  /**
+   * Raised whenever the record changes (the record's own version), so a subscribed calendar
+   * takes the newer copy: clients ignore an update whose SEQUENCE is not higher.
+   */
+  sequence?: number;
+  /** CANCELLED tells subscribed calendars to drop an event they already hold. */
+  status?: 'CONFIRMED' | 'CANCELLED';
 }
 
 export interface Calendar {
@@ -72,6 +79,8 @@ export function writeCalendar(calendar: Calendar): string {
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
     if (event.url) lines.push(`URL:${event.url}`);
     if (event.categories && event.categories.length > 0) lines.push(`CATEGORIES:${event.categories.map(escapeText).join(',')}`);
+    if (event.sequence !== undefined) lines.push(`SEQUENCE:${Math.max(0, Math.trunc(event.sequence))}`);
+    if (event.status) lines.push(`STATUS:${event.status}`);
     // All-day reminders should not block anyone's diary.
     lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
   }

@@ -4,6 +4,7 @@ import { recordAudit, type Change } from '../queries/audit';
 import { deleteSessionsOfUser } from '../queries/sessions';
 import { countOrganisationAdmins, createUser, findUser, insertGrant, userExistsWithEmail } from '../queries/users';
 import { clearSignInLock } from './sign-in-attempts';
+import { revokeFeedsOfUser } from './calendar-feeds';
 
 // Every change to who may sign in and what they may do. Each takes the transaction it runs in,
 // checks its rules against what that transaction reads, and records itself in the history.
@@ -112,6 +113,8 @@ export async function setUserDisabled(tx: Tx, change: Change, userId: number, di
   await tx.updateTable('users').set({ disabled_on: disabledOn }).where('id', '=', userId).execute();
   if (disabledOn) await deleteSessionsOfUser(tx, userId);
   await recordAudit(tx, change.actor, { ...userEvent(user, change.at), action: 'update', before: { disabled_on: user.disabled_on }, after: { disabled_on: disabledOn } });
+  // Their secret calendar feeds stop too, for good: enabling the user again does not revive them.
+  if (disabledOn) await revokeFeedsOfUser(tx, change, userId, 'User disabled');
   return { kind: 'done' };
 }
 

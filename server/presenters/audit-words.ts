@@ -135,6 +135,16 @@ export const AUDIT_WORDS: Record<string, AuditEntityWords> = {
       unchanged: { label: 'Rows left alone', format: 'number' },
     },
   },
+  // A secret calendar feed URL (docs/calendar-feeds.md): who can see a node's calendar from outside.
+  calendar_feed: {
+    noun: 'Calendar feed',
+    shownOnCreate: ['owner', 'node'],
+    fields: {
+      owner: { label: 'For', format: 'text' },
+      node: { label: 'Calendar of', format: 'text' },
+      revoked: { label: 'Revoked', format: 'text' },
+    },
+  },
   plan_link: {
     noun: 'Continuity plan link',
     created: 'linked',

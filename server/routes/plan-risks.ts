@@ -10,7 +10,9 @@ import { linkPlanToRisk, unlinkPlanFromRisk } from '../queries/plan-risks';
 import { findPlan } from '../queries/plans';
 import type { RiskDetailRow } from '../queries/risks';
 import { loadLinkablePlans, loadLinkedPlans } from '../presenters/risk-plans';
+import { confirmPage } from '../presenters/confirm-page';
 import { placeholder, toOptions } from '../presenters/options';
+import { notFound } from '../errors';
 import { changeOf, riskFromPath } from './params';
 
 const SAVED: Record<string, string> = { linked: 'Plan linked', unlinked: 'Plan unlinked' };
@@ -52,6 +54,25 @@ export function planRiskRoutes({ db, clock }: AppContext): Router {
     }
     await db.transaction().execute((tx) => linkPlanToRisk(tx, changeOf(res, clock), risk.id, parsed.data.plan_id));
     res.redirect(303, `/risks/${risk.id}/plans?saved=linked`);
+  });
+
+  // Confirmation first: the "Unlink" in the table of linked plans is a link to this page.
+  router.get('/risks/:id/plans/unlink', allow(db, 'manage_risks', riskInPath), async (req, res) => {
+    const risk = await riskFromPath(db, req.params.id);
+    const parsed = parseForm(planLinkSchema, req.query);
+    const plan = parsed.ok ? await findPlan(db, parsed.data.plan_id) : undefined;
+    // A plan the person cannot read is not theirs to unlink, and its name is not shown.
+    if (!parsed.ok || !plan || !isReadable(await readableNodesOf(db, res), plan.node_id)) throw notFound('That plan');
+    res.render('confirm', confirmPage({
+      title: `Unlink ${plan.ref} from ${risk.reference}`,
+      caption: `${risk.reference} · ${risk.node_name}`,
+      heading: `Unlink ${plan.ref} from this risk?`,
+      details: [`${plan.ref} ${plan.title} will no longer be listed as a plan that responds to “${risk.title}”, and its tests no longer show on the risk. You can link it again.`],
+      action: `/risks/${risk.id}/plans/unlink`,
+      hidden: [{ name: 'plan_id', value: String(plan.id) }],
+      button: 'Unlink the plan',
+      cancelHref: `/risks/${risk.id}/plans`,
+    }));
   });
 
   router.post('/risks/:id/plans/unlink', allow(db, 'manage_risks', riskInPath), async (req, res) => {

@@ -11,6 +11,7 @@ import { buildTree, inTreeOrder } from '../domain/tree';
 import { AppError, notFound } from '../errors';
 import { formErrors, parseForm, typedValues, type FormErrors } from '../forms/parse';
 import { grantSchema, newUserSchema, passwordSchema } from '../forms/user-form';
+import { confirmPage } from '../presenters/confirm-page';
 import { placeholder, toOptions } from '../presenters/options';
 import { signInStanding } from '../presenters/sign-in-standing';
 import { listNodes } from '../queries/nodes';
@@ -124,6 +125,28 @@ export function userRoutes({ db, clock }: AppContext): Router {
     await renderUser(res, user.id, { message: outcome.kind === 'granted' ? 'Role added' : 'The user already has that role there' });
   });
 
+  // Confirmation first: the user page's "Remove" is a link to this page.
+  router.get('/admin/users/:id/roles/:grantId/remove', admin, async (req, res) => {
+    const user = await userFromPath(req.params.id);
+    const grantId = idParam(req.params.grantId, 'That role');
+    const grant = (await listGrantsWithNodes(db, user.id)).find((g) => g.id === grantId);
+    if (!grant) {
+      await renderUser(res, user.id, { message: 'That role had already been removed' });
+      return;
+    }
+    const where = grant.node_name === null ? 'the whole organisation' : `${grant.node_name} and everything below it`;
+    res.render('confirm', confirmPage({
+      title: `Remove a role: ${user.name}`,
+      caption: user.name,
+      heading: `Remove the role ${ROLE_LABELS[grant.role]} over ${where}?`,
+      details: [`${user.name} loses what this role gives them there at once, including any calendar feed that relies on it.`],
+      action: `/admin/users/${user.id}/roles/${grant.id}/remove`,
+      button: 'Remove the role',
+      cancelHref: `/admin/users/${user.id}`,
+      breadcrumbs: [{ text: 'Users', href: '/admin/users' }, { text: user.name, href: `/admin/users/${user.id}` }, { text: 'Remove a role' }],
+    }));
+  });
+
   router.post('/admin/users/:id/roles/:grantId/remove', admin, async (req, res) => {
     const user = await userFromPath(req.params.id);
     const grantId = idParam(req.params.grantId, 'That role');
@@ -149,6 +172,28 @@ export function userRoutes({ db, clock }: AppContext): Router {
     const user = await userFromPath(req.params.id);
     const cleared = await db.transaction().execute((tx) => clearUserSignInLock(tx, changeOf(res, clock), user));
     await renderUser(res, user.id, { message: cleared ? 'Sign-in lock cleared. The user can sign in now.' : 'There was no lock to clear' });
+  });
+
+  router.get('/admin/users/:id/disable', admin, async (req, res) => {
+    const user = await userFromPath(req.params.id);
+    if (signedInUser(res)?.id === user.id) throw new AppError(409, 'self', 'You cannot disable your own account. Ask another admin.');
+    if (user.disabled_on !== null) {
+      await renderUser(res, user.id, { message: 'This user is disabled already' });
+      return;
+    }
+    res.render('confirm', confirmPage({
+      title: `Disable a user: ${user.name}`,
+      caption: user.name,
+      heading: `Disable ${user.name}?`,
+      details: [
+        `${user.name} (${user.email}) is signed out everywhere at once and cannot sign in until an admin enables them again. Their roles are kept.`,
+      ],
+      warning: 'Their calendar feeds stop working for good: enabling them again does not bring the feeds back.',
+      action: `/admin/users/${user.id}/disable`,
+      button: 'Disable this user',
+      cancelHref: `/admin/users/${user.id}`,
+      breadcrumbs: [{ text: 'Users', href: '/admin/users' }, { text: user.name, href: `/admin/users/${user.id}` }, { text: 'Disable' }],
+    }));
   });
 
   router.post('/admin/users/:id/disable', admin, async (req, res) => {

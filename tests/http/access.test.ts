@@ -32,7 +32,10 @@ interface Records {
 /** Ids for each route's path parameters: all inside the division, so a division grant reaches them. */
 const PATH_PARAMETERS: [RegExp, (r: Records) => Record<string, number | string>][] = [
   [/^\/plans\/:id/, (r) => ({ id: r.planId, number: 1, key: 'contacts' })],
+  // A feed that does not exist: the route's rule is what is checked, and it answers 404.
+  [/^\/nodes\/:id\/calendar\/feeds\/:feedId/, (r) => ({ id: r.unitId, feedId: 999999 })],
   [/^\/nodes\/:id/, (r) => ({ id: r.unitId })],
+  [/^\/feeds\/:token/, () => ({ token: 'A'.repeat(43) })],
   [/^\/risks\/:id/, (r) => ({ id: r.riskId })],
   [/^\/actions\/:id/, (r) => ({ id: r.actionId })],
   [/^\/exercises\/:id/, (r) => ({ id: r.exerciseId })],

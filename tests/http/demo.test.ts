@@ -102,6 +102,22 @@ describe('the demo organisation', () => {
     for (const plan of plans) await t.http.get(`/plans/${plan.id}/exercises`).expect(200);
     const calendar = await t.http.get(`/nodes/${hq.id}/exercises.ics`).expect(200);
     expect(calendar.text).toContain('BEGIN:VEVENT');
+    // The cancelled York call cascade and the completed IJOCD one (within 90 days) go as CANCELLED.
+    expect(calendar.text.split('\r\n').filter((l) => l === 'STATUS:CANCELLED').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has calendar feeds in use and revoked, with their history, and Hannah Sowerby sees hers', async () => {
+    const db = t.handle.db;
+    const feeds = await db.selectFrom('calendar_feeds').selectAll().execute();
+    expect(feeds.filter((f) => f.revoked_at === null)).toHaveLength(2);
+    expect(feeds.filter((f) => f.revoked_at !== null)).toHaveLength(1);
+    const audit = await db.selectFrom('audit_events').select('action').where('entity_type', '=', 'calendar_feed').execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'create', 'create', 'update']);
+    const hannah = await signIn(t.app, 'hannah.sowerby@cps.example.gov.uk', DEMO_PASSWORD);
+    const scctd = await db.selectFrom('nodes').select('id').where('code', '=', 'SCCTD').executeTakeFirstOrThrow();
+    const page = await hannah.get(`/nodes/${scctd.id}/calendar`).expect(200);
+    expect(page.text).toContain('Feed 2');
+    expect(page.text).toContain('Revoked feeds (1)');
   });
 
   it('has quarterly returns in every state over the last four quarters, each snapshot sealed by its hash, every return page rendering', async () => {

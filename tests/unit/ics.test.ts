@@ -59,3 +59,29 @@ describe('writing a calendar', () => {
     expect(lines).toContain('X-WR-CALNAME:Bulwark\\, exercises');
   });
 });
+
+describe('updates and cancellations', () => {
+  const text = writeCalendar({
+    name: 'Bulwark',
+    stamp,
+    events: [
+      { uid: 'exercise-8@bulwark', date: '2027-02-10', summary: 'Cancelled: Tabletop exercise: BCP-SCD', sequence: 3, status: 'CANCELLED' },
+      { uid: 'plan-3-review@bulwark', date: '2027-11-01', summary: 'Plan review due: BCP-SCD', sequence: 2 },
+    ],
+  });
+  const lines = text.split('\r\n');
+
+  it('writes SEQUENCE and STATUS only when the event has them', () => {
+    expect(lines).toContain('SEQUENCE:3');
+    expect(lines).toContain('STATUS:CANCELLED');
+    expect(lines).toContain('SEQUENCE:2');
+    expect(lines.filter((l) => l.startsWith('STATUS:'))).toEqual(['STATUS:CANCELLED']);
+  });
+
+  it('stamps every event with the same DTSTAMP, in UTC', () => {
+    const stamps = lines.filter((l) => l.startsWith('DTSTAMP:'));
+    expect(stamps).toHaveLength(2);
+    expect(new Set(stamps).size).toBe(1);
+    expect(stamps[0]).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);
+  });
+});

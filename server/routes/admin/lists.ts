@@ -21,6 +21,7 @@ import { toOptions } from '../../presenters/options';
 import { savedMessage } from '../../presenters/saved-message';
 import { findCategory, findObjective, insertCategory, insertObjective, listUsage, moveListItem, updateCategory, updateObjective } from '../../queries/lists';
 import { listCategories, listObjectives, loadMatrix } from '../../queries/reference';
+import { confirmPage } from '../../presenters/confirm-page';
 import { changeOf, idParam } from '../params';
 
 const STALE_FORM = 'The form is out of date: reload the page and try again';
@@ -202,6 +203,21 @@ function listRoutes<S extends z.ZodType>({ db, clock }: AppContext, kind: ListKi
     const { direction } = parsed.data;
     await db.transaction().execute((tx) => moveListItem(tx, changeOf(res, clock), kind.table, item.id, direction));
     res.redirect(303, `${kind.path}#item-${item.id}`);
+  });
+
+  // Confirmation first: the list's "Delete" is a link to this page.
+  router.get(`${kind.path}/:id/delete`, admin, async (req, res) => {
+    const item = await itemFromPath(req.params.id);
+    res.render('confirm', confirmPage({
+      title: `Delete ${kind.singular}: ${item.text}`,
+      caption: kind.title,
+      heading: `Delete the ${kind.singular} “${item.text}”?`,
+      details: [`It goes from the list for good. Only a ${kind.singular} no risk uses can be deleted; the history keeps a record of it.`],
+      action: `${kind.path}/${item.id}/delete`,
+      button: `Delete the ${kind.singular}`,
+      cancelHref: `${kind.path}#item-${item.id}`,
+      breadcrumbs: [ADMIN_CRUMB, { text: kind.title, href: kind.path }, { text: 'Delete' }],
+    }));
   });
 
   // An item in use cannot be deleted: the risks that use it would lose their meaning. Renaming is offered instead.
