@@ -133,7 +133,7 @@ const statements = [
   `CREATE TABLE change_counters (name TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID`,
   `INSERT INTO change_counters (name, version) VALUES ('findings', 1), ('duplicates', 1)`,
   ...['risk_facts', 'risks', 'actions', 'reviews', 'risk_links', 'risk_proposals', 'duplicate_decisions', 'risk_acceptances', 'escalation_dismissals',
-    'plan_risks', 'plan_facts', 'plan_test_facts', 'categories', 'matrix_cells', 'nodes', 'settings'].flatMap((table) =>
+    'plan_risks', 'plan_facts', 'plan_test_facts', 'categories', 'objectives', 'matrix_cells', 'matrix_levels', 'nodes', 'registers', 'settings'].flatMap((table) =>
     ['INSERT', 'UPDATE', 'DELETE'].map((event) => `CREATE TRIGGER findings_${table}_${event.toLowerCase()} AFTER ${event} ON ${table}
       BEGIN UPDATE change_counters SET version = version + 1 WHERE name = 'findings'; END`)),
   ...[['risks', 'INSERT'], ['risks', 'DELETE'], ['risks', 'UPDATE OF title, cause, status, register_id'], ['risk_links', 'INSERT'], ['risk_links', 'UPDATE'],

@@ -1,3 +1,4 @@
+import { rememberedUntilChanged } from '../../db/counted-memory';
 import { z } from 'zod';
 import type { Db } from '../../db/connection';
 import type { Clock } from '../clock';
@@ -44,7 +45,9 @@ const DIRECTION_COLOURS: Record<Direction, string> = { up: '#d4351c', same: '#50
 /** The trend charts of the last eight quarters, shared by the dashboard and the pack. */
 export async function trendCharts(db: Db, nodeIds: readonly number[] | null, matrix: Matrix, current: FyQuarter, fyStartMonth: number) {
   const quarters = Array.from({ length: TREND_QUARTERS }, (_, n) => addQuarters(current, n - TREND_QUARTERS + 1));
-  const rows = await reviewTrend(db, nodeIds, quarters[0] as FyQuarter);
+  // Eight quarters of the review history: kept in memory until a review (or anything else the counter watches) changes.
+  const from = quarters[0] as FyQuarter;
+  const rows = await rememberedUntilChanged(db, 'findings', `trend:${nodeIds === null ? 'all' : nodeIds.join(',')}:${from.fyYear}Q${from.quarter}`, () => reviewTrend(db, nodeIds, from));
   const index = (q: FyQuarter) => quarters.findIndex((x) => x.fyYear === q.fyYear && x.quarter === q.quarter);
   const labels = quarters.map((q) => formatQuarter(q, fyStartMonth));
   const byLevel = matrix.levels.map(() => quarters.map(() => 0));
@@ -88,17 +91,23 @@ export async function buildDashboardPage(db: Db, clock: Clock, nodeId: number, q
   // Returns are made after a quarter ends: the round in progress is the quarter just ended's.
   const returnQuarter = addQuarters(quarter, -1);
   const deadline = returnDeadline(returnQuarter, start, settings.returnDeadlineDays);
-  const [cells, movement, levels, categories, objectives, overdue, findings, returnRows, fresh, proposals, trend] = await Promise.all([
-    cellCounts(db, nodeIds, query.basis),
-    movementByCell(db, nodeIds, calendar.quarterStart),
-    levelCounts(db, nodeIds),
-    categoryCounts(db, nodeIds),
-    objectiveCounts(db, nodeIds),
-    overdueCounts(db, nodeIds, today),
+  // The aggregates over the whole organisation take a few hundred milliseconds of SQL: they are
+  // kept in memory until anything they count changes (the 'findings' change counter, moved by
+  // triggers on risks, reviews, actions, proposals, the matrix, the lists and the tree). Returns
+  // are not among what it watches, so their states are read every time.
+  const [[cells, movement, levels, categories, objectives, overdue, fresh, proposals], findings, returnRows, trend] = await Promise.all([
+    rememberedUntilChanged(db, 'findings', `dashboard:${nodeId}:${query.basis}:${today}`, () => Promise.all([
+      cellCounts(db, nodeIds, query.basis),
+      movementByCell(db, nodeIds, calendar.quarterStart),
+      levelCounts(db, nodeIds),
+      categoryCounts(db, nodeIds),
+      objectiveCounts(db, nodeIds),
+      overdueCounts(db, nodeIds, today),
+      newAndClosedCounts(db, nodeIds, quarterStart(quarter, start), quarterEnd(quarter, start)),
+      decidedProposals(db, nodeIds, quarterStart(quarter, start), quarterEnd(quarter, start)),
+    ])),
     currentFindings(db, { nodeIds }, today),
     returnStatesByNode(db, nodeIds, returnQuarter, deadline),
-    newAndClosedCounts(db, nodeIds, quarterStart(quarter, start), quarterEnd(quarter, start)),
-    decidedProposals(db, nodeIds, quarterStart(quarter, start), quarterEnd(quarter, start)),
     trendCharts(db, nodeIds, matrix, quarter, start),
   ]);
 

@@ -286,5 +286,9 @@ function findingSummary(findings: readonly { code: string; riskId: number }[], p
 /** What only the node's business managers see: risks below suggested for escalation here, and proposals waiting for their decision. */
 async function managersSections(db: Db, nodeId: number) {
   const [suggestions, waiting] = await Promise.all([escalationSuggestionsOf(db, nodeId), waitingProposalsOfNodes(db, [nodeId])]);
-  return { suggestions, waitingProposals: waiting };
+  // Worst first; a page of them at most, so the register page does not grow with the organisation.
+  return { suggestions: suggestions.slice(0, SUGGESTIONS_SHOWN), moreSuggestions: Math.max(0, suggestions.length - SUGGESTIONS_SHOWN), waitingProposals: waiting.slice(0, SUGGESTIONS_SHOWN), moreProposals: Math.max(0, waiting.length - SUGGESTIONS_SHOWN) };
 }
+
+/** How many suggested escalations and waiting proposals the register page lists. */
+const SUGGESTIONS_SHOWN = 25;

@@ -18,11 +18,11 @@ export async function returnAndReviewEvents(db: Db, today: string, nodeIds: numb
   const ids = nodeIds.length > 0 ? nodeIds : [-1];
   const [registers, risks] = await Promise.all([
     db.selectFrom('registers as g').innerJoin('nodes as n', 'n.id', 'g.node_id')
-      .select(['g.id', 'g.code', 'g.name', 'n.name as node_name'])
+      .select(['g.id', 'g.code', 'g.name', 'g.node_id', 'n.name as node_name'])
       .where('g.node_id', 'in', ids).where('g.closed_on', 'is', null).where('n.retired_on', 'is', null)
       .execute(),
     db.selectFrom('risk_facts as f').innerJoin('risks as r', 'r.id', 'f.risk_id').leftJoin('people as o', 'o.id', 'r.owner_id')
-      .select(['r.id', 'r.reference', 'r.title', 'o.name as owner_name', 'f.review_due_on'])
+      .select(['r.id', 'r.reference', 'r.title', 'r.register_id', 'o.name as owner_name', 'f.review_due_on'])
       .where('f.node_id', 'in', ids).where('f.status', '=', 'open').where('f.review_due_on', 'is not', null)
       .execute(),
   ]);
@@ -42,6 +42,10 @@ export async function returnAndReviewEvents(db: Db, today: string, nodeIds: numb
       });
     }
   }
+  if (risks.length > RISK_EVENTS_MAX) {
+    events.push(...groupedReviewEvents(risks, registers, baseUrl));
+    return events;
+  }
   for (const risk of risks) {
     if (risk.review_due_on === null) continue;
     events.push({
@@ -54,4 +58,39 @@ export async function returnAndReviewEvents(db: Db, today: string, nodeIds: numb
     });
   }
   return events;
+}
+
+/**
+ * Above this many open risks (a division has about 600; the whole organisation 12,000) each
+ * register's reviews due on one day become one event, so a feed stays a calendar people can
+ * read (and a few hundred kilobytes rather than megabytes).
+ */
+const RISK_EVENTS_MAX = 1000;
+
+function groupedReviewEvents(
+  risks: { reference: string; register_id: number; review_due_on: string | null }[],
+  registers: { id: number; code: string; name: string; node_id: number; node_name: string }[],
+  baseUrl: string,
+): CalendarEvent[] {
+  const groups = new Map<string, { registerId: number; due: string; references: string[] }>();
+  for (const risk of risks) {
+    if (risk.review_due_on === null) continue;
+    const key = `${risk.register_id}:${risk.review_due_on}`;
+    const group = groups.get(key) ?? { registerId: risk.register_id, due: risk.review_due_on, references: [] };
+    group.references.push(risk.reference);
+    groups.set(key, group);
+  }
+  const registerOf = new Map(registers.map((g) => [g.id, g]));
+  return [...groups.values()].map((group) => {
+    const register = registerOf.get(group.registerId);
+    const count = group.references.length;
+    return {
+      uid: `register-${group.registerId}-reviews-${group.due}@bulwark`,
+      date: group.due,
+      summary: `${count === 1 ? 'Risk review' : `${count} risk reviews`} due: ${register?.code ?? ''}`,
+      description: `${register ? `${register.name} (${register.node_name})` : ''}. Due by ${formatDay(group.due)}: ${group.references.join(', ')}.`,
+      url: register ? `${baseUrl}/nodes/${register.node_id}?review=due` : baseUrl,
+      categories: ['Risk', 'Risk review'],
+    };
+  });
 }
