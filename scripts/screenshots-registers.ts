@@ -2,12 +2,11 @@
 // headless Chromium, at 1280 px and 320 px wide, and saves full-page PNGs to look at.
 // Usage: npm run screenshots:registers -- [baseUrl] [outDir]
 import fs from 'node:fs';
-import path from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { chromiumLaunchOptions } from '../server/browser/chromium';
 import { demoEmail, signInAsDemoUser } from './support/demo-sign-in';
+import { capturePage, shootPage } from './support/screenshot-walk';
 
-const WIDTHS = [1280, 320];
 
 async function main(): Promise<void> {
   const base = process.argv[2] ?? 'http://localhost:3000';
@@ -17,18 +16,8 @@ async function main(): Promise<void> {
   try {
     // Each person in a browser context of their own, as two people on two machines.
     let page = await (await browser.createBrowserContext()).newPage();
-    const capture = async (name: string) => {
-      for (const width of WIDTHS) {
-        await page.setViewport({ width, height: 900 });
-        const file = path.join(outDir, `${name}-${width}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        console.log(`${page.url()} → ${file}`);
-      }
-    };
-    const shoot = async (name: string, url: string) => {
-      await page.goto(new URL(url, base).toString(), { waitUntil: 'load' });
-      await capture(name);
-    };
+    const capture = (name: string) => capturePage(page, outDir, name);
+    const shoot = (name: string, url: string) => shootPage(page, base, outDir, name, url);
     const submit = (p: Page) => Promise.all([p.waitForNavigation(), p.click('main button[type="submit"]')]);
 
     // Three wrong passwords for a demo address, so the admin's user page has a lock to show.

@@ -4,12 +4,11 @@
 // form, HQ's table of returns, and a challenge refused for being empty.
 // Usage: npx tsx scripts/screenshots-returns.ts [baseUrl] [outDir]
 import fs from 'node:fs';
-import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { chromiumLaunchOptions } from '../server/browser/chromium';
 import { signInAsDemoUser } from './support/demo-sign-in';
+import { capturePage, shootPage } from './support/screenshot-walk';
 
-const WIDTHS = [1280, 320];
 
 async function main(): Promise<void> {
   const base = process.argv[2] ?? 'http://localhost:3000';
@@ -18,18 +17,8 @@ async function main(): Promise<void> {
   const browser = await puppeteer.launch(chromiumLaunchOptions);
   try {
     let page = await (await browser.createBrowserContext()).newPage();
-    const capture = async (name: string) => {
-      for (const width of WIDTHS) {
-        await page.setViewport({ width, height: 900 });
-        const file = path.join(outDir, `${name}-${width}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        console.log(`${page.url()} → ${file}`);
-      }
-    };
-    const shoot = async (name: string, url: string) => {
-      await page.goto(new URL(url, base).toString(), { waitUntil: 'load' });
-      await capture(name);
-    };
+    const capture = (name: string) => capturePage(page, outDir, name);
+    const shoot = (name: string, url: string) => shootPage(page, base, outDir, name, url);
     const hrefOf = (selector: string, text: string) =>
       page.$$eval(selector, (links, wanted) => links.find((a) => a.textContent?.includes(wanted))?.getAttribute('href') ?? null, text);
 
