@@ -1,4 +1,5 @@
-import type { Influence, Treatment } from './vocabulary';
+import type { RiskRow } from '../../db/schema';
+import type { Influence } from './vocabulary';
 
 // Escalation between levels of the organisation (docs/joined-registers.md): which risks are
 // suggested to the level above, and what a proposal carries.
@@ -43,47 +44,17 @@ export function isDismissalStanding(dismissedAtLevelRank: number, currentLevelRa
   return currentLevelRank <= dismissedAtLevelRank;
 }
 
-/** What a proposal carries to the other register, pre-filled from the original as it was. */
-export interface ProposedRiskFields {
-  title: string;
-  cause: string;
-  event: string;
-  effect: string;
-  category_id: number;
-  objective_id: number | null;
-  owner_id: number | null;
-  manager_id: number | null;
-  treatment: Treatment;
-  influence: Influence;
-  inherent_likelihood: number;
-  inherent_impact: number;
-  current_likelihood: number;
-  current_impact: number;
-  target_likelihood: number;
-  target_impact: number;
-  existing_controls: string;
-}
+/** The fields of a risk a proposal carries to the other register, pre-filled from the original as it was. */
+export const PROPOSED_RISK_FIELDS = [
+  'title', 'cause', 'event', 'effect', 'category_id', 'objective_id', 'owner_id', 'manager_id', 'treatment', 'influence',
+  'inherent_likelihood', 'inherent_impact', 'current_likelihood', 'current_impact', 'target_likelihood', 'target_impact', 'existing_controls',
+] as const satisfies readonly (keyof RiskRow)[];
 
+export type ProposedRiskFields = Pick<RiskRow, (typeof PROPOSED_RISK_FIELDS)[number]>;
+
+/** Those fields alone, in that order: what a proposal stores as JSON. */
 export function proposedFieldsOf(risk: ProposedRiskFields): ProposedRiskFields {
-  return {
-    title: risk.title,
-    cause: risk.cause,
-    event: risk.event,
-    effect: risk.effect,
-    category_id: risk.category_id,
-    objective_id: risk.objective_id,
-    owner_id: risk.owner_id,
-    manager_id: risk.manager_id,
-    treatment: risk.treatment,
-    influence: risk.influence,
-    inherent_likelihood: risk.inherent_likelihood,
-    inherent_impact: risk.inherent_impact,
-    current_likelihood: risk.current_likelihood,
-    current_impact: risk.current_impact,
-    target_likelihood: risk.target_likelihood,
-    target_impact: risk.target_impact,
-    existing_controls: risk.existing_controls,
-  };
+  return Object.fromEntries(PROPOSED_RISK_FIELDS.map((field) => [field, risk[field]])) as ProposedRiskFields;
 }
 
 /** An escalation waiting this many days for a decision is a quality finding. */

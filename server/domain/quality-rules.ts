@@ -1,7 +1,7 @@
 import { addDays } from 'date-fns/addDays';
 import { parseISO } from 'date-fns/parseISO';
 import { format } from 'date-fns/format';
-import type { AcceptanceStanding } from './acceptance';
+import { needsAcceptance, type AcceptanceStanding } from './acceptance';
 import { PROPOSAL_WAIT_DAYS } from './escalation';
 
 // Quality findings (docs/joined-registers.md): computed from the register as it is, never
@@ -47,7 +47,6 @@ export interface FindingRule {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const hasControls = (risk: RiskFindingFacts) => risk.existingControls.trim() !== '';
-const needsAcceptance = (risk: RiskFindingFacts) => risk.treatment === 'tolerate' && risk.aboveAppetite;
 const edit = (risk: RiskFindingFacts) => `/risks/${risk.riskId}/edit`;
 const newAction = (risk: RiskFindingFacts) => `/risks/${risk.riskId}/actions/new`;
 const section = (name: string) => (risk: RiskFindingFacts) => `/risks/${risk.riskId}#${name}`;

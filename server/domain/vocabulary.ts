@@ -55,6 +55,9 @@ export const PROPOSAL_KINDS = ['escalation', 'de-escalation'] as const;
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 export const PROPOSAL_STATUSES = ['proposed', 'accepted', 'declined'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = { proposed: 'Waiting for a decision', accepted: 'Accepted', declined: 'Declined' };
+/** The govuk-tag colour of each state of a proposal. */
+export const PROPOSAL_STATUS_COLOURS: Record<ProposalStatus, string> = { proposed: 'yellow', accepted: 'green', declined: 'grey' };
 
 export const DIRECTIONS = ['up', 'down', 'same', 'new'] as const;
 export type Direction = (typeof DIRECTIONS)[number];

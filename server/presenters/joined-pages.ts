@@ -6,18 +6,17 @@ import { ESCALATION_TRIGGER_LABELS, type ProposedRiskFields } from '../domain/es
 import { levelOf, rate } from '../domain/matrix';
 import { isReadable, type ReadableNodeIds } from '../domain/roles';
 import { duplicateFingerprint } from '../domain/similarity';
-import { INFLUENCE_LABELS } from '../domain/vocabulary';
+import { INFLUENCE_LABELS, PROPOSAL_STATUS_COLOURS, PROPOSAL_STATUS_LABELS } from '../domain/vocabulary';
 import type { FormState } from '../forms/form-page';
 import { likelyDuplicates } from '../queries/duplicates';
 import { escalationSuggestions } from '../queries/escalation-suggestions';
-import { loadTree } from '../queries/nodes';
 import { listCategories, loadMatrix, loadSettings } from '../queries/reference';
 import { findProposal, linksAroundRisk } from '../queries/risk-links';
 import { findRisk, type RiskDetailRow } from '../queries/risks';
 import { loadPeopleChoices, peopleOptions } from './people-options';
 import { placeholder, toOptions, type Choice } from './options';
 import { riskBreadcrumbs } from './risk-page';
-import { listNodes } from '../queries/nodes';
+import { listNodes, loadTree } from '../queries/nodes';
 
 // Page models of registers joined up across levels (docs/joined-registers.md).
 
@@ -66,8 +65,8 @@ export async function proposalPage(db: Db, proposalId: number, readable: Readabl
       ...proposal,
       kindLabel: proposal.kind === 'escalation' ? 'Escalated' : 'De-escalated',
       waiting: proposal.status === 'proposed',
-      statusLabel: { proposed: 'Waiting for a decision', accepted: 'Accepted', declined: 'Declined' }[proposal.status],
-      statusColour: { proposed: 'yellow', accepted: 'green', declined: 'grey' }[proposal.status],
+      statusLabel: PROPOSAL_STATUS_LABELS[proposal.status],
+      statusColour: PROPOSAL_STATUS_COLOURS[proposal.status],
     },
     fields: {
       ...fields,
@@ -154,8 +153,7 @@ export async function acceptanceFormPage(db: Db, clock: Clock, risk: RiskDetailR
 
 /** The suggestions of a node, for its managers on the register page (`suggestions`) and for the dismiss form. */
 export async function escalationSuggestionsOf(db: Db, nodeId: number) {
-  const settings = await loadSettings(db);
-  const matrix = await loadMatrix(db);
+  const [settings, matrix] = await Promise.all([loadSettings(db), loadMatrix(db)]);
   return (await escalationSuggestions(db, nodeId, settings.escalationLevelRank)).map((s) => ({
     ...s,
     level: levelOf(matrix, s.currentLevelRank),

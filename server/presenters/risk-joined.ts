@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import { today } from '../clock';
 import { ACCEPTANCE_STANDING_LABELS, acceptanceStanding, needsAcceptance } from '../domain/acceptance';
 import { levelOf } from '../domain/matrix';
+import { PROPOSAL_STATUS_COLOURS, PROPOSAL_STATUS_LABELS } from '../domain/vocabulary';
 import { isReadable, type ReadableNodeIds } from '../domain/roles';
 import { currentFindings } from '../queries/quality-findings';
 import { loadMatrix } from '../queries/reference';
@@ -43,8 +44,8 @@ export async function buildJoinedSections(db: Db, clock: Clock, riskId: number, 
     proposals: proposals.map((p) => ({
       ...p,
       kindWords: p.kind === 'escalation' ? 'Escalation' : 'De-escalation',
-      statusLabel: { proposed: 'Waiting for a decision', accepted: 'Accepted', declined: 'Declined' }[p.status],
-      statusColour: { proposed: 'yellow', accepted: 'green', declined: 'grey' }[p.status],
+      statusLabel: PROPOSAL_STATUS_LABELS[p.status],
+      statusColour: PROPOSAL_STATUS_COLOURS[p.status],
       fromHere: p.from_risk_id === riskId,
     })),
     acceptance: {

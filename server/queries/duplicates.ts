@@ -158,11 +158,3 @@ export async function duplicateCountsByRisk(db: Db | Tx, scope: readonly number[
   return counts;
 }
 
-/** The two risks of a pair as they are now, to check a decision against (null when either is gone or closed). */
-export async function findPair(db: Db | Tx, aId: number, bId: number) {
-  const rows = await db.selectFrom('risks as r').innerJoin('registers as g', 'g.id', 'r.register_id')
-    .select(['r.id', 'r.title', 'r.cause', 'r.reference', 'r.status', 'g.node_id']).where('r.id', 'in', [aId, bId]).execute();
-  const a = rows.find((r) => r.id === aId);
-  const b = rows.find((r) => r.id === bId);
-  return a && b ? { a, b } : null;
-}

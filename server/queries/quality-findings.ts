@@ -142,11 +142,6 @@ export async function findingsOfRegister(db: Db | Tx, registerId: number, today:
   return (await findingsIn(db, { registerId }, today)).map(({ nodeId: _node, registerId: _register, ...finding }) => finding);
 }
 
-/** The findings of one risk (open or not: a closed risk has none). */
-export async function findingsOfRisk(db: Db | Tx, risk: { id: number; status: string }, today: string): Promise<Finding[]> {
-  if (risk.status !== 'open') return [];
-  return findingsIn(db, { riskIds: [risk.id] }, today);
-}
 
 const scopeKey = (scope: FindingScope, today: string) =>
   `${today}:${'registerId' in scope ? `g${scope.registerId}` : 'riskIds' in scope ? `r${scope.riskIds.join(',')}` : scope.nodeIds === null ? 'all' : `n${[...scope.nodeIds].sort((a, b) => a - b).join(',')}`}`;
