@@ -2,13 +2,14 @@
 // Usage from a route:  const pdf = await printer.plan(doc); res.type('pdf').send(pdf);
 // A failure throws PrintError, an AppError, so the error middleware shows a clear page.
 // pdf-lib is loaded on the first pack, not at start: most runs of the server never join PDFs.
+// A pack keeps its plans' tags and bookmarks: server/print/join-tagged-pdfs.ts.
 import type { PDFDocument } from 'pdf-lib';
 import { AppError } from '../errors';
 import { RenderError, SharedBrowser } from '../browser/shared-browser';
 import type { PlanPackDocument, PlanPrintDocument } from './plan-document';
 import type { PrintableRegisterPack } from './register-printer';
 import { createRegisterPackPrinter } from './register-printer';
-import { loadPlanTemplates, packFrame, planFrame, type PackContentsEntry, type PlanTemplates } from './plan-templates';
+import { loadPlanTemplates, packFrame, planFrame, PRINT_LANGUAGE, type PackContentsEntry, type PlanTemplates } from './plan-templates';
 
 export type PrintFailure = 'timeout' | 'browser' | 'closed' | 'template';
 
@@ -90,20 +91,12 @@ export function createPlanPrinter(options: PlanPrinterOptions = {}): PlanPrinter
         // the shared browser runs as many at once as it allows, and each is parsed as it arrives.
         const { PDFDocument: Pdf } = await import('pdf-lib');
         const plans = await Promise.all(pack.plans.map(async (doc) => Pdf.load(await printPlan(doc), { updateMetadata: false })));
-        const joined = await Pdf.create();
-        joined.setTitle(`${pack.title}: ${pack.scope}`);
         // The contents gives each plan's first page, so it is printed once the plans' lengths are
-        // known, while their pages are copied; it goes in front at the end.
-        const printingContents = printContents(pack, plans, 1);
-        // Should copying fail first, the contents' own failure must not go unhandled and stop the app.
-        printingContents.catch(() => undefined);
-        for (const plan of plans) {
-          for (const page of await joined.copyPages(plan, plan.getPageIndices())) joined.addPage(page);
-        }
-        let contents = await printingContents;
+        // known, then again should it take more than the one page it assumed.
+        let contents = await printContents(pack, plans, 1);
         if (contents.getPageCount() !== 1) contents = await printContents(pack, plans, contents.getPageCount());
-        const contentsPages = await joined.copyPages(contents, contents.getPageIndices());
-        contentsPages.forEach((page, index) => joined.insertPage(index, page));
+        const { joinTaggedPdfs } = await import('./join-tagged-pdfs');
+        const joined = await joinTaggedPdfs([contents, ...plans], { title: `${pack.title}: ${pack.scope}`, lang: PRINT_LANGUAGE });
         // Object streams make the file about 7% smaller and take twice as long to write.
         return Buffer.from(await joined.save({ useObjectStreams: false }));
       } catch (error) {

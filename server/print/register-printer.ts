@@ -1,7 +1,8 @@
 // Prints the register pack (docs/dashboard-and-pack.md) with the shared browser: each section is
 // printed on its own (the full register in batches, landscape), the parts are joined with
-// pdf-lib, the cover and contents are printed last once every section's first page is known,
-// and "Page x of y" is then stamped on every page of the whole pack.
+// pdf-lib keeping their tags and bookmarks (join-tagged-pdfs.ts), the cover and contents are
+// printed last once every section's first page is known, and "Page x of y" is then stamped on
+// every page of the whole pack.
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -9,6 +10,7 @@ import type { PDFOptions } from 'puppeteer-core';
 import { ROOT_DIR } from '../config';
 import type { SharedBrowser } from '../browser/shared-browser';
 import { helpers } from '../views/helpers';
+import { PRINT_LANGUAGE } from './plan-templates';
 
 const TEMPLATES_DIR = path.join(ROOT_DIR, 'templates');
 
@@ -62,7 +64,7 @@ function loadTemplates(dir = TEMPLATES_DIR): RegisterTemplates {
     }
   }
   const frame = (inner: string) =>
-    engine.compile(`<div style="width:100%; box-sizing:border-box; padding:0 14mm; font-family:'Liberation Sans',Arial,sans-serif; font-size:8pt; color:#0b0c0c; -webkit-print-color-adjust:exact; print-color-adjust:exact;">${inner}</div>`);
+    engine.compile(`<div style="width:100%; box-sizing:border-box; padding:0 14mm; font-family:'Liberation Sans',Arial,sans-serif; font-size:9pt; color:#0b0c0c; -webkit-print-color-adjust:exact; print-color-adjust:exact;">${inner}</div>`);
   return {
     part: engine.compile(fs.readFileSync(path.join(dir, 'register/part.hbs'), 'utf8'), { strict: false, preventIndent: true }),
     header: frame(`<div style="text-align:center; font-weight:bold; font-size:10pt;">{{marking}}</div><div style="border-bottom:0.5pt solid #505a5f; padding-bottom:1.5mm; margin-top:1mm;"><b>Register pack</b> &middot; {{node}} &middot; {{quarter}}</div>`),
@@ -94,11 +96,12 @@ export function createRegisterPackPrinter(browser: SharedBrowser): RegisterPackP
         headerTemplate: t.header(frame),
         footerTemplate: t.footer(frame),
         margin: { top: '22mm', bottom: '22mm', left: '14mm', right: '14mm' },
-        tagged: false,
+        tagged: true,
+        outline: true,
       });
       const levelCss = pack.levelColours.map((l) => `.bw-level-${l.rank}{background-color:${cssColour(l.colour)};color:${cssColour(l.textColour)}}`).join('\n');
       const html = (section: string, extra: Record<string, unknown> = {}) => t.part({ pack, section, css: t.css, levelCss, ...extra });
-      const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
+      const { PDFDocument, StandardFonts, rgb, beginMarkedContent, endMarkedContent } = await import('pdf-lib');
       const printPart = async (section: string, landscape = false, extra: Record<string, unknown> = {}) =>
         PDFDocument.load(await browser.pdf(html(section, extra), options(landscape)), { updateMetadata: false });
 
@@ -125,19 +128,23 @@ export function createRegisterPackPrinter(browser: SharedBrowser): RegisterPackP
       let front = await printFront(2);
       if (front.getPageCount() !== 2) front = await printFront(front.getPageCount());
 
-      const joined = await PDFDocument.create();
-      joined.setTitle(`Register pack: ${pack.node.name}, ${pack.frameLabel}`);
-      for (const part of [front, ...parts.flat()]) {
-        for (const page of await joined.copyPages(part, part.getPageIndices())) joined.addPage(page);
-      }
+      const { joinTaggedPdfs } = await import('./join-tagged-pdfs');
+      const joined = await joinTaggedPdfs([front, ...parts.flat()], {
+        title: `Register pack: ${pack.node.name}, ${pack.frameLabel}`,
+        lang: PRINT_LANGUAGE,
+        nestUnderFirst: true,
+      });
       const font = await joined.embedFont(StandardFonts.Helvetica);
       const total = joined.getPageCount();
       joined.getPages().forEach((page, index) => {
         const text = `Page ${index + 1} of ${total}`;
-        const size = 8;
+        const size = 9;
         const { width } = page.getSize();
+        // A running footer is not content: marked as an artifact, a screen reader passes over it.
+        page.pushOperators(beginMarkedContent('Artifact'));
         // 14 mm from the right, on the footer's first line (about 12.6 mm from the bottom).
         page.drawText(text, { x: width - 39.7 - font.widthOfTextAtSize(text, size), y: 31, size, font, color: rgb(0.04, 0.05, 0.05) });
+        page.pushOperators(endMarkedContent());
       });
       return joined.save({ useObjectStreams: false });
     },

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { pdfPages, pageWith } from '../support/pdf-text';
+import { bookmarksOf, pdfInfo, structureOf, structureTextOf } from '../support/pdf-structure';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
 import { fixedClock } from '../../server/clock';
 import { buildAcceptedRegisterPack } from '../../server/presenters/register-pack-accepted';
@@ -155,6 +156,30 @@ describe('the dashboard and the register pack', () => {
     expect(register).toContain(red.reference);
     const registerPages = pages.slice(pageWith(pages, 'risks, worst first'), pageWith(pages, 'Reviews overdue ('));
     for (const page of registerPages) expect(page).toMatch(/Reference\s+Risk\s+Register/);
+
+    // Joined from separately printed parts, it is still one tagged document: its title heading,
+    // then a bookmark per section at the page the contents gives, and tables with header cells.
+    const pdf = res.body as Buffer;
+    expect(pdfInfo(pdf).Tagged).toBe('yes');
+    const elements = structureOf(pdf);
+    expect(elements.filter((element) => element.depth === 0).map((element) => element.type)).toEqual(['Document']);
+    expect(elements.filter((element) => element.type === 'H1')).toHaveLength(1);
+    expect(elements.some((element) => element.type === 'TH')).toBe(true);
+    const bookmarks = bookmarksOf(pdf);
+    expect(bookmarks.map((bookmark) => bookmark.title)).toEqual(['Special Crime and Counter Terrorism Division']);
+    const sectionBookmarks = bookmarks[0]!.children;
+    expect(sectionBookmarks[0]?.title).toBe('Contents');
+    for (const [title, firstLine] of sections) {
+      // The contents names a section by what it holds; its bookmark is its heading.
+      const heading = title === 'State of each quarterly return' ? 'Quarterly returns' : title.split(':')[0]!;
+      const bookmark = sectionBookmarks.find((candidate) => candidate.title.startsWith(heading));
+      expect({ title, page: bookmark?.page }).toEqual({ title, page: pageWith(pages, firstLine) + 1 });
+    }
+    // Headers, footers and the page numbers stamped after joining are running artifacts, not the pack's text.
+    const structureText = structureTextOf(pdf);
+    expect(structureText).toContain('Generated on');
+    expect(structureText).not.toMatch(/Page \d+ of/);
+    expect(structureText.match(/OFFICIAL-SENSITIVE/g)).toHaveLength(1);
   });
 
   it('prints the pack as accepted for a quarter: the accepted value after a later rescore, "as accepted" on the cover, and the registers not accepted listed', async () => {
