@@ -1,7 +1,8 @@
 // Times the plan printer with a warm browser against the floor: the same HTML and page setup
 // printed by a bare Puppeteer page.pdf loop in one long-lived page, with no isolation, pooling
 // or joining. Also times the choices the printer did not take (a fresh context or page per
-// render, a tagged PDF), so the README's figures can be checked on any machine.
+// render, an untagged PDF joined without its structure), so the README's figures can be checked
+// on any machine, and the cost of tagging (time and bytes) is measured, not guessed.
 // Usage: npm run bench:pdf [-- planRuns packRuns]   (default 30 and 10)
 import os from 'node:os';
 import puppeteer, { type Browser, type PDFOptions } from 'puppeteer-core';
@@ -89,10 +90,32 @@ async function main(): Promise<void> {
       packFloor.push(await timed(() => floor(packJobs)));
     }
 
-    // The roads not taken, for the README.
-    const tagged: Job = { ...planJob, options: { ...planJob.options, tagged: true } };
+    // The roads not taken, for the README: first, what tagging costs. Untagged, as printed before issue 16.
+    const untagged = (job: Job): Job => ({ ...job, options: { ...job.options, tagged: false, outline: false } });
+    const untaggedSamples: number[] = [];
     const taggedSamples: number[] = [];
-    for (let n = 0; n < VARIANT_RUNS; n++) taggedSamples.push(await timed(() => floor([tagged])));
+    for (let n = 0; n < VARIANT_RUNS; n++) {
+      untaggedSamples.push(await timed(() => floor([untagged(planJob)])));
+      taggedSamples.push(await timed(() => floor([planJob])));
+    }
+    const untaggedPage = await bare.newPage();
+    const printUntagged = async (job: Job) => {
+      await untaggedPage.setContent(job.html, { waitUntil: 'load' });
+      return untaggedPage.pdf(untagged(job).options);
+    };
+    const planBytes = { tagged: (await printer.plan(plan)).length, untagged: (await printUntagged(planJob)).length };
+    // The pack as it was joined before: pages copied, structure and bookmarks dropped.
+    const untaggedPack = async () => {
+      const joined = await PDFDocument.create();
+      for (const job of packJobs) {
+        const part = await PDFDocument.load(await printUntagged(job));
+        for (const page of await joined.copyPages(part, part.getPageIndices())) joined.addPage(page);
+      }
+      return joined.save({ useObjectStreams: false });
+    };
+    const packBytes = { tagged: (await printer.pack(pack)).length, untagged: (await untaggedPack()).length };
+    const untaggedPackSamples: number[] = [];
+    for (let n = 0; n < Math.min(PACK_RUNS, 5); n++) untaggedPackSamples.push(await timed(untaggedPack));
     const freshPage: number[] = [];
     const freshContext: number[] = [];
     for (let n = 0; n < VARIANT_RUNS; n++) {
@@ -131,8 +154,13 @@ async function main(): Promise<void> {
     console.log(`  ${show('printer.pack', packStats)}`);
     console.log(`  ${show(`floor, bare page.pdf loop over the same ${packJobs.length} documents`, packFloorStats)}`);
     console.log(`  ratio ${(packStats.median / packFloorStats.median).toFixed(2)} (aim: within 1.3)`);
+    const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
+    console.log(`tagging (structure tree and bookmarks), bare page.pdf, ${VARIANT_RUNS} runs each`);
+    console.log(`  ${show('one plan tagged', stats(taggedSamples))}, ${kib(planBytes.tagged)}`);
+    console.log(`  ${show('one plan untagged', stats(untaggedSamples))}, ${kib(planBytes.untagged)}`);
+    console.log(`  pack tagged and joined with its structure: median ${packStats.median.toFixed(0)} ms (above), ${kib(packBytes.tagged)}`);
+    console.log(`  ${show('pack untagged, one page in turn, joined by copying pages', stats(untaggedPackSamples))}, ${kib(packBytes.untagged)}`);
     console.log(`one plan, other ways (${VARIANT_RUNS} runs each)`);
-    console.log(`  ${show('tagged PDF, warm page', stats(taggedSamples))}`);
     console.log(`  ${show('fresh page per render', stats(freshPage))}`);
     console.log(`  ${show('fresh incognito context per render', stats(freshContext))}`);
     // Other work on the machine moves every figure; the load average says how busy it was.

@@ -146,7 +146,8 @@ export function createRegisterPackPrinter(browser: SharedBrowser): RegisterPackP
         page.drawText(text, { x: width - 39.7 - font.widthOfTextAtSize(text, size), y: 31, size, font, color: rgb(0.04, 0.05, 0.05) });
         page.pushOperators(endMarkedContent());
       });
-      return joined.save({ useObjectStreams: false });
+      // Object streams compress the structure elements: see the plan pack (plan-printer.ts).
+      return joined.save({ useObjectStreams: true });
     },
   };
 }

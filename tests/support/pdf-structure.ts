@@ -35,9 +35,14 @@ export interface StructureElement {
   id?: string;
 }
 
+/** The structure tree as `pdfinfo -struct` prints it: an element a line, its attributes under it. */
+export function structureListingOf(pdf: Uint8Array): string {
+  return withFile(pdf, (file) => run('pdfinfo', ['-struct', file]));
+}
+
 /** The structure tree as `pdfinfo -struct` lists it: each element's type, depth and ID, in reading order. */
 export function structureOf(pdf: Uint8Array): StructureElement[] {
-  const text = withFile(pdf, (file) => run('pdfinfo', ['-struct', file]));
+  const text = structureListingOf(pdf);
   const elements: StructureElement[] = [];
   for (const line of text.split('\n')) {
     // Element lines are "  Type", "  Type (block)" or "  Type <id>:"; attribute lines start with "/".
@@ -48,7 +53,7 @@ export function structureOf(pdf: Uint8Array): StructureElement[] {
   return elements;
 }
 
-/** The text of the structure tree as `pdfinfo -struct-text` prints it: what a screen reader reads, artifacts left out. */
+/** The text of the structure tree as `pdfinfo -struct-text` prints it: what a screen reader reads, artifacts left out. Slow on long documents (poppler takes about a minute for 170 pages). */
 export function structureTextOf(pdf: Uint8Array): string {
   return withFile(pdf, (file) => run('pdfinfo', ['-struct-text', file]));
 }
