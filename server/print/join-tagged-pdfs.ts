@@ -12,6 +12,8 @@
 //   all go under the first part's first bookmark, the document's title.
 // Everything is copied through one PDFObjectCopier per part, so a structure element's page,
 // a bookmark's destination and a link's target all land on the same copied page.
+// Usage: const joiner = await TaggedPdfJoiner.start({ title, lang }); joiner.append(part) for
+// each part as it is printed; joiner.prepend(contents); then joiner.finish().save().
 import {
   PDFArray,
   PDFDict,
@@ -130,37 +132,71 @@ function copyOutline(part: PDFDocument, copier: PDFObjectCopier, context: PDFCon
   return { first: copied[0]!, last: copied[copied.length - 1]!, visible: copied.length };
 }
 
-/** One PDF made of the parts in order, keeping their tags, bookmarks and links. */
-export async function joinTaggedPdfs(parts: PDFDocument[], options: JoinOptions): Promise<PDFDocument> {
-  const joined = await PDFDocument.create({ updateMetadata: false });
-  const context = joined.context;
-  joined.setTitle(options.title, { showInWindowTitleBar: true });
-  const rootRef = context.nextRef();
-  const documentRef = context.register(context.obj({ Type: 'StructElem', S: 'Document', Lang: PDFString.of(options.lang), P: rootRef, K: [] }));
-  const documentKids: PDFObject[] = [];
-  const parentTree: PDFObject[] = [];
-  const ids: [string, PDFObject][] = [];
-  const outlineChains: OutlineChain[] = [];
-  let nextKey = 0;
+/**
+ * Joins tagged PDFs one part at a time, so each part can be dropped as soon as it is copied
+ * (a national register pack is thirty parts of 2.7 MB each: held all at once, parsed, they were
+ * most of the server's memory). Parts are added in reading order with append(); one part may
+ * be put in front with prepend() (a contents page, printed last once the other parts' page
+ * counts are known). finish() gives the joined document, ready to stamp and save.
+ */
+export class TaggedPdfJoiner {
+  private readonly documentKids: PDFObject[] = [];
+  private readonly parentTree: PDFObject[] = [];
+  private readonly ids: [string, PDFObject][] = [];
+  private readonly outlineChains: OutlineChain[] = [];
+  private readonly rootRef: PDFRef;
+  private readonly documentRef: PDFRef;
+  private nextKey = 0;
+  private parts = 0;
+  private prepended = false;
 
-  for (const [index, part] of parts.entries()) {
-    const prefix = `p${String(index).padStart(4, '0')}-`;
+  private constructor(private readonly joined: PDFDocument, private readonly options: JoinOptions) {
+    const context = joined.context;
+    joined.setTitle(options.title, { showInWindowTitleBar: true });
+    this.rootRef = context.nextRef();
+    this.documentRef = context.register(context.obj({ Type: 'StructElem', S: 'Document', Lang: PDFString.of(options.lang), P: this.rootRef, K: [] }));
+  }
+
+  static async start(options: JoinOptions): Promise<TaggedPdfJoiner> {
+    return new TaggedPdfJoiner(await PDFDocument.create({ updateMetadata: false }), options);
+  }
+
+  /** Copies the part's pages, structure and bookmarks after those of the parts before it. */
+  append(part: PDFDocument): void {
+    this.copy(part, 'end');
+  }
+
+  /** Copies the part's pages, structure and bookmarks in front of every other part's; once. */
+  prepend(part: PDFDocument): void {
+    if (this.prepended) throw new Error('Only one part can go in front.');
+    this.prepended = true;
+    this.copy(part, 'front');
+  }
+
+  private copy(part: PDFDocument, where: 'front' | 'end'): void {
+    const { joined } = this;
+    const context = joined.context;
+    const prefix = `p${String(this.parts++).padStart(4, '0')}-`;
     prefixElementIds(part, prefix);
     const copier = PDFObjectCopier.for(part.context, context);
     const root = lookupDict(part.context, part.catalog.get(name('StructTreeRoot')));
+    const nextKey = this.nextKey;
 
     // The part's top elements lose their parent (the part's root) before copying, so the root is not copied with them.
+    const kids: PDFObject[] = [];
     for (const top of refsOf(root?.get(K))) {
       lookupDict(part.context, top)?.delete(P);
       const copied = copier.copy(top);
-      lookupDict(context, copied)?.set(P, documentRef);
       const element = lookupDict(context, copied);
+      element?.set(P, this.documentRef);
       if (element?.get(name('S')) === name('Document')) element.set(name('S'), name('Part'));
-      documentKids.push(copied);
+      kids.push(copied);
     }
+    if (where === 'front') this.documentKids.unshift(...kids);
+    else this.documentKids.push(...kids);
 
-    for (const pageRef of part.getPages().map((page) => page.ref)) {
-      const copiedRef = copier.copy(pageRef);
+    part.getPages().forEach((page, index) => {
+      const copiedRef = copier.copy(page.ref);
       const leaf = context.lookup(copiedRef);
       if (!(leaf instanceof PDFPageLeaf)) throw new Error('A copied page is not a page.');
       const key = leaf.lookupMaybe(name('StructParents'), PDFNumber);
@@ -170,71 +206,84 @@ export async function joinTaggedPdfs(parts: PDFDocument[], options: JoinOptions)
         const annotationKey = dict?.lookupMaybe(name('StructParent'), PDFNumber);
         if (dict && annotationKey) dict.set(name('StructParent'), PDFNumber.of(annotationKey.asNumber() + nextKey));
       }
-      joined.addPage(PDFPage.of(leaf, copiedRef, joined));
-    }
+      const copiedPage = PDFPage.of(leaf, copiedRef, joined);
+      if (where === 'front') joined.insertPage(index, copiedPage);
+      else joined.addPage(copiedPage);
+    });
 
     let lastKey = -1;
     for (const [key, value] of treeEntries(part.context, lookupDict(part.context, root?.get(name('ParentTree'))), 'Nums')) {
       if (!(key instanceof PDFNumber)) continue;
       lastKey = Math.max(lastKey, key.asNumber());
-      parentTree.push(PDFNumber.of(key.asNumber() + nextKey), copier.copy(value));
+      this.parentTree.push(PDFNumber.of(key.asNumber() + nextKey), copier.copy(value));
     }
     const partNextKey = root?.lookupMaybe(name('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0;
-    nextKey += Math.max(partNextKey, lastKey + 1);
+    this.nextKey += Math.max(partNextKey, lastKey + 1);
 
     for (const [key, value] of treeEntries(part.context, lookupDict(part.context, root?.get(name('IDTree'))), 'Names')) {
       const id = textOf(key);
-      if (id !== undefined) ids.push([prefix + id, copier.copy(value)]);
+      if (id !== undefined) this.ids.push([prefix + id, copier.copy(value)]);
     }
 
     const chain = copyOutline(part, copier, context);
-    if (chain) outlineChains.push(chain);
+    if (chain && where === 'front') this.outlineChains.unshift(chain);
+    else if (chain) this.outlineChains.push(chain);
   }
 
-  context.lookup(documentRef, PDFDict).set(K, context.obj(documentKids));
-  ids.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  context.assign(rootRef, context.obj({
-    Type: 'StructTreeRoot',
-    K: documentRef,
-    ParentTree: context.register(context.obj({ Nums: parentTree })),
-    ParentTreeNextKey: nextKey,
-    IDTree: context.register(context.obj({ Names: ids.flatMap(([id, value]) => [PDFString.of(id), value]) })),
-    // Chromium writes PDF 2.0's Strong and Em in a PDF 1.4 file; mapped to 1.7's Span, older readers know them.
-    RoleMap: { Strong: 'Span', Em: 'Span' },
-  }));
+  /** The joined document: one structure tree, one outline, the language and title set. */
+  finish(): PDFDocument {
+    const { joined, options, documentKids, ids, outlineChains } = this;
+    const context = joined.context;
+    context.lookup(this.documentRef, PDFDict).set(K, context.obj(documentKids));
+    // A number tree's keys go up; parts added in front were numbered after the others.
+    const entries: [number, PDFObject][] = [];
+    for (let i = 0; i + 1 < this.parentTree.length; i += 2) entries.push([(this.parentTree[i] as PDFNumber).asNumber(), this.parentTree[i + 1]!]);
+    entries.sort(([a], [b]) => a - b);
+    ids.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    context.assign(this.rootRef, context.obj({
+      Type: 'StructTreeRoot',
+      K: this.documentRef,
+      ParentTree: context.register(context.obj({ Nums: entries.flatMap(([key, value]) => [PDFNumber.of(key), value]) })),
+      ParentTreeNextKey: this.nextKey,
+      IDTree: context.register(context.obj({ Names: ids.flatMap(([id, value]) => [PDFString.of(id), value]) })),
+      // Chromium writes PDF 2.0's Strong and Em in a PDF 1.4 file; mapped to 1.7's Span, older readers know them.
+      RoleMap: { Strong: 'Span', Em: 'Span' },
+    }));
 
-  const catalog = joined.catalog;
-  catalog.set(name('StructTreeRoot'), rootRef);
-  catalog.set(name('MarkInfo'), context.obj({ Marked: true }));
-  catalog.set(name('Lang'), PDFString.of(options.lang));
+    const catalog = joined.catalog;
+    catalog.set(name('StructTreeRoot'), this.rootRef);
+    catalog.set(name('MarkInfo'), context.obj({ Marked: true }));
+    catalog.set(name('Lang'), PDFString.of(options.lang));
 
-  const outlineRef = context.nextRef();
-  let top: OutlineChain | undefined;
-  if (options.nestUnderFirst && outlineChains.length > 0) {
-    // The first part's first bookmark is the document's title: every other bookmark goes under it, open.
-    const [firstChain, ...rest] = outlineChains;
-    const head = firstChain!.first;
-    const headDict = context.lookup(head, PDFDict);
-    const own = headDict.get(name('First')) instanceof PDFRef
-      ? [{ first: headDict.get(name('First')) as PDFRef, last: headDict.get(name('Last')) as PDFRef, visible: Math.abs(headDict.lookupMaybe(name('Count'), PDFNumber)?.asNumber() ?? 0) }]
-      : [];
-    const siblings = firstChain!.first === firstChain!.last ? [] : [{ first: headDict.get(name('Next')) as PDFRef, last: firstChain!.last, visible: firstChain!.visible - 1 }];
-    headDict.delete(name('Next'));
-    const children = linkChains(context, head, [...own, ...siblings, ...rest]);
-    if (children) {
-      context.lookup(children.first, PDFDict).delete(name('Prev'));
-      headDict.set(name('First'), children.first);
-      headDict.set(name('Last'), children.last);
-      headDict.set(name('Count'), PDFNumber.of(children.visible));
+    const outlineRef = context.nextRef();
+    const top = options.nestUnderFirst ? nestUnderFirst(context, outlineRef, outlineChains) : linkChains(context, outlineRef, outlineChains);
+    if (top) {
+      context.assign(outlineRef, context.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: top.visible }));
+      catalog.set(name('Outlines'), outlineRef);
+      catalog.set(name('PageMode'), name('UseOutlines'));
     }
-    top = linkChains(context, outlineRef, [{ first: head, last: head, visible: 1 + (children?.visible ?? 0) }]);
-  } else {
-    top = linkChains(context, outlineRef, outlineChains);
+    return joined;
   }
-  if (top) {
-    context.assign(outlineRef, context.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: top.visible }));
-    catalog.set(name('Outlines'), outlineRef);
-    catalog.set(name('PageMode'), name('UseOutlines'));
+}
+
+/** The first chain's first bookmark is the document's title: every other bookmark goes under it, open. */
+function nestUnderFirst(context: PDFContext, outlineRef: PDFRef, chains: OutlineChain[]): OutlineChain | undefined {
+  const [firstChain, ...rest] = chains;
+  if (!firstChain) return undefined;
+  const head = firstChain.first;
+  const headDict = context.lookup(head, PDFDict);
+  const ownFirst = headDict.get(name('First'));
+  const own = ownFirst instanceof PDFRef
+    ? [{ first: ownFirst, last: headDict.get(name('Last')) as PDFRef, visible: Math.abs(headDict.lookupMaybe(name('Count'), PDFNumber)?.asNumber() ?? 0) }]
+    : [];
+  const siblings = firstChain.first === firstChain.last ? [] : [{ first: headDict.get(name('Next')) as PDFRef, last: firstChain.last, visible: firstChain.visible - 1 }];
+  headDict.delete(name('Next'));
+  const children = linkChains(context, head, [...own, ...siblings, ...rest]);
+  if (children) {
+    context.lookup(children.first, PDFDict).delete(name('Prev'));
+    headDict.set(name('First'), children.first);
+    headDict.set(name('Last'), children.last);
+    headDict.set(name('Count'), PDFNumber.of(children.visible));
   }
-  return joined;
+  return linkChains(context, outlineRef, [{ first: head, last: head, visible: 1 + (children?.visible ?? 0) }]);
 }

@@ -63,10 +63,10 @@ export function createPlanPrinter(options: PlanPrinterOptions = {}): PlanPrinter
     return browser.pdf(html, templates.get().pdfOptions(planFrame(doc)));
   }
 
-  async function printContents(pack: PlanPackDocument, plans: PDFDocument[], contentsPages: number): Promise<PDFDocument> {
+  async function printContents(pack: PlanPackDocument, planPages: number[], contentsPages: number): Promise<PDFDocument> {
     let startsOn = contentsPages + 1;
     const entries: PackContentsEntry[] = pack.plans.map((doc, index) => {
-      const pages = plans[index]?.getPageCount() ?? 0;
+      const pages = planPages[index] ?? 0;
       const entry = { ...planFrame(doc), scope: doc.header.scope, pages, startsOn };
       startsOn += pages;
       return entry;
@@ -88,18 +88,28 @@ export function createPlanPrinter(options: PlanPrinterOptions = {}): PlanPrinter
     async pack(pack) {
       try {
         // Each plan is printed on its own so every page's header and "Page x of y" are its plan's;
-        // the shared browser runs as many at once as it allows, and each is parsed as it arrives.
+        // the shared browser runs as many at once as it allows. Each is copied into the pack as
+        // soon as it and the plans before it are printed, then dropped.
         const { PDFDocument: Pdf } = await import('pdf-lib');
-        const plans = await Promise.all(pack.plans.map(async (doc) => Pdf.load(await printPlan(doc), { updateMetadata: false })));
+        const { TaggedPdfJoiner } = await import('./join-tagged-pdfs');
+        const printing = pack.plans.map((doc) => printPlan(doc));
+        // Should one fail, the others' failures must not go unhandled and stop the app.
+        for (const pdf of printing) pdf.catch(() => undefined);
+        const joiner = await TaggedPdfJoiner.start({ title: `${pack.title}: ${pack.scope}`, lang: PRINT_LANGUAGE });
+        const planPages: number[] = [];
+        for (const pdf of printing) {
+          const plan = await Pdf.load(await pdf, { updateMetadata: false });
+          planPages.push(plan.getPageCount());
+          joiner.append(plan);
+        }
         // The contents gives each plan's first page, so it is printed once the plans' lengths are
         // known, then again should it take more than the one page it assumed.
-        let contents = await printContents(pack, plans, 1);
-        if (contents.getPageCount() !== 1) contents = await printContents(pack, plans, contents.getPageCount());
-        const { joinTaggedPdfs } = await import('./join-tagged-pdfs');
-        const joined = await joinTaggedPdfs([contents, ...plans], { title: `${pack.title}: ${pack.scope}`, lang: PRINT_LANGUAGE });
+        let contents = await printContents(pack, planPages, 1);
+        if (contents.getPageCount() !== 1) contents = await printContents(pack, planPages, contents.getPageCount());
+        joiner.prepend(contents);
         // A tagged pack is thousands of small structure elements: in object streams they are
         // compressed, and the file is 60% smaller and quicker to write (4.7 MB and 1.2 s without, 20 plans).
-        return Buffer.from(await joined.save({ useObjectStreams: true }));
+        return Buffer.from(await joiner.finish().save({ useObjectStreams: true }));
       } catch (error) {
         throw toPrintError(error);
       }

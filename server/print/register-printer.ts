@@ -102,38 +102,54 @@ export function createRegisterPackPrinter(browser: SharedBrowser): RegisterPackP
       const levelCss = pack.levelColours.map((l) => `.bw-level-${l.rank}{background-color:${cssColour(l.colour)};color:${cssColour(l.textColour)}}`).join('\n');
       const html = (section: string, extra: Record<string, unknown> = {}) => t.part({ pack, section, css: t.css, levelCss, ...extra });
       const { PDFDocument, StandardFonts, rgb, beginMarkedContent, endMarkedContent } = await import('pdf-lib');
-      const printPart = async (section: string, landscape = false, extra: Record<string, unknown> = {}) =>
-        PDFDocument.load(await browser.pdf(html(section, extra), options(landscape)), { updateMetadata: false });
+      const { TaggedPdfJoiner } = await import('./join-tagged-pdfs');
+      const print = (section: string, landscape = false, extra: Record<string, unknown> = {}) => {
+        const printing = browser.pdf(html(section, extra), options(landscape));
+        // Awaited in reading order: should a later part fail first, its failure must not go unhandled and stop the app.
+        printing.catch(() => undefined);
+        return printing;
+      };
+      const load = async (printing: Promise<Uint8Array>) => PDFDocument.load(await printing, { updateMetadata: false });
 
-      // The register's batches are read one after another (each an SQL page) and printed as they come.
-      const registerParts: Promise<Awaited<ReturnType<typeof printPart>>>[] = [];
-      for (let offset = 0; offset === 0 || offset < pack.registerCount; offset += REGISTER_BATCH) {
-        const rows = await pack.registerBatch(offset, REGISTER_BATCH);
-        registerParts.push(printPart('register', true, { rows, first: offset === 0 }));
+      // Every part is started at once (the shared browser prints as many as it allows), in
+      // reading order; the register's batches are read one after another (each an SQL page).
+      const printing: { section: number; pdf: Promise<Uint8Array> }[] = [];
+      for (const [section, { key }] of pack.sections.entries()) {
+        if (key !== 'register') {
+          printing.push({ section, pdf: print(key) });
+          continue;
+        }
+        for (let offset = 0; offset === 0 || offset < pack.registerCount; offset += REGISTER_BATCH) {
+          const rows = await pack.registerBatch(offset, REGISTER_BATCH);
+          printing.push({ section, pdf: print('register', true, { rows, first: offset === 0 }) });
+        }
       }
-      const parts = await Promise.all(
-        pack.sections.map(async (s) => (s.key === 'register' ? Promise.all(registerParts) : [await printPart(s.key)])),
-      );
 
-      // Cover and contents first; printed with the real first page of each section, then again should their own length differ from the guess.
+      // Each part is copied into the pack as soon as it and the parts before it are printed, and
+      // then dropped, so no more than a few are held parsed at once.
+      const joiner = await TaggedPdfJoiner.start({ title: `Register pack: ${pack.node.name}, ${pack.frameLabel}`, lang: PRINT_LANGUAGE, nestUnderFirst: true });
+      const sectionPages = pack.sections.map(() => 0);
+      for (const part of printing) {
+        const pdf = await load(part.pdf);
+        sectionPages[part.section] = (sectionPages[part.section] ?? 0) + pdf.getPageCount();
+        joiner.append(pdf);
+      }
+
+      // Cover and contents go in front; printed with the real first page of each section, then again should their own length differ from the guess.
       const printFront = async (frontPages: number) => {
         let startsOn = frontPages + 1;
         const contents = pack.sections.map((s, n) => {
           const entry = { title: s.title, startsOn };
-          startsOn += (parts[n] ?? []).reduce((sum, p) => sum + p.getPageCount(), 0);
+          startsOn += sectionPages[n] ?? 0;
           return entry;
         });
-        return printPart('cover', false, { contents });
+        return load(print('cover', false, { contents }));
       };
       let front = await printFront(2);
       if (front.getPageCount() !== 2) front = await printFront(front.getPageCount());
+      joiner.prepend(front);
+      const joined = joiner.finish();
 
-      const { joinTaggedPdfs } = await import('./join-tagged-pdfs');
-      const joined = await joinTaggedPdfs([front, ...parts.flat()], {
-        title: `Register pack: ${pack.node.name}, ${pack.frameLabel}`,
-        lang: PRINT_LANGUAGE,
-        nestUnderFirst: true,
-      });
       const font = await joined.embedFont(StandardFonts.Helvetica);
       const total = joined.getPageCount();
       joined.getPages().forEach((page, index) => {
