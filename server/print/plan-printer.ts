@@ -57,6 +57,7 @@ export function createPlanPrinter(options: PlanPrinterOptions = {}): PlanPrinter
   let loaded = options.templates;
   const templates = { get: () => (loaded ??= loadPlanTemplates()) };
   const registerPrinter = createRegisterPackPrinter(browser);
+  let registerPacks: Promise<unknown> = Promise.resolve();
 
   async function printPlan(doc: PlanPrintDocument): Promise<Uint8Array> {
     const html = templates.get().planHtml(doc);
@@ -116,8 +117,12 @@ export function createPlanPrinter(options: PlanPrinterOptions = {}): PlanPrinter
     },
 
     async registerPack(pack) {
+      // One register pack at a time: the organisation's (12,000 risks, 1,300 pages) holds about
+      // 1 GB while its parts are joined, so two at once could exhaust the server's memory.
+      const turn = registerPacks.then(() => registerPrinter.print(pack));
+      registerPacks = turn.catch(() => undefined);
       try {
-        return Buffer.from(await registerPrinter.print(pack));
+        return Buffer.from(await turn);
       } catch (error) {
         throw toPrintError(error);
       }
