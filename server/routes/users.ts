@@ -137,7 +137,8 @@ export function userRoutes({ db, clock }: AppContext): Router {
     }
     const where = grant.node_name === null ? 'the whole organisation' : `${grant.node_name} and everything below it`;
     res.render('confirm', confirmPage({
-      title: `Remove a role: ${user.name}`,
+      // A user may hold several roles: the title says which one goes.
+      title: pageTitle('Remove a role', `${user.name}, ${ROLE_LABELS[grant.role]} over ${grant.node_name ?? 'the whole organisation'}`),
       caption: user.name,
       heading: `Remove the role ${ROLE_LABELS[grant.role]} over ${where}?`,
       details: [`${user.name} loses what this role gives them there at once, including any calendar feed that relies on it.`],
