@@ -27,6 +27,7 @@ import { currentFindings, FINDING_RULES } from '../queries/quality-findings';
 import { stackedBarChart } from './charts';
 import { linkWith } from './query-string';
 import { DIRECTION_SYMBOLS, loadRiskRules } from './risk-rules';
+import { pageTitle } from './page-title';
 
 // The dashboard of a node (docs/dashboard-and-pack.md): the node and everything below it, each
 // figure an SQL aggregate and a link to the register filtered to it.
@@ -157,7 +158,8 @@ export async function buildDashboardPage(db: Db, clock: Clock, nodeId: number, q
 
   const levelByRank = new Map(levels.map((l) => [l.levelRank, l]));
   return {
-    title: `${node.name}: dashboard`,
+    // Current, inherent and target are three views, each its own title, like tabs.
+    title: pageTitle(query.basis === 'current' ? 'Dashboard' : `Dashboard, ${query.basis} scores`, node.name),
     node,
     breadcrumbs: tree.path(nodeId).map((n) => ({ text: n.name, href: `/nodes/${n.id}` })).concat([{ text: 'Dashboard', href: '' }]).map((b, i, all) => ({ text: b.text, href: i === all.length - 1 ? undefined : b.href })),
     quarterLabel: formatQuarter(quarter, start),

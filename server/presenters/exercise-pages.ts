@@ -23,6 +23,7 @@ import { listNodes } from '../queries/nodes';
 import { countUnreadableRisksOfPlan, listRisksOfPlan } from '../queries/plan-risks';
 import { findPlan } from '../queries/plans';
 import { formatDay } from '../domain/dates';
+import { pageTitle } from './page-title';
 import { flatOptions, placeholder, toOptions, type Choice } from './options';
 import { loadPeopleChoices, peopleOptions, type PeopleChoices } from './people-options';
 import { loadPlanStandings } from './plan-standing';
@@ -77,6 +78,12 @@ async function loadLinkedRisks(db: Db, planId: number, readable: ReadableNodeIds
   };
 }
 
+/** An exercise as a title names it: a plan has several of a kind, told apart by their day ("BCP-HQ Tabletop exercise, 3 March 2026"). */
+export function exerciseName(exercise: { type: ExerciseKind; plan_ref: string; held_on: string | null; planned_on: string | null }): string {
+  const day = exercise.held_on ?? exercise.planned_on;
+  return `${exercise.plan_ref} ${EXERCISE_KIND_LABELS[exercise.type]}${day ? `, ${formatDay(day)}` : ''}`;
+}
+
 /** A plan's exercising: the schedule per type, every exercise and finding, and the risks it answers that the reader may read. */
 export async function buildPlanExercisesPage(db: Db, clock: Clock, planId: number, readable: ReadableNodeIds) {
   const plan = await findPlan(db, planId);
@@ -84,7 +91,7 @@ export async function buildPlanExercisesPage(db: Db, clock: Clock, planId: numbe
   const todayIso = today(clock);
   const [standing] = await loadPlanStandings(db, todayIso, [plan.node_id], { includeRetired: true, planIds: [planId] });
   return {
-    title: `${plan.ref} exercises`,
+    title: pageTitle('Exercises', plan.ref),
     breadcrumbs: await planBreadcrumbs(db, plan),
     plan,
     retired: plan.retired_on !== null,
@@ -103,7 +110,7 @@ export async function buildExercisePage(db: Db, clock: Clock, exerciseId: number
   const [standing] = await loadPlanStandings(db, todayIso, [exercise.node_id], { includeRetired: true, planIds: [exercise.plan_id] });
   const listed = listedExercise({ ...exercise }, todayIso);
   return {
-    title: `${EXERCISE_KIND_LABELS[exercise.type]}, ${exercise.plan_ref}`,
+    title: exerciseName(exercise),
     breadcrumbs: await planBreadcrumbs(db, { id: exercise.plan_id, ref: exercise.plan_ref, node_id: exercise.node_id }, EXERCISE_KIND_LABELS[exercise.type]),
     exercise: listed,
     invocation: exercise.type === 'real_invocation',

@@ -15,6 +15,7 @@ import { findProposal, linksAroundRisk } from '../queries/risk-links';
 import { findRisk, type RiskDetailRow } from '../queries/risks';
 import { loadPeopleChoices, peopleOptions } from './people-options';
 import { placeholder, toOptions, type Choice } from './options';
+import { pageTitle } from './page-title';
 import { riskBreadcrumbs } from './risk-page';
 import { listNodes, loadTree } from '../queries/nodes';
 
@@ -40,7 +41,7 @@ export async function escalateFormPage(db: Db, risk: RiskDetailRow, form: FormSt
     return own.length === 0 ? [] : [{ group: node.name, options: toOptions(own, (g) => g.id, (g) => `${g.name} (${g.code})`, chosen) }];
   })];
   return {
-    title: `Escalate ${risk.reference}`,
+    title: pageTitle('Escalate', risk.reference),
     breadcrumbs: await riskCrumbs(db, risk, 'Escalate'),
     risk,
     ...form,
@@ -59,7 +60,7 @@ export async function proposalPage(db: Db, proposalId: number, readable: Readabl
   const accepted = proposal.accepted_risk_id === null ? undefined : await findRisk(db, proposal.accepted_risk_id);
   const fromReadable = isReadable(readable, proposal.from_node_id);
   return {
-    title: `${proposal.kind === 'escalation' ? 'Escalation' : 'De-escalation'} of ${proposal.from_reference} to ${proposal.register_code}`,
+    title: pageTitle(proposal.kind === 'escalation' ? 'Proposed escalation' : 'Proposed de-escalation', `${proposal.from_reference} to ${proposal.register_code}`),
     breadcrumbs: [...tree.path(proposal.register_node_id).map((n) => ({ text: n.name, href: `/nodes/${n.id}` })), { text: 'Proposed risk' }],
     proposal: {
       ...proposal,
@@ -85,7 +86,7 @@ export async function proposalPage(db: Db, proposalId: number, readable: Readabl
 export async function linkFormPage(db: Db, risk: RiskDetailRow, form: FormState) {
   const tree = await loadTree(db);
   return {
-    title: `Link ${risk.reference} to a higher risk`,
+    title: pageTitle('Link to a higher risk', risk.reference),
     breadcrumbs: await riskCrumbs(db, risk, 'Link to a higher risk'),
     risk,
     above: tree.path(risk.node_id).slice(0, -1).map((n) => n.name).reverse(),
@@ -97,7 +98,7 @@ export async function unlinkFormPage(db: Db, risk: RiskDetailRow, form: FormStat
   const { up, down } = await linksAroundRisk(db, risk.id);
   const link = [...up, ...down].find((l) => String(l.id) === form.values.link);
   return {
-    title: `Remove a link of ${risk.reference}`,
+    title: pageTitle('Remove a link', link ? `${risk.reference} and ${link.reference}` : risk.reference),
     breadcrumbs: await riskCrumbs(db, risk, 'Remove a link'),
     risk,
     link: link ?? null,
@@ -119,7 +120,7 @@ export async function deEscalateFormPage(db: Db, risk: RiskDetailRow, form: Form
     ...registers.map((g) => ({ value: `register-${g.id}`, text: `Propose a new risk to ${g.name} (${g.code}), ${g.node_name}`, selected: chosen === `register-${g.id}` })),
   ];
   return {
-    title: `De-escalate ${risk.reference}`,
+    title: pageTitle('De-escalate', risk.reference),
     breadcrumbs: await riskCrumbs(db, risk, 'De-escalate'),
     risk,
     ...form,
@@ -137,7 +138,7 @@ export async function acceptanceFormPage(db: Db, clock: Clock, risk: RiskDetailR
   const level = levelOf(matrix, facts?.current_level_rank ?? 1);
   const chosenLevel = form.values.level_rank ?? String(level.rank);
   return {
-    title: `Record an acceptance of ${risk.reference}`,
+    title: pageTitle('Record an acceptance', risk.reference),
     breadcrumbs: await riskCrumbs(db, risk, 'Record an acceptance'),
     risk,
     currentLevel: level,
@@ -169,7 +170,7 @@ export async function suggestionDismissPage(db: Db, nodeId: number, form: FormSt
   if (!node) throw notFound('That part of the organisation');
   const suggestion = (await escalationSuggestionsOf(db, nodeId)).find((s) => String(s.riskId) === form.values.risk);
   return {
-    title: `Dismiss a suggested escalation to ${node.name}`,
+    title: pageTitle('Dismiss a suggested escalation', suggestion ? `${suggestion.reference} to ${node.name}` : node.name),
     breadcrumbs: [...tree.path(nodeId).map((n) => ({ text: n.name, href: `/nodes/${n.id}` })), { text: 'Dismiss a suggestion' }],
     node,
     suggestion: suggestion ?? null,
@@ -185,7 +186,7 @@ export async function duplicatesPage(db: Db, nodeId: number, readable: ReadableN
   const pairs = (await likelyDuplicates(db, tree.subtreeIds(nodeId))).filter((p) => isReadable(readable, p.a.nodeId) && isReadable(readable, p.b.nodeId));
   const depth = (id: number) => tree.path(id).length;
   return {
-    title: `${node.name}: likely duplicates`,
+    title: pageTitle('Likely duplicates', node.name),
     breadcrumbs: [...tree.path(nodeId).map((n) => ({ text: n.name, href: `/nodes/${n.id}` })), { text: 'Likely duplicates' }],
     node,
     pairs: pairs.slice(0, 200).map((p) => {
@@ -213,7 +214,7 @@ export async function notDuplicateFormPage(db: Db, nodeId: number, form: FormSta
   const risks = ids.length === 2 ? await Promise.all(ids.map((id) => findRisk(db, id))) : [];
   const [a, b] = risks;
   return {
-    title: 'Not a duplicate',
+    title: pageTitle('Not a duplicate', a && b ? `${a.reference} and ${b.reference}` : node.name),
     breadcrumbs: [...tree.path(nodeId).map((n) => ({ text: n.name, href: `/nodes/${n.id}` })), { text: 'Likely duplicates', href: `/nodes/${nodeId}/duplicates` }, { text: 'Not a duplicate' }],
     node,
     // Always the texts as they are now: the person confirms what the page shows.

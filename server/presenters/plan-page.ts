@@ -8,6 +8,7 @@ import { PLAN_VERSION_STATUS_LABELS } from '../domain/vocabulary';
 import { notFound } from '../errors';
 import { listNodes } from '../queries/nodes';
 import { findApprovedVersion, findDraft, findLatestApproved, findPlan, listPlansOfNodes, listVersions, type PlanDetailRow } from '../queries/plans';
+import { pageTitle, recordName } from './page-title';
 import { planScope } from './plan-print';
 import { planSectionBlocks } from './plan-sections';
 
@@ -51,7 +52,7 @@ export async function buildPlanPage(db: Db, clock: Clock, planId: number, versio
   const label = versionLabel(shown.number, latest?.number ?? null);
 
   return {
-    title: `${plan.ref} ${plan.title}${versionNumber !== undefined ? ` – ${label}` : ''}`,
+    title: versionNumber === undefined ? recordName(plan.ref, plan.title) : pageTitle(label, recordName(plan.ref, plan.title)),
     breadcrumbs: await planBreadcrumbs(db, plan.node_id, ...(versionNumber !== undefined ? [{ text: plan.ref, href: `/plans/${plan.id}` }, { text: label }] : [{ text: plan.ref }])),
     plan: { ...plan, scope: planScope(plan) },
     shown: {
@@ -102,7 +103,7 @@ export async function buildPlanListPage(db: Db, clock: Clock, nodeId: number, in
   const day = today(clock);
   const rows = await listPlansOfNodes(db, ids);
   return {
-    title: `Plans – ${node.name}`,
+    title: pageTitle(includeDescendants ? 'Plans, including everything below' : 'Plans', node.name),
     breadcrumbs: [...tree.path(nodeId).map((n) => ({ text: n.name, href: `/nodes/${n.id}` })), { text: 'Plans' }],
     node,
     includeDescendants,

@@ -2,6 +2,7 @@ import type { SectionDefinition } from '../domain/plan-content';
 import type { ConflictNotice } from '../forms/conflict';
 import type { FormErrors } from '../forms/parse';
 import { linesIn, MAX_LINES, type SectionFormSpec } from '../forms/plan-section-form';
+import { pageTitle } from './page-title';
 
 export interface SectionFormPageInput {
   plan: { id: number; ref: string; title: string };
@@ -30,7 +31,7 @@ export function buildSectionFormPage(input: SectionFormPageInput) {
   const { spec, values, errors } = input;
   const error = (name: string) => errors?.fields[name];
   const page = {
-    title: `Edit ${input.section.title} – ${input.plan.ref}`,
+    title: pageTitle(`Edit ${input.section.title}`, input.plan.ref),
     breadcrumbs: input.breadcrumbs,
     plan: input.plan,
     section: input.section,

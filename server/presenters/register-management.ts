@@ -6,6 +6,7 @@ import { notFound } from '../errors';
 import { listNodes } from '../queries/nodes';
 import { listOpenRegistersOfNodes, listRegistersWithCounts } from '../queries/registers';
 import { toOptions, placeholder } from './options';
+import { pageTitle } from './page-title';
 
 /** A node's registers: open ones first, each with its open risks, what it may become. */
 export async function buildRegistersPage(db: Db, nodeId: number) {
@@ -14,7 +15,7 @@ export async function buildRegistersPage(db: Db, nodeId: number) {
   if (!node) throw notFound('That part of the organisation');
   const registers = await listRegistersWithCounts(db, nodeId);
   return {
-    title: `Registers of ${node.name}`,
+    title: pageTitle('Registers', node.name),
     node,
     registers: registers.map((g) => ({ ...g, kindLabel: REGISTER_KIND_LABELS[g.kind], closable: g.closed_on === null && g.open_risks === 0 })),
   };

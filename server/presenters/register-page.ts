@@ -21,6 +21,7 @@ import { escalationSuggestionsOf } from './joined-pages';
 import { linkWith } from './query-string';
 import { formatDate } from '../views/helpers/format-date';
 import { DIRECTION_SYMBOLS, loadRiskRules } from './risk-rules';
+import { pageTitle } from './page-title';
 
 // Filters come from links and a GET form; a value that makes no sense is ignored, not an error.
 const positiveId = z.coerce.number().int().positive();
@@ -178,7 +179,7 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
   const pages = pageLinks(path, current, page, matching);
 
   return {
-    title: `${node.name}: risk register`,
+    title: pageTitle(query.scope === 'all' ? 'Overarching register' : 'Risk register', node.name),
     node,
     breadcrumbs: tree.path(nodeId).map((n) => ({ text: n.name, href: n.id === nodeId ? undefined : `/nodes/${n.id}` })),
     // Retired children drop out of sight here; their registers stay readable from the admin tree.

@@ -8,6 +8,7 @@ import { PLAN_LINK_ENTITY, readablePlanIds } from '../queries/plan-risks';
 import { findRisk } from '../queries/risks';
 import { auditWordsOf } from './audit-words';
 import { riskBreadcrumbs } from './risk-page';
+import { pageTitle, recordName } from './page-title';
 
 /**
  * The History tab of a risk: its own changes and its actions' and reviews', newest first, in
@@ -21,7 +22,7 @@ export async function buildRiskHistoryPage(db: Db, riskId: number, readable: Rea
   const [names, seenPlans] = await Promise.all([loadAuditNames(db, referencedIds(events, auditWordsOf)), readablePlanIds(db, planLinks, readable)]);
   const { reference } = risk;
   return {
-    title: `History of ${reference} ${risk.title}`,
+    title: pageTitle('History', recordName(reference, risk.title)),
     breadcrumbs: riskBreadcrumbs(nodes, risk.node_id, reference),
     risk: { ...risk, reference },
     events: events.map((event) => {

@@ -47,6 +47,8 @@ export async function buildJoinedSections(db: Db, clock: Clock, riskId: number, 
       statusLabel: PROPOSAL_STATUS_LABELS[p.status],
       statusColour: PROPOSAL_STATUS_COLOURS[p.status],
       fromHere: p.from_risk_id === riskId,
+      // A proposal is read where it was sent: a unit's manager may see their risk escalated without reading the division's register.
+      readable: isReadable(readable, p.register_node_id),
     })),
     acceptance: {
       needed: needsAcceptance({ treatment: facts?.treatment ?? '', aboveAppetite: facts?.above_appetite === 1 }),

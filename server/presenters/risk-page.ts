@@ -14,6 +14,7 @@ import { findRisk } from '../queries/risks';
 import { DIRECTION_SYMBOLS, judgeRisk, loadRiskRules } from './risk-rules';
 import { loadLinkedPlans } from './risk-plans';
 import { buildJoinedSections } from './risk-joined';
+import { recordName } from './page-title';
 
 /** The organisation above a risk, then the risk's reference: shared by the risk's tabs. */
 export function riskBreadcrumbs(nodes: Awaited<ReturnType<typeof listNodes>>, nodeId: number, reference: string) {
@@ -51,7 +52,7 @@ export async function buildRiskPage(db: Db, clock: Clock, riskId: number, readab
   }));
 
   return {
-    title: `${judgement.reference} ${risk.title}`,
+    title: recordName(judgement.reference, risk.title),
     breadcrumbs: riskBreadcrumbs(nodes, risk.node_id, judgement.reference),
     risk: {
       ...risk,

@@ -12,11 +12,13 @@ import { DATE_PARTS } from '../forms/date-input';
 import { formErrors, hasErrors, parseForm, typedValues, type FormErrors, type FormProblem } from '../forms/parse';
 import { findAction, insertAction, updateAction } from '../queries/actions';
 import { toOptions } from '../presenters/options';
+import { pageTitle, shortName } from '../presenters/page-title';
 import { loadPeopleChoices, peopleOptions, type PeopleChoices } from '../presenters/people-options';
 import { changeOf, idParam, riskFromPath } from './params';
 
 
 interface ActionFormHeadings {
+  title: string;
   heading: string;
   caption: string;
   action: string;
@@ -32,7 +34,7 @@ function actionOptions(people: PeopleChoices, values: Record<string, string>) {
 }
 
 function renderActionForm(res: Response, people: PeopleChoices, headings: ActionFormHeadings, form: FormState): void {
-  res.status(form.status).render('risks/action-form', { title: headings.heading, ...headings, ...form, options: actionOptions(people, form.values) });
+  res.status(form.status).render('risks/action-form', { ...headings, ...form, options: actionOptions(people, form.values) });
 }
 
 /** Checks that need the database or today: the owner exists, and nothing is completed in the future. */
@@ -58,6 +60,7 @@ export function actionRoutes({ db, clock }: AppContext): Router {
   }
 
   const newHeadings = (risk: { id: number; title: string; reference: string }): ActionFormHeadings => ({
+    title: pageTitle('Add a further action', risk.reference),
     heading: 'Add a further action',
     caption: `${risk.reference} ${risk.title}`,
     action: `/risks/${risk.id}/actions`,
@@ -65,7 +68,9 @@ export function actionRoutes({ db, clock }: AppContext): Router {
     editing: false,
   });
 
+  // A risk has several actions: the title names this one by its words.
   const editHeadings = (action: Awaited<ReturnType<typeof loadAction>>): ActionFormHeadings => ({
+    title: pageTitle('Change a further action', `${action.risk_reference} ${shortName(action.description)}`),
     heading: 'Change a further action',
     caption: `${action.risk_reference} ${action.risk_title}`,
     action: `/actions/${action.id}`,

@@ -26,18 +26,21 @@ import { loadPeopleChoices, type PeopleChoices } from '../presenters/people-opti
 import {
   buildExercisePage,
   buildPlanExercisesPage,
+  exerciseName,
   exerciseOptions,
   findingOptions,
   loadExerciseChoices,
   optionText,
   type ExerciseChoices,
 } from '../presenters/exercise-pages';
+import { pageTitle, shortName } from '../presenters/page-title';
 import { changeOf, idParam } from './params';
 
 type FormKind = 'new' | 'invocation' | 'edit';
 
 interface ExerciseFormHeadings {
   kind: FormKind;
+  title: string;
   heading: string;
   caption: string;
   action: string;
@@ -53,7 +56,6 @@ function renderExerciseForm(res: Response, choices: ExerciseChoices, headings: E
   const invocation = headings.kind === 'invocation' || form.values.type === 'real_invocation';
   const order = invocation ? INVOCATION_FORM_ORDER : headings.kind === 'new' ? NEW_EXERCISE_FORM_ORDER : EXERCISE_FORM_ORDER;
   res.status(form.status).render('exercises/exercise-form', {
-    title: headings.heading,
     ...headings,
     ...form,
     errors: form.errors && inFieldOrder(form.errors, order),
@@ -66,6 +68,7 @@ function renderExerciseForm(res: Response, choices: ExerciseChoices, headings: E
 }
 
 interface FindingFormHeadings {
+  title: string;
   heading: string;
   caption: string;
   action: string;
@@ -106,6 +109,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
 
   const newHeadings = (plan: PlanDetailRow, kind: 'new' | 'invocation'): ExerciseFormHeadings => ({
     kind,
+    title: pageTitle(kind === 'new' ? 'Add an exercise' : 'Record a real invocation', plan.ref),
     heading: kind === 'new' ? 'Add an exercise' : 'Record a real invocation',
     caption: `${plan.ref} ${plan.title}`,
     action: kind === 'new' ? `/plans/${plan.id}/exercises` : `/plans/${plan.id}/invocations`,
@@ -173,6 +177,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
 
   const editHeadings = (exercise: Awaited<ReturnType<typeof loadExercise>>): ExerciseFormHeadings => ({
     kind: 'edit',
+    title: pageTitle(exercise.type === 'real_invocation' ? 'Change the real invocation' : exercise.status === 'planned' ? 'Record the outcome' : 'Change the exercise', exerciseName(exercise)),
     heading: exercise.type === 'real_invocation' ? 'Change the real invocation' : exercise.status === 'planned' ? 'Record the outcome' : 'Change the exercise',
     caption: `${exercise.plan_ref} ${EXERCISE_KIND_LABELS[exercise.type]}`,
     action: `/exercises/${exercise.id}`,
@@ -233,7 +238,6 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
     form: FormState,
   ): void {
     res.status(form.status).render('exercises/finding-form', {
-      title: headings.heading,
       ...headings,
       ...form,
       errors: form.errors && inFieldOrder(form.errors, Object.keys(FINDING_FIELD_LABELS)),
@@ -242,6 +246,7 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
   }
 
   const newFindingHeadings = (exercise: Awaited<ReturnType<typeof loadExercise>>): FindingFormHeadings => ({
+    title: pageTitle('Add a finding', exerciseName(exercise)),
     heading: 'Add a finding',
     caption: `${exercise.plan_ref} ${EXERCISE_KIND_LABELS[exercise.type]}`,
     action: `/exercises/${exercise.id}/findings`,
@@ -271,6 +276,8 @@ export function exerciseRoutes({ db, clock }: AppContext): Router {
   });
 
   const editFindingHeadings = (finding: Awaited<ReturnType<typeof loadFinding>>): FindingFormHeadings => ({
+    // An exercise has several findings: the title names this one by its words.
+    title: pageTitle(finding.status === 'closed' ? 'Change a closed finding' : 'Update or close a finding', `${finding.plan_ref} ${shortName(finding.description)}`),
     heading: finding.status === 'closed' ? 'Change a closed finding' : 'Update or close a finding',
     caption: `${finding.plan_ref} ${EXERCISE_KIND_LABELS[finding.exercise_type]}`,
     action: `/findings/${finding.id}`,

@@ -4,11 +4,11 @@ import { anyone } from '../access/guard';
 
 // The pages every public service publishes, linked from the footer and open to anyone: the
 // accessibility statement (required of public sector websites by the 2018 regulations),
-// privacy and cookies.
+// privacy and cookies. Their titles leave out "for Bulwark": the layout ends every title with it.
 const PAGES = [
-  { path: '/accessibility', view: 'info/accessibility', title: 'Accessibility statement for Bulwark' },
-  { path: '/privacy', view: 'info/privacy', title: 'Privacy notice for Bulwark' },
-  { path: '/cookies', view: 'info/cookies', title: 'Cookies on Bulwark' },
+  { path: '/accessibility', view: 'info/accessibility', title: 'Accessibility statement' },
+  { path: '/privacy', view: 'info/privacy', title: 'Privacy notice' },
+  { path: '/cookies', view: 'info/cookies', title: 'Cookies' },
 ] as const;
 
 export function infoPageRoutes(_ctx: AppContext): Router {

@@ -14,6 +14,7 @@ import { confirmPage } from '../presenters/confirm-page';
 import { placeholder, toOptions } from '../presenters/options';
 import { notFound } from '../errors';
 import { changeOf, riskFromPath } from './params';
+import { pageTitle } from '../presenters/page-title';
 
 const SAVED: Record<string, string> = { linked: 'Plan linked', unlinked: 'Plan unlinked' };
 
@@ -26,7 +27,7 @@ export function planRiskRoutes({ db, clock }: AppContext): Router {
     const unlinked = linkable.filter((p) => !linked.some((l) => l.id === p.id));
     const { reference } = risk;
     res.status(extra.status ?? 200).render('exercises/risk-plans', {
-      title: `Plans for ${reference}`,
+      title: pageTitle('Linked plans', reference),
       risk: { ...risk, reference },
       linked,
       unseenPlans: unseen,

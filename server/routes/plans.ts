@@ -30,6 +30,7 @@ import { loadPeopleChoices, nameAndJob, peopleOptions, type PeopleChoices } from
 import { buildPlanListPage, buildPlanPage, loadPlan, planBreadcrumbs } from '../presenters/plan-page';
 import { buildPlanExercisingPanel } from '../presenters/exercise-pages';
 import { changeOf, idParam, livePlanFromPath } from './params';
+import { pageTitle } from '../presenters/page-title';
 
 // After a save the browser is sent back to the plan with ?saved=…; only these known words are shown.
 const SAVED_MESSAGES: Record<string, string> = {
@@ -94,7 +95,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
   async function renderNewPlan(res: Response, node: { id: number; name: string }, values: Record<string, string>, status = 200, errors?: FormErrors) {
     const choices = await planFormChoices(res, node.id);
     res.status(status).render('plans/plan-new', {
-      title: 'Add a plan',
+      title: pageTitle('Add a plan', node.name),
       breadcrumbs: await planBreadcrumbs(db, node.id, { text: 'Add a plan' }),
       node,
       values,
@@ -154,7 +155,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
   async function renderPlanDetails(res: Response, plan: PlanDetailRow, form: FormState) {
     const choices = await planFormChoices(res, plan.node_id);
     res.status(form.status).render('plans/plan-details', {
-      title: `Edit details – ${plan.ref}`,
+      title: pageTitle('Edit plan details', plan.ref),
       breadcrumbs: await planBreadcrumbs(db, plan.node_id, { text: plan.ref, href: `/plans/${plan.id}` }, { text: 'Edit details' }),
       plan,
       ...form,
@@ -200,7 +201,7 @@ export function planRoutes({ db, clock }: AppContext): Router {
     const [draft, latest, people] = await Promise.all([findDraft(db, plan.id), findLatestApproved(db, plan.id), loadPeopleChoices(db, plan.node_id)]);
     const missing = draft ? missingSections(parsePlanContent(draft.content)) : [];
     res.status(status).render('plans/plan-approve', {
-      title: `Approve – ${plan.ref}`,
+      title: pageTitle('Approve a plan', plan.ref),
       breadcrumbs: await planBreadcrumbs(db, plan.node_id, { text: plan.ref, href: `/plans/${plan.id}` }, { text: 'Approve' }),
       plan,
       draft,

@@ -18,6 +18,7 @@ import { findNode } from '../queries/nodes';
 import { findRegister, type RegisterRow } from '../queries/registers';
 import type { RiskDetailRow } from '../queries/risks';
 import { changeOf, idParam, riskFromPath } from './params';
+import { pageTitle } from '../presenters/page-title';
 
 // Registers of a node (added, renamed, closed) and moving a risk between registers. The writes
 // and their rules are in server/changes/register-changes.ts.
@@ -86,7 +87,7 @@ export function registerManagementRoutes({ db, clock }: AppContext): Router {
 
   function renderRename(res: Response, register: RegisterRow, form: FormState) {
     res.status(form.status).render('registers/register-form', {
-      title: `Change ${register.name}`,
+      title: pageTitle('Change a register', register.name),
       heading: 'Change the name or code',
       caption: `${register.node_name}: ${register.name}`,
       action: `/registers/${register.id}`,

@@ -13,6 +13,7 @@ import type { Matrix } from '../domain/matrix';
 import { placeholder, toOptions } from '../presenters/options';
 import { loadPeopleChoices, peopleOptions, type PeopleChoices } from '../presenters/people-options';
 import { changeOf, riskFromPath } from './params';
+import { pageTitle } from '../presenters/page-title';
 
 async function renderReviewForm(res: Response, people: PeopleChoices, matrix: Matrix, risk: RiskDetailRow, form: FormState) {
   const { values } = form;
@@ -21,7 +22,7 @@ async function renderReviewForm(res: Response, people: PeopleChoices, matrix: Ma
     ...toOptions(matrix[name], (a) => a.value, (a) => `${a.value} ${a.label}`, values[`current_${name}`]),
   ];
   res.status(form.status).render('risks/review-form', {
-    title: `Review ${risk.title}`,
+    title: pageTitle('Record a review', risk.reference),
     risk,
     ...form,
     reference: risk.reference,

@@ -18,6 +18,7 @@ import { buildRiskHistoryPage } from '../presenters/risk-history-page';
 import { checkRiskChoices, loadRiskFormChoices, riskFormOptions, type RiskFormChoices } from '../presenters/risk-form-page';
 import { savedMessage } from '../presenters/saved-message';
 import { changeOf, idParam, riskFromPath } from './params';
+import { pageTitle } from '../presenters/page-title';
 
 interface RiskFormHeadings {
   title: string;
@@ -184,7 +185,7 @@ function registerOnTheWayValues(node: { name: string; code: string; kind: string
 
 function newRiskHeadings(node: { id: number; name: string }, choices: RiskFormChoices): RiskFormHeadings {
   return {
-    title: 'Add a risk',
+    title: pageTitle('Add a risk', node.name),
     caption: node.name,
     heading: 'Add a risk',
     action: `/nodes/${node.id}/risks`,
@@ -195,9 +196,9 @@ function newRiskHeadings(node: { id: number; name: string }, choices: RiskFormCh
   };
 }
 
-function editRiskHeadings(risk: { id: number; title: string; node_name: string }): RiskFormHeadings {
+function editRiskHeadings(risk: { id: number; reference: string; node_name: string }): RiskFormHeadings {
   return {
-    title: `Edit ${risk.title}`,
+    title: pageTitle('Edit risk', risk.reference),
     caption: risk.node_name,
     heading: 'Edit risk',
     action: `/risks/${risk.id}`,

@@ -17,6 +17,7 @@ import { signInStanding } from '../presenters/sign-in-standing';
 import { listNodes } from '../queries/nodes';
 import { findUser, listGrantsWithNodes, listUsers } from '../queries/users';
 import { changeOf, idParam } from './params';
+import { pageTitle } from '../presenters/page-title';
 
 // Users and their roles. Only whole-organisation admins manage them: a role can reach any node.
 // The writes and their rules live in server/changes/user-accounts.ts.
@@ -46,7 +47,7 @@ export function userRoutes({ db, clock }: AppContext): Router {
     const signIn = await signInStanding(db, clock, user.email);
     const values = extra.values ?? {};
     res.status(extra.status ?? 200).render('users/user', {
-      title: user.name,
+      title: pageTitle('User', user.name),
       breadcrumbs: [{ text: 'Users', href: '/admin/users' }, { text: user.name }],
       // Not `user`: that is the signed-in person the layout's header names.
       account: user,
@@ -136,7 +137,8 @@ export function userRoutes({ db, clock }: AppContext): Router {
     }
     const where = grant.node_name === null ? 'the whole organisation' : `${grant.node_name} and everything below it`;
     res.render('confirm', confirmPage({
-      title: `Remove a role: ${user.name}`,
+      // A user may hold several roles: the title says which one goes.
+      title: pageTitle('Remove a role', `${user.name}, ${ROLE_LABELS[grant.role]} over ${grant.node_name ?? 'the whole organisation'}`),
       caption: user.name,
       heading: `Remove the role ${ROLE_LABELS[grant.role]} over ${where}?`,
       details: [`${user.name} loses what this role gives them there at once, including any calendar feed that relies on it.`],

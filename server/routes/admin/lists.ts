@@ -23,6 +23,7 @@ import { findCategory, findObjective, insertCategory, insertObjective, listUsage
 import { listCategories, listObjectives, loadMatrix } from '../../queries/reference';
 import { confirmPage } from '../../presenters/confirm-page';
 import { changeOf, idParam } from '../params';
+import { pageTitle } from '../../presenters/page-title';
 
 const STALE_FORM = 'The form is out of date: reload the page and try again';
 
@@ -116,7 +117,7 @@ function listRoutes<S extends z.ZodType>({ db, clock }: AppContext, kind: ListKi
   async function renderForm(res: Response, item: ListItem | null, page: FormState): Promise<void> {
     const matrix = await loadMatrix(db);
     res.status(page.status).render('admin/list-item-form', {
-      title: item ? `Change ${item.text}` : `Add a ${kind.singular}`,
+      title: item ? pageTitle(`Change a ${kind.singular}`, item.text) : `Add a ${kind.singular}`,
       heading: item ? `Change a ${kind.singular}` : `Add a ${kind.singular}`,
       caption: item?.text,
       kind: view,

@@ -51,8 +51,9 @@ export function adminNodeRoutes({ db, clock }: AppContext): Router {
     const nodes = await listNodes(db);
     const tree = buildTree(nodes);
     const parents = nodes.filter((n) => n.retired_on === null && childKind(n.kind) !== null);
+    const parent = parents.find((n) => String(n.id) === page.values.parent_id);
     res.status(page.status ?? 200).render('admin/node-form', {
-      title: 'Add a part of the organisation',
+      title: parent ? `Add a part of the organisation under ${parent.name}` : 'Add a part of the organisation',
       heading: 'Add a part of the organisation',
       breadcrumbs: [ADMIN_CRUMB, TREE_CRUMB, { text: 'Add' }],
       action: '/admin/nodes',

@@ -12,6 +12,7 @@ import { savedMessage } from '../../presenters/saved-message';
 import { listNodes } from '../../queries/nodes';
 import { findSite, listNodeSites, listSites } from '../../queries/sites';
 import { changeOf, idParam } from '../params';
+import { pageTitle } from '../../presenters/page-title';
 
 const SAVED_MESSAGES: Record<string, string> = { added: 'Site added', changed: 'Site saved' };
 const SITES_CRUMB = { text: 'Sites', href: '/admin/sites' };
@@ -39,7 +40,7 @@ export function adminSiteRoutes({ db, clock }: AppContext): Router {
     const offered = await offeredNodes(db);
     const chosen = new Set((page.values.node_ids ?? '').split(',').map((id) => id.trim()));
     res.status(page.status).render('admin/site-form', {
-      title: site ? `Change ${site.name}` : 'Add a site',
+      title: site ? pageTitle('Change a site', site.name) : 'Add a site',
       heading: site ? 'Change a site' : 'Add a site',
       caption: site?.name,
       breadcrumbs: [ADMIN_CRUMB, SITES_CRUMB, { text: site ? site.name : 'Add' }],
