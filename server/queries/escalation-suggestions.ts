@@ -25,10 +25,11 @@ export interface EscalationSuggestion {
  * third of its register page (a thousand candidates and their last two reviews) on every view.
  */
 export function escalationSuggestions(db: Db, nodeId: number, levels: Record<EscalatingNodeKind, number>): Promise<EscalationSuggestion[]> {
-  return rememberedUntilChanged(db, 'findings', `escalation-suggestions:${nodeId}:${JSON.stringify(levels)}`, () => suggestionsNow(db, nodeId, levels));
+  return rememberedUntilChanged(db, 'findings', `escalation-suggestions:${nodeId}:${JSON.stringify(levels)}`, () => escalationSuggestionsNow(db, nodeId, levels));
 }
 
-async function suggestionsNow(db: Db, nodeId: number, levels: Record<EscalatingNodeKind, number>): Promise<EscalationSuggestion[]> {
+/** The suggestions computed now, without the memory: what the memory must always equal. */
+export async function escalationSuggestionsNow(db: Db, nodeId: number, levels: Record<EscalatingNodeKind, number>): Promise<EscalationSuggestion[]> {
   const tree = await loadTree(db);
   const children = tree.children(nodeId).filter((c) => c.retired_on === null && c.kind !== 'organisation');
   if (children.length === 0) return [];
