@@ -13,7 +13,7 @@ import {
 } from '../domain/vocabulary';
 import { listRegistersOfNode, loadTree } from '../queries/nodes';
 import { listCategories } from '../queries/reference';
-import { countRisks, currentRegisterCounts, heatMapCounts, ownersInScope, pageOfRisks, type RiskFilter } from '../queries/risk-facts';
+import { currentFilterCounts, currentOwnersInScope, currentRegisterCounts, pageOfRisks, type RiskFilter } from '../queries/risk-facts';
 import { pageLinks, pageNumber, PAGE_SIZE } from './pagination';
 import { currentFindings, findingTallies, FINDING_CODES, FINDING_LABELS, FINDING_RULES, type Finding, type FindingTallies } from '../queries/quality-findings';
 import { waitingProposalsOfNodes } from '../queries/risk-links';
@@ -118,11 +118,10 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
   const calendar = reviewCalendar(rules.today, rules.settings.fyStartMonth);
   const findings = await currentFindings(db, { nodeIds }, rules.today);
   const filter = riskFilterOf(query, nodeIds, findings);
-  const [matching, counts, cells, owners, joined] = await Promise.all([
-    countRisks(db, filter, calendar),
+  const [{ matching, cells }, counts, owners, joined] = await Promise.all([
+    currentFilterCounts(db, filter, calendar),
     currentRegisterCounts(db, nodeIds, calendar),
-    heatMapCounts(db, filter, calendar),
-    ownersInScope(db, nodeIds, OWNER_OPTIONS),
+    currentOwnersInScope(db, nodeIds, OWNER_OPTIONS),
     mayManage ? managersSections(db, nodeId) : undefined,
   ]);
   const tallies = findingTallies(findings);
@@ -282,9 +281,9 @@ function findingSummary(total: number, tallies: FindingTallies, path: string, cu
 
 /** What only the node's business managers see: risks below suggested for escalation here, and proposals waiting for their decision. */
 async function managersSections(db: Db, nodeId: number) {
-  const [suggestions, waiting] = await Promise.all([escalationSuggestionsOf(db, nodeId), waitingProposalsOfNodes(db, [nodeId])]);
+  const [suggestions, waiting] = await Promise.all([escalationSuggestionsOf(db, nodeId, SUGGESTIONS_SHOWN), waitingProposalsOfNodes(db, [nodeId])]);
   // Worst first; a page of them at most, so the register page does not grow with the organisation.
-  return { suggestions: suggestions.slice(0, SUGGESTIONS_SHOWN), moreSuggestions: Math.max(0, suggestions.length - SUGGESTIONS_SHOWN), waitingProposals: waiting.slice(0, SUGGESTIONS_SHOWN), moreProposals: Math.max(0, waiting.length - SUGGESTIONS_SHOWN) };
+  return { suggestions: suggestions.shown, moreSuggestions: Math.max(0, suggestions.total - SUGGESTIONS_SHOWN), waitingProposals: waiting.slice(0, SUGGESTIONS_SHOWN), moreProposals: Math.max(0, waiting.length - SUGGESTIONS_SHOWN) };
 }
 
 /** How many suggested escalations and waiting proposals the register page lists. */

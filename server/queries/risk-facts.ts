@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/connection';
 import { rememberedUntilChanged } from '../../db/counted-memory';
+import { listPeople } from './reference';
 import type { Database } from '../../db/schema';
 import type { ReviewCalendar } from '../domain/reviews';
 import { OPEN_ACTION_STATUSES, type RegisterKind, type ReviewState } from '../domain/vocabulary';
@@ -213,16 +214,41 @@ export function currentRegisterCounts(db: Db, nodeIds: number[] | null, calendar
   return rememberedUntilChanged(db, 'findings', `register-counts:${scope}:${calendar.today}:${calendar.quarterStart}:${calendar.quarterEnd}`, () => registerCounts(db, nodeIds, calendar));
 }
 
-/** Owners of the risks in scope, most risks first, at most `limit` of them: the register's owner filter. */
-export function ownersInScope(db: Db, nodeIds: number[] | null, limit: number) {
-  let owners = db.selectFrom('risk_facts as f').where('f.owner_id', 'is not', null);
-  if (nodeIds !== null) owners = owners.where('f.node_id', 'in', inNodes(nodeIds));
-  const counted = owners.select(['f.owner_id', (eb) => eb.fn.countAll<number>().as('risks')]).groupBy('f.owner_id').orderBy('risks', 'desc').orderBy('f.owner_id').limit(limit);
-  return db
-    .selectFrom(counted.as('c'))
-    .innerJoin('people as o', 'o.id', 'c.owner_id')
-    .select(['o.id', 'o.name', 'c.risks'])
-    .execute();
+/**
+ * Owners of the risks in scope, most risks first, at most `limit` of them: the register's owner
+ * filter. The counts are kept in memory until a risk's facts change (the 'findings' counter)
+ * and the names taken from the people held in memory (refreshed when anyone is renamed): over
+ * the organisation the counting read every risk on every view of the register.
+ */
+export async function currentOwnersInScope(db: Db, nodeIds: number[] | null, limit: number) {
+  const scope = nodeIds === null ? 'all' : nodeIds.join(',');
+  const [counted, people] = await Promise.all([
+    rememberedUntilChanged(db, 'findings', `owners:${scope}:${limit}`, async () => {
+      let owners = db.selectFrom('risk_facts as f').where('f.owner_id', 'is not', null);
+      if (nodeIds !== null) owners = owners.where('f.node_id', 'in', inNodes(nodeIds));
+      return owners.select(['f.owner_id', (eb) => eb.fn.countAll<number>().as('risks')]).groupBy('f.owner_id').orderBy('risks', 'desc').orderBy('f.owner_id').limit(limit).execute();
+    }),
+    listPeople(db),
+  ]);
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  return counted.flatMap((c) => {
+    const name = c.owner_id === null ? undefined : names.get(c.owner_id);
+    return c.owner_id === null || name === undefined ? [] : [{ id: c.owner_id, name, risks: c.risks }];
+  });
+}
+
+/**
+ * How many risks a filter matches, and its heat map, kept in memory until anything they read
+ * changes (risk facts, risks, actions and reviews all move the 'findings' counter). A filter by
+ * finding (a list of risk ids) is counted afresh: it is rare, and its key would be long.
+ */
+export async function currentFilterCounts(db: Db, filter: RiskFilter, calendar: ReviewCalendar) {
+  const count = async () => {
+    const [matching, cells] = await Promise.all([countRisks(db, filter, calendar), heatMapCounts(db, filter, calendar)]);
+    return { matching, cells };
+  };
+  if (filter.riskIds !== undefined) return count();
+  return rememberedUntilChanged(db, 'findings', `filter-counts:${JSON.stringify({ filter, calendar })}`, count);
 }
 
 /** Per node: open risks, above appetite, reviews overdue (its own registers only). */

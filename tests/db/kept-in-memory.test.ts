@@ -49,6 +49,11 @@ describe('answers kept in memory equal the answers computed from scratch', () =>
     return {
       home: await buildHomePage(db, clock, null),
       registers: await Promise.all([organisationId, ...divisionIds].map((id) => buildRegisterPage(db, clock, id, registerQuerySchema.parse(everyNode), true))),
+      filtered: await Promise.all([
+        { ...everyNode, review: 'overdue', appetite: 'above' },
+        { ...everyNode, actions: 'overdue', l: '4' },
+        { ...everyNode, moved: 'up', status: 'all' },
+      ].map((query) => buildRegisterPage(db, clock, organisationId, registerQuerySchema.parse(query), true))),
       boards: await Promise.all([organisationId, ...divisionIds].map((id) => buildPlanBoard(db, clock, id))),
       returnPages,
     };
@@ -207,6 +212,9 @@ describe('answers kept in memory equal the answers computed from scratch', () =>
     const unit = await t.handle.db.selectFrom('nodes').select('id').where('kind', '=', 'unit').orderBy('id').executeTakeFirstOrThrow();
     await t.handle.db.updateTable('plans').set({ retired_on: TODAY }).where('node_id', '=', unit.id).execute();
     await t.handle.db.updateTable('nodes').set({ name: 'Renamed unit' }).where('id', '=', unit.id).execute();
+    // The owner with most risks, whose name the owner filter lists.
+    const owner = await t.handle.db.selectFrom('risks').select('owner_id').where('owner_id', 'is not', null).groupBy('owner_id').orderBy((eb) => eb.fn.countAll(), 'desc').executeTakeFirstOrThrow();
+    await t.handle.db.updateTable('people').set({ name: 'Renamed owner' }).where('id', '=', owner.owner_id).execute();
     await expectKeptRight();
   });
 });
