@@ -97,7 +97,7 @@ describe('answers kept in memory equal the answers computed from scratch', () =>
     await expectKeptRight();
   });
 
-  it('tallies findings as counting them one by one does', async () => {
+  it('tallies findings as counting them one by one does, and lists them in register order', async () => {
     const findings = await currentFindings(t.handle.db, { nodeIds: null }, TODAY);
     expect(findings.length).toBeGreaterThan(0);
     const tallies = findingTallies(findings);
@@ -112,6 +112,9 @@ describe('answers kept in memory equal the answers computed from scratch', () =>
     }
     expect(tallies.risks).toBe(new Set(findings.map((f) => f.riskId)).size);
     expect(await findingsIn(t.handle.db, { nodeIds: null }, TODAY)).toEqual(findings);
+    // In register order, numbers by value (R-9 before R-10), as localeCompare with numeric collation orders them.
+    const references = [...new Set(findings.map((f) => f.reference))];
+    expect(references).toEqual([...references].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
   });
 
   it('after a review is recorded, and after one closes its risk', async () => {
