@@ -2,13 +2,13 @@ import type { Db, Tx } from './connection';
 import { keyOf } from './reference-cache';
 
 // Values computed from many rows, kept in memory per database until a change counter moves
-// (table change_counters, kept by triggers of migration 011 in the same transaction as any
-// change). A transaction shares the memory of its database: it reads the counter through itself,
+// (table change_counters, kept by triggers of migrations 011 and 016 in the same transaction as
+// any change). A transaction shares the memory of its database: it reads the counter through itself,
 // so its own uncommitted writes move it and it recomputes; should it roll back, the counter falls
 // back and the next reader recomputes too. What a transaction computes is never kept: should it
 // roll back, a later commit could bring the counter to the same number over different rows.
 
-export type CounterName = 'findings' | 'duplicates';
+export type CounterName = 'findings' | 'duplicates' | 'plans';
 
 const memory = new WeakMap<object, Map<CounterName, { version: number; entries: Map<string, unknown> }>>();
 

@@ -81,7 +81,11 @@ export function createApp(ctx: AppContext): express.Express {
     },
   }));
   app.use('/assets', express.static(path.join(ROOT_DIR, 'node_modules/govuk-frontend/dist/govuk/assets'), { maxAge: '1d' }));
-  app.use(express.static(path.join(ROOT_DIR, 'public'), { maxAge: '1h' }));
+  // Only a path naming a file (a dot in its last segment) can be one of public/'s files: every
+  // page request went through serve-static first, a stat of public/ and a stream set up to find
+  // nothing (a twentieth of a risk page).
+  const publicFiles = express.static(path.join(ROOT_DIR, 'public'), { maxAge: '1h' });
+  app.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()));
   // extended: false keeps bodies flat (no nested objects) so every field is a string or a list of strings.
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: FIELD_LIMIT }));
   app.use(cookieParser());

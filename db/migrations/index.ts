@@ -13,6 +13,8 @@ import * as m011 from './011_joined_registers';
 import * as m012 from './012_quarterly_returns';
 import * as m013 from './013_spreadsheet_uploads';
 import * as m015 from './015_calendar_feeds';
+import * as m016 from './016_plan_standing_counter';
+import * as m017 from './017_open_risks_by_register';
 
 // An explicit, frozen index: tests and production run exactly the same migrations,
 // in this order, whatever files happen to be on disk.
@@ -31,4 +33,6 @@ export const migrations: Record<string, Migration> = {
   '012_quarterly_returns': m012,
   '013_spreadsheet_uploads': m013,
   '015_calendar_feeds': m015,
+  '016_plan_standing_counter': m016,
+  '017_open_risks_by_register': m017,
 };

@@ -5,10 +5,10 @@ import { formatQuarter, quarterOf } from '../domain/quarters';
 import type { Tree } from '../domain/tree';
 import type { NodeRow } from '../../db/schema';
 import { loadTree } from '../queries/nodes';
-import { planCountsByNode } from '../queries/plan-facts';
+import { currentPlanCountsByNode } from '../queries/plan-facts';
 import { loadSettings } from '../queries/reference';
-import { overdueActionsByNode, riskCountsByNode } from '../queries/risk-facts';
-import { currentFindings } from '../queries/quality-findings';
+import { currentCountsByNode } from '../queries/risk-facts';
+import { currentFindings, findingTallies } from '../queries/quality-findings';
 
 interface NodeCounts {
   openRisks: number;
@@ -72,12 +72,11 @@ function flatten(item: TreeItem, depth: number): (TreeItem & { depth: number; ha
  */
 export async function buildHomePage(db: Db, clock: Clock, readableRoots: number[] | null) {
   const day = today(clock);
-  const [tree, settings, risks, actions, plans, findings] = await Promise.all([
+  const [tree, settings, [risks, actions], plans, findings] = await Promise.all([
     loadTree(db),
     loadSettings(db),
-    riskCountsByNode(db, day),
-    overdueActionsByNode(db, day),
-    planCountsByNode(db, standingCalendar(day)),
+    currentCountsByNode(db, day),
+    currentPlanCountsByNode(db, standingCalendar(day)),
     currentFindings(db, { nodeIds: null }, day),
   ]);
   const own = new Map<number, NodeCounts>();
@@ -93,10 +92,10 @@ export async function buildHomePage(db: Db, clock: Clock, readableRoots: number[
     counts.reviewsOverdue = Number(row.reviews_overdue);
   }
   for (const row of actions) countsOf(row.node_id).actionsOverdue = Number(row.n);
-  for (const finding of findings) {
-    const counts = countsOf(finding.nodeId);
-    counts.qualityFindings += 1;
-    if (finding.code === 'likely-duplicate') counts.likelyDuplicates += 1;
+  for (const [nodeId, tally] of findingTallies(findings).perNode) {
+    const counts = countsOf(nodeId);
+    counts.qualityFindings = tally.findings;
+    counts.likelyDuplicates = tally.likelyDuplicates;
   }
   const planCounts = new Map<number, number>();
   for (const row of plans) {

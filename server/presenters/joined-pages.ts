@@ -152,23 +152,28 @@ export async function acceptanceFormPage(db: Db, clock: Clock, risk: RiskDetailR
   };
 }
 
-/** The suggestions of a node, for its managers on the register page (`suggestions`) and for the dismiss form. */
-export async function escalationSuggestionsOf(db: Db, nodeId: number) {
+/**
+ * The first `shown` suggestions of a node (worst first), for its managers on the register page
+ * and for the dismiss form, and how many there are. Only those shown are made into views: the
+ * organisation's node has a thousand.
+ */
+export async function escalationSuggestionsOf(db: Db, nodeId: number, shown = Infinity) {
   const [settings, matrix] = await Promise.all([loadSettings(db), loadMatrix(db)]);
-  return (await escalationSuggestions(db, nodeId, settings.escalationLevelRank)).map((s) => ({
+  const suggestions = await escalationSuggestions(db, nodeId, settings.escalationLevelRank);
+  return { total: suggestions.length, shown: suggestions.slice(0, shown).map((s) => ({
     ...s,
     level: levelOf(matrix, s.currentLevelRank),
     triggerLabels: s.triggers.map((t) => ESCALATION_TRIGGER_LABELS[t]),
     escalateHref: `/risks/${s.riskId}/escalate`,
     dismissHref: `/nodes/${nodeId}/suggestions/dismiss?risk=${s.riskId}`,
-  }));
+  })) };
 }
 
 export async function suggestionDismissPage(db: Db, nodeId: number, form: FormState) {
   const tree = await loadTree(db);
   const node = tree.byId.get(nodeId);
   if (!node) throw notFound('That part of the organisation');
-  const suggestion = (await escalationSuggestionsOf(db, nodeId)).find((s) => String(s.riskId) === form.values.risk);
+  const suggestion = (await escalationSuggestionsOf(db, nodeId)).shown.find((s) => String(s.riskId) === form.values.risk);
   return {
     title: pageTitle('Dismiss a suggested escalation', suggestion ? `${suggestion.reference} to ${node.name}` : node.name),
     breadcrumbs: [...tree.path(nodeId).map((n) => ({ text: n.name, href: `/nodes/${n.id}` })), { text: 'Dismiss a suggestion' }],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/connection';
+import { rememberedUntilChanged } from '../../db/counted-memory';
 import { today, type Clock } from '../clock';
 import { notFound } from '../errors';
 import { REVIEW_DUE_STATE_LABELS, standingCalendar, TEST_STATE_LABELS, type ReviewDueState } from '../domain/exercise-due';
@@ -32,10 +33,14 @@ export async function buildPlanBoard(db: Db, clock: Clock, nodeId: number, query
   if (!node) throw notFound('That part of the organisation');
   const nodeIds = tree.subtreeIds(nodeId);
   const calendar = standingCalendar(today(clock));
-  const counts = await boardCounts(db, calendar, nodeIds, query.state);
-  const page = pageNumber(query.page, counts.shown);
-  const plans = await boardPage(db, calendar, { nodeIds, state: query.state, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
-  const tests = await testStatesOf(db, calendar, plans.map((p) => p.plan_id));
+  // Judging every test of every plan in scope took most of the organisation's board (300 plans):
+  // kept in memory until anything it reads changes (the 'plans' counter, migration 016).
+  const { counts, page, plans, tests } = await rememberedUntilChanged(db, 'plans', `board:${nodeId}:${query.state ?? ''}:${query.page ?? 1}:${calendar.today}:${calendar.soon}`, async () => {
+    const counts = await boardCounts(db, calendar, nodeIds, query.state);
+    const page = pageNumber(query.page, counts.shown);
+    const plans = await boardPage(db, calendar, { nodeIds, state: query.state, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+    return { counts, page, plans, tests: await testStatesOf(db, calendar, plans.map((p) => p.plan_id)) };
+  });
   const rows = plans.map((p) => {
     const rag = rankToRag(p.rag_rank);
     const reviewRag = rankToRag(p.review_rank);

@@ -13,9 +13,9 @@ import {
 } from '../domain/vocabulary';
 import { listRegistersOfNode, loadTree } from '../queries/nodes';
 import { listCategories } from '../queries/reference';
-import { countRisks, heatMapCounts, ownersInScope, pageOfRisks, registerCounts, type RiskFilter } from '../queries/risk-facts';
+import { currentFilterCounts, currentOwnersInScope, currentRegisterCounts, pageOfRisks, type RiskFilter } from '../queries/risk-facts';
 import { pageLinks, pageNumber, PAGE_SIZE } from './pagination';
-import { currentFindings, FINDING_CODES, FINDING_LABELS, FINDING_RULES, type Finding } from '../queries/quality-findings';
+import { currentFindings, findingTallies, FINDING_CODES, FINDING_LABELS, FINDING_RULES, type Finding, type FindingTallies } from '../queries/quality-findings';
 import { waitingProposalsOfNodes } from '../queries/risk-links';
 import { escalationSuggestionsOf } from './joined-pages';
 import { linkWith } from './query-string';
@@ -119,15 +119,13 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
   const calendar = reviewCalendar(rules.today, rules.settings.fyStartMonth);
   const findings = await currentFindings(db, { nodeIds }, rules.today);
   const filter = riskFilterOf(query, nodeIds, findings);
-  const [matching, counts, cells, owners, joined] = await Promise.all([
-    countRisks(db, filter, calendar),
-    registerCounts(db, nodeIds, calendar),
-    heatMapCounts(db, filter, calendar),
-    ownersInScope(db, nodeIds, OWNER_OPTIONS),
+  const [{ matching, cells }, counts, owners, joined] = await Promise.all([
+    currentFilterCounts(db, filter, calendar),
+    currentRegisterCounts(db, nodeIds, calendar),
+    currentOwnersInScope(db, nodeIds, OWNER_OPTIONS),
     mayManage ? managersSections(db, nodeId) : undefined,
   ]);
-  const findingsPerRisk = new Map<number, number>();
-  for (const f of findings) findingsPerRisk.set(f.riskId, (findingsPerRisk.get(f.riskId) ?? 0) + 1);
+  const tallies = findingTallies(findings);
   const page = pageNumber(query.page, matching);
   const rows = await pageOfRisks(db, filter, query.sort, calendar, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }, query.group);
   // A group's heading goes above its first row on the page (again on a later page, "continued").
@@ -152,7 +150,7 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
       review: reviewTag(row.review_state, row.review_due_on),
       directionSymbol: direction?.symbol ?? '',
       directionLabel: direction?.label ?? 'Not reviewed',
-      findingCount: findingsPerRisk.get(row.id) ?? 0,
+      findingCount: tallies.perRisk.get(row.id) ?? 0,
     };
   });
 
@@ -233,7 +231,7 @@ export async function buildRegisterPage(db: Db, clock: Clock, nodeId: number, qu
     hiddenFilters: { scope: query.scope === 'all' ? 'all' : undefined, sort: query.sort === 'score' ? undefined : query.sort, l: query.l, i: query.i, basis: query.basis, objective: query.objective, appetite: query.appetite, actions: query.actions, moved: query.moved },
     dashboardFilters: await dashboardFilters(db, query, path, current),
     clearFiltersHref: linkWith(path, { scope: current.scope }, {}),
-    findingSummary: findingSummary(findings, path, current, query.finding),
+    findingSummary: findingSummary(findings.length, tallies, path, current, query.finding),
     duplicatesHref: `/nodes/${nodeId}/duplicates`,
     ...joined,
     // Every matching risk, not this page of them; the filters and the order are the page's.
@@ -265,17 +263,15 @@ async function dashboardFilters(db: Db, query: RegisterQuery, path: string, curr
 }
 
 /** The register's findings counted by rule, each a link to the register filtered to it. */
-function findingSummary(findings: readonly { code: string; riskId: number }[], path: string, current: Record<string, string | number | undefined>, chosen: string | undefined) {
-  const byCode = new Map<string, number>();
-  for (const f of findings) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+function findingSummary(total: number, tallies: FindingTallies, path: string, current: Record<string, string | number | undefined>, chosen: string | undefined) {
   return {
-    total: findings.length,
-    risks: new Set(findings.map((f) => f.riskId)).size,
-    likelyDuplicates: byCode.get('likely-duplicate') ?? 0,
-    rules: FINDING_RULES.filter((rule) => byCode.has(rule.code)).map((rule) => ({
+    total,
+    risks: tallies.risks,
+    likelyDuplicates: tallies.perCode.get('likely-duplicate') ?? 0,
+    rules: FINDING_RULES.filter((rule) => tallies.perCode.has(rule.code)).map((rule) => ({
       code: rule.code,
       label: rule.label,
-      count: byCode.get(rule.code) ?? 0,
+      count: tallies.perCode.get(rule.code) ?? 0,
       href: linkWith(path, current, { finding: rule.code }),
       chosen: rule.code === chosen,
     })),
@@ -286,9 +282,9 @@ function findingSummary(findings: readonly { code: string; riskId: number }[], p
 
 /** What only the node's business managers see: risks below suggested for escalation here, and proposals waiting for their decision. */
 async function managersSections(db: Db, nodeId: number) {
-  const [suggestions, waiting] = await Promise.all([escalationSuggestionsOf(db, nodeId), waitingProposalsOfNodes(db, [nodeId])]);
+  const [suggestions, waiting] = await Promise.all([escalationSuggestionsOf(db, nodeId, SUGGESTIONS_SHOWN), waitingProposalsOfNodes(db, [nodeId])]);
   // Worst first; a page of them at most, so the register page does not grow with the organisation.
-  return { suggestions: suggestions.slice(0, SUGGESTIONS_SHOWN), moreSuggestions: Math.max(0, suggestions.length - SUGGESTIONS_SHOWN), waitingProposals: waiting.slice(0, SUGGESTIONS_SHOWN), moreProposals: Math.max(0, waiting.length - SUGGESTIONS_SHOWN) };
+  return { suggestions: suggestions.shown, moreSuggestions: Math.max(0, suggestions.total - SUGGESTIONS_SHOWN), waitingProposals: waiting.slice(0, SUGGESTIONS_SHOWN), moreProposals: Math.max(0, waiting.length - SUGGESTIONS_SHOWN) };
 }
 
 /** How many suggested escalations and waiting proposals the register page lists. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/connection';
+import { rememberedUntilChanged } from '../../db/counted-memory';
 import { AppError, notFound } from '../errors';
 import { formatDay } from '../domain/dates';
 import {
@@ -34,6 +35,7 @@ import { roleAllows, type Grant } from '../domain/roles';
 import {
   findReturn,
   findSnapshot,
+  findSnapshotHead,
   listChallenges,
   listReturnEvents,
   listReturnsOfRegister,
@@ -137,18 +139,46 @@ export async function buildRegisterReturnsPage(db: Db, today: string, register: 
 
 // One return as submitted
 
-/** Snapshots never change (the database refuses it), so a parsed one is kept by its hash. */
+/** Snapshots never change (the database refuses it), so a parsed one is kept by its hash, the least recently read going first. */
 const parsedSnapshots = new Map<string, ReturnSnapshot>();
 const PARSED_KEPT = 20;
 
 export function parseSnapshot(sha256: string, json: string): ReturnSnapshot {
-  let snapshot = parsedSnapshots.get(sha256);
-  if (!snapshot) {
-    snapshot = JSON.parse(json) as ReturnSnapshot;
-    if (parsedSnapshots.size >= PARSED_KEPT) parsedSnapshots.delete(parsedSnapshots.keys().next().value as string);
+  return heldSnapshot(sha256) ?? holdSnapshot(sha256, JSON.parse(json) as ReturnSnapshot);
+}
+
+function heldSnapshot(sha256: string): ReturnSnapshot | undefined {
+  const snapshot = parsedSnapshots.get(sha256);
+  if (snapshot) {
+    parsedSnapshots.delete(sha256);
     parsedSnapshots.set(sha256, snapshot);
   }
   return snapshot;
+}
+
+function holdSnapshot(sha256: string, snapshot: ReturnSnapshot): ReturnSnapshot {
+  if (parsedSnapshots.size >= PARSED_KEPT) parsedSnapshots.delete(parsedSnapshots.keys().next().value as string);
+  parsedSnapshots.set(sha256, snapshot);
+  return snapshot;
+}
+
+/** The size of each snapshot's text, in bytes, kept with it parsed. */
+const snapshotSizes = new WeakMap<ReturnSnapshot, number>();
+
+/**
+ * A return's snapshot, parsed, with its hash, time and size. Its text is read only when it is not
+ * held parsed: reading 1.5 MB from the database on every view was most of the page's SQL.
+ */
+async function storedSnapshot(db: Db, returnId: number) {
+  const head = await findSnapshotHead(db, returnId);
+  if (!head) throw new Error(`return ${returnId} has no snapshot`);
+  const held = heldSnapshot(head.sha256);
+  const bytes = held && snapshotSizes.get(held);
+  if (held && bytes !== undefined) return { ...head, snapshot: held, bytes };
+  const json = (await findSnapshot(db, returnId))?.json ?? '';
+  const snapshot = parseSnapshot(head.sha256, json);
+  snapshotSizes.set(snapshot, Buffer.byteLength(json, 'utf8'));
+  return { ...head, snapshot, bytes: Buffer.byteLength(json, 'utf8') };
 }
 
 /** Each risk of a return is shown whole (about 4 KiB of HTML, most of the rendering time), so a page holds a quarter of a register table's hundred. */
@@ -209,20 +239,30 @@ export async function buildReturnPage(db: Db, today: string, register: RegisterR
   return { ...base, ...(await submittedReturn(db, register, row, q, may, query, forms, settings, today)) };
 }
 
+/**
+ * What changed in the register since the snapshot, kept in memory until a risk, its facts or an
+ * action changes (each moves the 'findings' counter): the live rows of 600 risks and their
+ * 1,800 actions were read and compared on every view of the return.
+ */
+function changesSinceSubmitted(db: Db, registerId: number, sha256: string, snapshot: ReturnSnapshot) {
+  return rememberedUntilChanged(db, 'findings', `return-changes:${registerId}:${sha256}`, async () => {
+    const live = await liveRisksSince(db, registerId, snapshot.risks.map((r) => r.id));
+    return changesSince(
+      snapshot,
+      live.risks.map((r) => ({ id: r.id, reference: r.reference, title: r.title, status: r.status, registerId: r.register_id, closedOn: r.closed_on, currentScore: r.current_score, currentLevelName: r.level_name })),
+      live.actions.map((a) => ({ id: a.id, riskId: a.risk_id, status: a.status, completedOn: a.completed_on })),
+    );
+  });
+}
+
 async function submittedReturn(db: Db, register: RegisterRow, row: ReturnRow, q: FyQuarter, may: May, query: z.output<typeof returnPageQuerySchema>, forms: ReturnPageForms, settings: Settings, today: string) {
-  const stored = await findSnapshot(db, row.id);
-  if (!stored) throw new Error(`return ${row.id} has no snapshot`);
-  const snapshot = parseSnapshot(stored.sha256, stored.json);
-  const [events, challenges, live] = await Promise.all([
+  const stored = await storedSnapshot(db, row.id);
+  const snapshot = stored.snapshot;
+  const [events, challenges, changes] = await Promise.all([
     listReturnEvents(db, row.id),
     listChallenges(db, row.id),
-    liveRisksSince(db, register.id, snapshot.risks.map((r) => r.id)),
+    changesSinceSubmitted(db, register.id, stored.sha256, snapshot),
   ]);
-  const changes = changesSince(
-    snapshot,
-    live.risks.map((r) => ({ id: r.id, reference: r.reference, title: r.title, status: r.status, registerId: r.register_id, closedOn: r.closed_on, currentScore: r.current_score, currentLevelName: r.level_name })),
-    live.actions.map((a) => ({ id: a.id, riskId: a.risk_id, status: a.status, completedOn: a.completed_on })),
-  );
 
   const page = pageNumber(query.page, snapshot.risks.length, RISKS_PER_PAGE);
   const pageRisks = snapshot.risks.slice((page - 1) * RISKS_PER_PAGE, page * RISKS_PER_PAGE);
@@ -286,7 +326,7 @@ async function submittedReturn(db: Db, register: RegisterRow, row: ReturnRow, q:
     version,
     sha256: stored.sha256,
     takenAt: `${dayOf(stored.taken_at)} at ${stored.taken_at.slice(11, 16)} UTC`,
-    snapshotBytes: Buffer.byteLength(stored.json, 'utf8'),
+    snapshotBytes: stored.bytes,
     submittedBy: row.submitted_by_name,
     submittedOn: dayOf(row.submitted_at),
     timing: late > 0 ? `${late === 1 ? '1 day' : `${late} days`} after the deadline` : 'by the deadline',

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
+import { rememberedUntilChanged } from '../../db/counted-memory';
 import { escalationTriggers, isDismissalStanding, type EscalatingNodeKind, type EscalationTrigger } from '../domain/escalation';
 import { loadTree } from './nodes';
 
@@ -17,7 +18,18 @@ export interface EscalationSuggestion {
   triggers: EscalationTrigger[];
 }
 
-export async function escalationSuggestions(db: Db, nodeId: number, levels: Record<EscalatingNodeKind, number>): Promise<EscalationSuggestion[]> {
+/**
+ * The suggestions of a node, kept in memory until anything they read changes: every table they
+ * read (risks and their facts, reviews, links, proposals, dismissals, categories, registers, the
+ * tree and the settings) moves the 'findings' counter. For the organisation's node they were a
+ * third of its register page (a thousand candidates and their last two reviews) on every view.
+ */
+export function escalationSuggestions(db: Db, nodeId: number, levels: Record<EscalatingNodeKind, number>): Promise<EscalationSuggestion[]> {
+  return rememberedUntilChanged(db, 'findings', `escalation-suggestions:${nodeId}:${JSON.stringify(levels)}`, () => escalationSuggestionsNow(db, nodeId, levels));
+}
+
+/** The suggestions computed now, without the memory: what the memory must always equal. */
+export async function escalationSuggestionsNow(db: Db, nodeId: number, levels: Record<EscalatingNodeKind, number>): Promise<EscalationSuggestion[]> {
   const tree = await loadTree(db);
   const children = tree.children(nodeId).filter((c) => c.retired_on === null && c.kind !== 'organisation');
   if (children.length === 0) return [];

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/connection';
+import { rememberedUntilChanged } from '../../db/counted-memory';
 import type { Rag, TestState } from '../domain/exercise-due';
 import type { ExerciseType } from '../domain/exercise-vocabulary';
 
@@ -165,4 +166,9 @@ export async function planCountsByNode(db: Db, calendar: StandingCalendar) {
   const { rows } = await sql<{ node_id: number; plans: number; overdue: number; open_findings: number }>`${planStandings(calendar, sql`p.retired = 0`)}
     SELECT node_id, count(*) AS plans, sum(reds > 0) AS overdue, sum(open_findings) AS open_findings FROM standings GROUP BY node_id`.execute(db);
   return rows;
+}
+
+/** planCountsByNode, kept in memory until anything it reads changes (the 'plans' counter, migration 016). */
+export function currentPlanCountsByNode(db: Db, calendar: StandingCalendar) {
+  return rememberedUntilChanged(db, 'plans', `plan-counts-by-node:${calendar.today}:${calendar.soon}`, () => planCountsByNode(db, calendar));
 }

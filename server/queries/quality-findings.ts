@@ -129,10 +129,17 @@ export async function riskFindingFacts(db: Db | Tx, scope: FindingScope, today: 
   });
 }
 
+/**
+ * References in register order, numbers by value (R-9 before R-10). One collator made once:
+ * localeCompare with options makes one per comparison, which was most of the time of the
+ * organisation's findings (12,000 risks sorted).
+ */
+const byReference = new Intl.Collator('en', { numeric: true });
+
 /** Every finding on the open risks in scope, in register order (by reference), most severe first within a risk. */
 export async function findingsIn(db: Db | Tx, scope: FindingScope, today: string): Promise<(Finding & { nodeId: number; registerId: number })[]> {
   const facts = await riskFindingFacts(db, scope, today);
-  facts.sort((x, y) => x.risk.reference.localeCompare(y.risk.reference, 'en', { numeric: true }));
+  facts.sort((x, y) => byReference.compare(x.risk.reference, y.risk.reference));
   return facts.flatMap(({ risk, input }) =>
     findingsOf(input).map((f) => ({ ...f, riskId: risk.id, reference: risk.reference, nodeId: risk.node_id, registerId: risk.register_id })));
 }
@@ -152,4 +159,41 @@ const scopeKey = (scope: FindingScope, today: string) =>
  */
 export function currentFindings(db: Db, scope: FindingScope, today: string) {
   return rememberedUntilChanged(db, 'findings', scopeKey(scope, today), () => findingsIn(db, scope, today));
+}
+
+export interface FindingTallies {
+  /** Findings per risk id. */
+  perRisk: ReadonlyMap<number, number>;
+  /** Findings, and of them likely duplicates, per node id. */
+  perNode: ReadonlyMap<number, { findings: number; likelyDuplicates: number }>;
+  /** Findings per rule code. */
+  perCode: ReadonlyMap<string, number>;
+  /** Risks with at least one finding. */
+  risks: number;
+}
+
+// Tallies are pure functions of a list of findings; the list currentFindings keeps is the same
+// object until its counter moves, so tallying it once per list (not once per page view: the
+// organisation's 13,000 findings were a quarter of its register page and of the home page) is
+// always right, and the tallies go when the list does.
+const tallied = new WeakMap<readonly Finding[], FindingTallies>();
+
+/** The findings counted per risk, node and rule, worked out once per list of findings. */
+export function findingTallies(findings: readonly (Finding & { nodeId: number })[]): FindingTallies {
+  let tallies = tallied.get(findings);
+  if (tallies) return tallies;
+  const perRisk = new Map<number, number>();
+  const perNode = new Map<number, { findings: number; likelyDuplicates: number }>();
+  const perCode = new Map<string, number>();
+  for (const f of findings) {
+    perRisk.set(f.riskId, (perRisk.get(f.riskId) ?? 0) + 1);
+    perCode.set(f.code, (perCode.get(f.code) ?? 0) + 1);
+    let node = perNode.get(f.nodeId);
+    if (!node) perNode.set(f.nodeId, (node = { findings: 0, likelyDuplicates: 0 }));
+    node.findings += 1;
+    if (f.code === 'likely-duplicate') node.likelyDuplicates += 1;
+  }
+  tallies = { perRisk, perNode, perCode, risks: perRisk.size };
+  tallied.set(findings, tallies);
+  return tallies;
 }
