@@ -14,6 +14,7 @@ import { TREND_QUARTERS, trendCharts } from './dashboard-page';
 import { PACK_MARKING } from './register-pack';
 import { parseSnapshot } from './return-pages';
 import { DIRECTION_SYMBOLS, loadRiskRules } from './risk-rules';
+import { compareReferences } from '../domain/reference-order';
 
 // The register pack "as accepted" (`?quarter=2026-27Q2`, docs/dashboard-and-pack.md): every
 // figure about the registers' risks comes from the snapshots of the quarter's accepted returns,
@@ -43,7 +44,7 @@ interface AcceptedRisk extends SnapshotRisk {
 }
 
 const byScore = (a: AcceptedRisk, b: AcceptedRisk) =>
-  b.current.score - a.current.score || b.current.likelihood - a.current.likelihood || a.registerCode.localeCompare(b.registerCode) || a.reference.localeCompare(b.reference, 'en', { numeric: true });
+  b.current.score - a.current.score || b.current.likelihood - a.current.likelihood || a.registerCode.localeCompare(b.registerCode) || compareReferences(a.reference, b.reference);
 
 export async function buildAcceptedRegisterPack(db: Db, clock: Clock, nodeId: number, quarterText: unknown, generatedBy: string) {
   const [tree, rules] = await Promise.all([loadTree(db), loadRiskRules(db, clock)]);
@@ -78,7 +79,7 @@ export async function buildAcceptedRegisterPack(db: Db, clock: Clock, nodeId: nu
   const levelCounts = new Map<number, number>();
   for (const risk of risks) levelCounts.set(risk.current.level.rank, (levelCounts.get(risk.current.level.rank) ?? 0) + 1);
   const actionsLate = risks.flatMap((risk) => openActions(risk).filter((a) => asAt(a.dueOn)).map((a) => ({ ...a, reference: risk.reference })))
-    .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? '') || a.reference.localeCompare(b.reference, 'en', { numeric: true }));
+    .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? '') || compareReferences(a.reference, b.reference));
   const notReviewed = risks.filter((risk) => risk.review === null);
 
   const cardRisks = risks.filter((risk) => risk.current.level.rank === highest || risk.aboveAppetite);

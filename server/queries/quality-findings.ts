@@ -5,6 +5,7 @@ import { acceptanceStanding } from '../domain/acceptance';
 import { findingsOf, loweredWithoutCompletedAction, type FindingSeverity, type RiskFindingFacts } from '../domain/quality-rules';
 import { OPEN_ACTION_STATUSES } from '../domain/vocabulary';
 import { duplicateCountsByRisk } from './duplicates';
+import { compareReferences } from '../domain/reference-order';
 
 export { FINDING_LABELS, FINDING_CODES, FINDING_RULES } from '../domain/quality-rules';
 
@@ -129,17 +130,10 @@ export async function riskFindingFacts(db: Db | Tx, scope: FindingScope, today: 
   });
 }
 
-/**
- * References in register order, numbers by value (R-9 before R-10). One collator made once:
- * localeCompare with options makes one per comparison, which was most of the time of the
- * organisation's findings (12,000 risks sorted).
- */
-const byReference = new Intl.Collator('en', { numeric: true });
-
 /** Every finding on the open risks in scope, in register order (by reference), most severe first within a risk. */
 export async function findingsIn(db: Db | Tx, scope: FindingScope, today: string): Promise<(Finding & { nodeId: number; registerId: number })[]> {
   const facts = await riskFindingFacts(db, scope, today);
-  facts.sort((x, y) => byReference.compare(x.risk.reference, y.risk.reference));
+  facts.sort((x, y) => compareReferences(x.risk.reference, y.risk.reference));
   return facts.flatMap(({ risk, input }) =>
     findingsOf(input).map((f) => ({ ...f, riskId: risk.id, reference: risk.reference, nodeId: risk.node_id, registerId: risk.register_id })));
 }
