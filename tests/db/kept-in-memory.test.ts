@@ -15,6 +15,7 @@ import { findRegister } from '../../server/queries/registers';
 import { currentCountsByNode, currentRegisterCounts, overdueActionsByNode, registerCounts, riskCountsByNode } from '../../server/queries/risk-facts';
 import { findRisk, type RiskDetailRow } from '../../server/queries/risks';
 import { formFields, hiddenBase } from '../support/forms';
+import { completeOverdueAction, editRisk, recordReview } from '../support/fact-changes';
 import { startTestApp, TODAY, type TestApp } from '../support/test-app';
 
 // What pages keep in memory until a change counter moves (db/counted-memory.ts) must equal what
@@ -119,30 +120,21 @@ describe('answers kept in memory equal the answers computed from scratch', () =>
 
   it('after a review is recorded, and after one closes its risk', async () => {
     const risk = await openRisk();
-    await t.http.post(`/risks/${risk.id}/reviews`).type('form').send({
-      reviewed_on: TODAY, reviewer_id: String(risk.owner_id), current_likelihood: '5', current_impact: '5', commentary: 'Worse than last quarter',
-      mitigating_action: '', further_action: '', still_valid: 'yes', version: String(risk.version),
-    }).expect(303);
+    await recordReview(t, risk, { likelihood: 5, impact: 5, commentary: 'Worse than last quarter', stillValid: 'yes' });
     await expectKeptRight();
     const closing = await openRisk(1);
-    await t.http.post(`/risks/${closing.id}/reviews`).type('form').send({
-      reviewed_on: TODAY, reviewer_id: String(closing.owner_id), current_likelihood: '1', current_impact: '1', commentary: 'No longer a risk',
-      mitigating_action: '', further_action: '', still_valid: 'no', version: String(closing.version),
-    }).expect(303);
+    await recordReview(t, closing, { likelihood: 1, impact: 1, commentary: 'No longer a risk', stillValid: 'no' });
     await expectKeptRight();
   });
 
   it('after an action is completed', async () => {
-    const action = await t.handle.db.selectFrom('actions').selectAll().where('status', 'in', ['not_started', 'in_progress']).where('due_on', '<', TODAY).orderBy('id').executeTakeFirstOrThrow();
-    await t.http.post(`/actions/${action.id}/complete`).type('form').send({ version: String(action.version) }).expect(303);
+    await completeOverdueAction(t);
     await expectKeptRight();
   });
 
   it('after a risk is edited: rescored and closed', async () => {
     const risk = await openRisk(2);
-    const form = await t.http.get(`/risks/${risk.id}/edit`).expect(200);
-    const fields = riskFormValues(await findRisk(t.handle.db, risk.id) as RiskDetailRow);
-    await t.http.post(`/risks/${risk.id}`).type('form').send({ ...fields, current_likelihood: '1', current_impact: '2', base: hiddenBase(form.text) }).expect(303);
+    await editRisk(t, risk.id, { current_likelihood: '1', current_impact: '2' });
     await expectKeptRight();
     const closing = await openRisk(3);
     await t.http.post(`/risks/${closing.id}`).type('form').send({ ...riskFormValues(await findRisk(t.handle.db, closing.id) as RiskDetailRow), status: 'closed', closed_on: TODAY, closure_reason: 'Merged into another risk' }).expect(303);
