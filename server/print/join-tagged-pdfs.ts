@@ -66,13 +66,16 @@ function treeEntries(context: PDFContext, node: PDFDict | undefined, leafKey: 'N
   return entries;
 }
 
+/** Every indirect object of a part, as PDFContext lists them. */
+type IndirectObjects = [PDFRef, PDFObject][];
+
 /** Gives every structure element ID in the part a prefix, and every Headers list that names one. Done on the part before copying. */
-function prefixElementIds(part: PDFDocument, prefix: string): void {
+function prefixElementIds(part: PDFDocument, objects: IndirectObjects, prefix: string): void {
   const renamed = (value: PDFObject) => {
     const text = textOf(value);
     return text === undefined ? value : PDFString.of(prefix + text);
   };
-  for (const [, object] of part.context.enumerateIndirectObjects()) {
+  for (const [, object] of objects) {
     if (!(object instanceof PDFDict) || !(object.get(name('Type')) === name('StructElem') || (object.has(name('S')) && object.has(P)))) continue;
     const id = object.get(name('ID'));
     if (id) object.set(name('ID'), renamed(id));
@@ -93,7 +96,7 @@ function prefixElementIds(part: PDFDocument, prefix: string): void {
  * only kid is a NonStruct holding marked content, the element takes the content (and its page)
  * and the parent tree points at the element; default spans are left out.
  */
-function simplifyStructure(part: PDFDocument, root: PDFDict | undefined): void {
+function simplifyStructure(part: PDFDocument, objects: IndirectObjects, root: PDFDict | undefined): void {
   const context = part.context;
   const replaced = new Map<PDFRef, PDFRef>();
   const S = name('S');
@@ -105,7 +108,7 @@ function simplifyStructure(part: PDFDocument, root: PDFDict | undefined): void {
     const keys = dict.keys().filter((key) => key !== name('O'));
     return keys.length === 1 && (keys[0] === name('RowSpan') || keys[0] === name('ColSpan')) && dict.lookupMaybe(keys[0], PDFNumber)?.asNumber() === 1;
   };
-  for (const [ref, object] of context.enumerateIndirectObjects()) {
+  for (const [ref, object] of objects) {
     if (!(object instanceof PDFDict) || object.get(name('Type')) !== name('StructElem')) continue;
     const attributes = object.get(A);
     if (attributes instanceof PDFArray) {
@@ -230,9 +233,11 @@ export class TaggedPdfJoiner {
     const { joined } = this;
     const context = joined.context;
     const prefix = `p${String(this.parts++).padStart(4, '0')}-`;
-    prefixElementIds(part, prefix);
+    // Listed once (it copies and sorts every object of the part) for both passes over the structure.
+    const objects = part.context.enumerateIndirectObjects();
+    prefixElementIds(part, objects, prefix);
     const root = lookupDict(part.context, part.catalog.get(name('StructTreeRoot')));
-    simplifyStructure(part, root);
+    simplifyStructure(part, objects, root);
     const copier = PDFObjectCopier.for(part.context, context);
     const nextKey = this.nextKey;
 
