@@ -1,5 +1,3 @@
-import { format } from 'date-fns/format';
-
 /** The one source of "now", passed in so tests can fix today's date. */
 export interface Clock {
   now(): Date;
@@ -12,7 +10,13 @@ export function fixedClock(isoDate: string): Clock {
   return { now: () => new Date(fixed) };
 }
 
-/** Today as an ISO day, 'yyyy-MM-dd'. */
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * Today as an ISO day, 'yyyy-MM-dd', in the server's own time zone (as date-fns' format gave
+ * it). By hand: it is read several times on every request, and format parsed its pattern each time.
+ */
 export function today(clock: Clock): string {
-  return format(clock.now(), 'yyyy-MM-dd');
+  const now = clock.now();
+  return `${now.getFullYear()}-${twoDigits(now.getMonth() + 1)}-${twoDigits(now.getDate())}`;
 }

@@ -1,8 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { addHours } from 'date-fns/addHours';
-import { addMinutes } from 'date-fns/addMinutes';
-import { parseISO } from 'date-fns/parseISO';
 import { subHours } from 'date-fns/subHours';
 import type { Db } from '../../db/connection';
 import type { Clock } from '../clock';
@@ -73,7 +71,8 @@ export function loadSession(db: Db, clock: Clock, settings: CookieSettings): Req
         res.locals.csrfToken = found.csrfToken;
         // Only which links to show: every admin route checks the real rule itself.
         res.locals.showAdmin = found.user.grants.some((g) => g.role === 'admin' && g.node_id === null);
-        if (addMinutes(parseISO(found.lastSeenAt), TOUCH_EVERY_MINUTES) < now) {
+        // Date.parse, not date-fns' parseISO: this runs on every request, and the stored time is toISOString()'s.
+        if (Date.parse(found.lastSeenAt) + TOUCH_EVERY_MINUTES * 60_000 < now.getTime()) {
           await extendSession(db, hashToken(token), now.toISOString(), addHours(now, SESSION_IDLE_HOURS).toISOString());
         }
         next();

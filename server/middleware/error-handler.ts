@@ -22,7 +22,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const status = appError?.status ?? 500;
   // Every server error reaches the request's log line with its cause: a printer that timed out
   // (503) as much as a bug (500). Refusals (4xx) are the user's to fix and need no stack.
-  if (status >= 500) (res as typeof res & { err?: unknown }).err = err;
+  if (status >= 500) res.err = err;
   const message = appError?.message ?? 'Something went wrong on our side. Nothing you entered has been lost: go back and try again.';
   if (res.headersSent) return;
   if (appError?.code === 'sign_in' && req.method === 'GET' && req.accepts(['html', 'json']) === 'html') {
