@@ -1,7 +1,3 @@
-import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
-import { parseISO } from 'date-fns/parseISO';
-
 // A small iCalendar (RFC 5545) writer for all-day events: enough for Outlook to import
 // planned exercises and review dates. Written here rather than pulled in as a library: the
 // subset is tiny and every rule it follows is tested in tests/unit/ics.test.ts.
@@ -39,41 +35,60 @@ export function escapeText(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
+/** A character's size in UTF-8 from its first UTF-16 unit (a high surrogate starts a four-octet pair). */
+function utf8Octets(code: number): number {
+  if (code < 0x80) return 1;
+  if (code < 0x800) return 2;
+  return code >= 0xd800 && code <= 0xdbff ? 4 : 3;
+}
+
 /**
  * Folds a content line into lines of at most 75 octets (RFC 5545 3.1), each continuation
- * starting with a space, never splitting a UTF-8 character.
+ * starting with a space, never splitting a UTF-8 character. Most lines are short: those are
+ * returned as they are, as a whole organisation's feed has some 100,000 of them.
  */
 export function foldLine(line: string): string {
+  if (line.length * 3 <= MAX_OCTETS || Buffer.byteLength(line, 'utf8') <= MAX_OCTETS) return line;
   const parts: string[] = [];
-  let current = '';
+  let start = 0;
   let octets = 0;
-  for (const char of line) {
-    const size = Buffer.byteLength(char, 'utf8');
+  for (let i = 0; i < line.length; ) {
+    const code = line.charCodeAt(i);
+    const size = utf8Octets(code);
+    const units = size === 4 ? 2 : 1;
     if (octets + size > MAX_OCTETS) {
-      parts.push(current);
-      current = ' ';
+      parts.push(line.slice(start, i));
+      start = i;
+      // The continuation's leading space is its first octet.
       octets = 1;
     }
-    current += char;
     octets += size;
+    i += units;
   }
-  parts.push(current);
-  return parts.join(CRLF);
+  parts.push(line.slice(start));
+  return parts.join(`${CRLF} `);
 }
 
 const basicDate = (isoDay: string) => isoDay.replace(/-/g, '');
 const utcStamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 
+/** The day after an ISO day, as a basic date ('yyyyMMdd'): an all-day event's exclusive end. */
+function basicDayAfter(isoDay: string): string {
+  const [year, month, day] = isoDay.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
 export function writeCalendar(calendar: Calendar): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Bulwark//Exercises and reviews//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(calendar.name)}`];
+  const stamp = `DTSTAMP:${utcStamp(calendar.stamp)}`;
   for (const event of calendar.events) {
     lines.push(
       'BEGIN:VEVENT',
       `UID:${event.uid}`,
-      `DTSTAMP:${utcStamp(calendar.stamp)}`,
+      stamp,
       `DTSTART;VALUE=DATE:${basicDate(event.date)}`,
       // An all-day event ends (exclusively) the next day.
-      `DTEND;VALUE=DATE:${basicDate(format(addDays(parseISO(event.date), 1), 'yyyy-MM-dd'))}`,
+      `DTEND;VALUE=DATE:${basicDayAfter(event.date)}`,
       `SUMMARY:${escapeText(event.summary)}`,
     );
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);

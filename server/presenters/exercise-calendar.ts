@@ -20,6 +20,9 @@ import { returnAndReviewEvents } from './return-calendar';
  */
 export const DROPPED_EXERCISE_DAYS = 90;
 
+/** One collator for the events of a day, as localeCompare ordered them, made once rather than per comparison. */
+const uidOrder = new Intl.Collator();
+
 /**
  * Planned exercises (today or later), the next review of every approved plan, the registers'
  * return deadlines and the open risks' next reviews due at or below a node, as calendar events. UIDs name the record, so a second import updates the first.
@@ -70,6 +73,6 @@ export async function buildExerciseCalendar(db: Db, clock: Clock, nodeId: number
     }
   }
   events.push(...(await returnAndReviewEvents(db, todayIso, tree.subtreeIds(nodeId), baseUrl)));
-  events.sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid));
+  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : uidOrder.compare(a.uid, b.uid)));
   return { name: `Bulwark: exercises, plan and risk reviews, quarterly returns, ${node.name}`, events, stamp: clock.now() };
 }

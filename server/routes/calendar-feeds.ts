@@ -5,13 +5,12 @@ import { allow, anyone, scopeOfNode } from '../access/guard';
 import { nodeInPath } from '../access/scopes';
 import { signedInUser } from '../access/session';
 import { FEED_TOKEN_PATTERN, feedUrl, hashFeedToken } from '../calendar/feed-token';
-import { writeCalendar } from '../calendar/ics';
+import { calendarText } from '../calendar/calendar-text';
 import { createFeed, revokeFeed } from '../changes/calendar-feeds';
 import { permits } from '../domain/roles';
 import { AppError, notFound } from '../errors';
 import { findFeedByTokenHash } from '../queries/calendar-feeds';
 import { buildCalendarPage, buildRevokePage } from '../presenters/calendar-feeds';
-import { buildExerciseCalendar } from '../presenters/exercise-calendar';
 import { changeOf, idParam } from './params';
 
 // Secret calendar feeds (docs/calendar-feeds.md): made and revoked by their owner on the node's
@@ -74,13 +73,13 @@ export function calendarFeedRoutes({ db, clock, publicBaseUrl }: AppContext): Ro
     }
     const scope = await scopeOfNode(db, feed.node_id);
     if (!scope || !permits(feed.grants, 'read', scope)) throw feedGone();
-    const calendar = await buildExerciseCalendar(db, clock, feed.node_id, publicBaseUrl);
+    const text = await calendarText(db, clock, feed.node_id, publicBaseUrl);
     res
       .type('text/calendar; charset=utf-8')
       // The URL is the secret: nothing keeps a copy, no search engine lists it.
       .set('Cache-Control', 'no-store')
       .set('X-Robots-Tag', 'noindex')
-      .send(writeCalendar(calendar));
+      .send(text);
   });
 
   return router;

@@ -2,8 +2,7 @@ import { Router } from 'express';
 import type { AppContext } from '../context';
 import { allow } from '../access/guard';
 import { nodeInPath } from '../access/scopes';
-import { writeCalendar } from '../calendar/ics';
-import { buildExerciseCalendar } from '../presenters/exercise-calendar';
+import { calendarText } from '../calendar/calendar-text';
 import { boardQuerySchema, buildPlanBoard } from '../presenters/plan-board';
 import { idParam } from './params';
 
@@ -16,11 +15,11 @@ export function planBoardRoutes({ db, clock, publicBaseUrl }: AppContext): Route
 
   router.get('/nodes/:id/exercises.ics', allow(db, 'read', nodeInPath), async (req, res) => {
     const nodeId = idParam(req.params.id, 'That part of the organisation');
-    const calendar = await buildExerciseCalendar(db, clock, nodeId, publicBaseUrl);
+    const text = await calendarText(db, clock, nodeId, publicBaseUrl);
     res
       .type('text/calendar; charset=utf-8')
       .set('Content-Disposition', `attachment; filename="bulwark-exercises-${nodeId}.ics"`)
-      .send(writeCalendar(calendar));
+      .send(text);
   });
 
   return router;

@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { openDatabase } from '../../db/connection';
 import { addRisk, seedBasicOrganisation, type BasicOrganisation } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { signInWith, type Client } from '../support/users';
@@ -54,5 +55,44 @@ describe('return deadlines and risk reviews in the calendar', () => {
     expect(second.map((e) => e.uid)).toContain(`return-${org.divisionRegisterId}-2026-27Q3@bulwark`);
     expect(second.find((e) => e.uid === `risk-${riskId}-review@bulwark`)?.date).toBe('2026-12-31');
     expect(new Set(second.map((e) => e.uid)).size).toBe(second.length);
+  });
+
+  it('is sent as kept while nothing changed, and built again after a write by this server or by any other connection', async () => {
+    const first = await manager.get(`/nodes/${org.divisionId}/exercises.ics`).expect(200);
+    const again = await manager.get(`/nodes/${org.divisionId}/exercises.ics`).expect(200);
+    expect(again.text).toBe(first.text);
+    // Another connection to the same file (a script, a second process) adds a risk.
+    const other = openDatabase(t.file);
+    const otherRisk = await addRisk(other.db, org, { title: 'Loss of the Leeds data centre' });
+    await other.close();
+    expect((await events()).map((e) => e.uid)).toContain(`risk-${otherRisk}-review@bulwark`);
+    // This server's own write: the risk is closed through the app's database handle.
+    await t.handle.db.updateTable('risks').set({ status: 'closed', closed_on: '2026-11-30', closure_reason: 'Lease signed' }).where('id', '=', otherRisk).execute();
+    expect((await events()).map((e) => e.uid)).not.toContain(`risk-${otherRisk}-review@bulwark`);
+  });
+
+  it('groups the reviews due into one event per register and day above a thousand open risks, references in register order', async () => {
+    await t.handle.db.transaction().execute(async (tx) => {
+      for (let n = 0; n < 1000; n++) await addRisk(tx, org, { title: `Loss of site ${n}` });
+    });
+    const all = await events();
+    expect(all.filter((e) => e.uid.startsWith('risk-'))).toEqual([]);
+    const grouped = all.filter((e) => e.uid.startsWith(`register-${org.divisionRegisterId}-reviews-`));
+    const open = await t.handle.db.selectFrom('risk_facts as f').innerJoin('risks as r', 'r.id', 'f.risk_id')
+      .select(['r.reference', 'f.review_due_on']).where('r.register_id', '=', org.divisionRegisterId).where('f.status', '=', 'open').execute();
+    const days = new Set(open.map((r) => r.review_due_on));
+    expect(grouped).toHaveLength(days.size);
+    // Every open risk is named once, under its register and due day.
+    const res = await manager.get(`/nodes/${org.divisionId}/exercises.ics`).expect(200);
+    const calendar = new ICAL.Component(ICAL.parse(res.text));
+    const named = calendar.getAllSubcomponents('vevent')
+      .filter((v) => String(v.getFirstPropertyValue('uid')).startsWith(`register-${org.divisionRegisterId}-reviews-`))
+      .flatMap((v) => /: (.*)\.$/.exec(String(v.getFirstPropertyValue('description')))?.[1]?.split(', ') ?? []);
+    expect([...named].sort()).toEqual(open.map((r) => r.reference).sort());
+    const biggest = grouped.map((e) => e.summary).find((s) => /^\d+ risk reviews due: SCD$/.test(s));
+    expect(biggest).toBeDefined();
+    // Within an event, R-9 comes before R-10.
+    const numbers = named.slice(0, 20).map((ref) => Number(/(\d+)$/.exec(ref)?.[1]));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
   });
 });

@@ -23,6 +23,28 @@ describe('iCalendar text', () => {
     expect(folded.every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
     expect(folded.map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(line);
   });
+
+  it('never splits a character outside the basic plane (two UTF-16 units, four octets)', () => {
+    const line = `SUMMARY:${'a'.repeat(5)}${'😀🏢€'.repeat(20)}`;
+    const folded = foldLine(line).split('\r\n');
+    expect(folded.length).toBeGreaterThan(1);
+    expect(folded.every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    // No line starts or ends in the middle of a surrogate pair.
+    expect(folded.every((l) => !/^ ?[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/.test(l))).toBe(true);
+    expect(folded.map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(line);
+  });
+});
+
+describe('all-day events', () => {
+  const endOf = (date: string) =>
+    writeCalendar({ name: 'x', stamp, events: [{ uid: 'u@bulwark', date, summary: 's' }] }).split('\r\n').find((l) => l.startsWith('DTEND'));
+
+  it('end the next day, across a month, a year and a leap day', () => {
+    expect(endOf('2026-12-31')).toBe('DTEND;VALUE=DATE:20270101');
+    expect(endOf('2028-02-28')).toBe('DTEND;VALUE=DATE:20280229');
+    expect(endOf('2027-02-28')).toBe('DTEND;VALUE=DATE:20270301');
+    expect(endOf('2027-03-28')).toBe('DTEND;VALUE=DATE:20270329');
+  });
 });
 
 describe('writing a calendar', () => {
