@@ -1,4 +1,5 @@
 import type { Db, Tx } from './connection';
+import { preparedQuery } from './prepared-query';
 import { keyOf } from './reference-cache';
 
 // Values computed from many rows, kept in memory per database until a change counter moves
@@ -12,8 +13,11 @@ export type CounterName = 'findings' | 'duplicates' | 'plans';
 
 const memory = new WeakMap<object, Map<CounterName, { version: number; entries: Map<string, unknown> }>>();
 
+/** Read before every kept answer is used: prepared (prepared-query.ts). */
+const counterVersion = preparedQuery<{ counter: CounterName }>()((db, value) => db.selectFrom('change_counters').select('version').where('name', '=', value('counter')));
+
 export async function rememberedUntilChanged<T>(db: Db | Tx, counter: CounterName, key: string, compute: () => Promise<T>): Promise<T> {
-  const row = await db.selectFrom('change_counters').select('version').where('name', '=', counter).executeTakeFirst();
+  const [row] = await counterVersion(db, { counter });
   if (!row) return compute();
   const owner = keyOf(db);
   let counters = memory.get(owner);

@@ -60,8 +60,14 @@ function rollUp(tree: Tree<NodeRow>, node: NodeRow, own: Map<number, NodeCounts>
   return { id: node.id, name: node.name, kind: node.kind, own: ownCounts, total, plans: planCount, children };
 }
 
-function flatten(item: TreeItem, depth: number): (TreeItem & { depth: number; hasChildren: boolean })[] {
-  return [{ ...item, depth, hasChildren: item.children.length > 0 }, ...item.children.flatMap((child) => flatten(child, depth + 1))];
+type TreeRow = Omit<TreeItem, 'children'> & { depth: number; hasChildren: boolean };
+
+/** The tree's lines in order, each with its depth; pushed onto one list (spreading lists at every level copied each line once per level above it). */
+function flatten(item: TreeItem, depth: number, rows: TreeRow[] = []): TreeRow[] {
+  const { children, ...line } = item;
+  rows.push({ ...line, depth, hasChildren: children.length > 0 });
+  for (const child of children) flatten(child, depth + 1, rows);
+  return rows;
 }
 
 /**

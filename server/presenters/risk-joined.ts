@@ -7,7 +7,7 @@ import { PROPOSAL_STATUS_COLOURS, PROPOSAL_STATUS_LABELS } from '../domain/vocab
 import { isReadable, type ReadableNodeIds } from '../domain/roles';
 import { currentFindings } from '../queries/quality-findings';
 import { loadMatrix } from '../queries/reference';
-import { linksAroundRisk, proposalsAroundRisk } from '../queries/risk-links';
+import { acceptanceFactsOfRisk, linksAroundRisk, listAcceptancesOfRisk, proposalsAroundRisk } from '../queries/risk-links';
 
 // The risk page's joined-up sections (docs/joined-registers.md): its quality findings, its links
 // up and down the organisation with the scores of the risks below, its proposals, and its acceptance.
@@ -21,9 +21,9 @@ export async function buildJoinedSections(db: Db, clock: Clock, riskId: number, 
     currentFindings(db, { riskIds: [riskId] }, day),
     linksAroundRisk(db, riskId),
     proposalsAroundRisk(db, riskId),
-    db.selectFrom('risk_acceptances').selectAll().where('risk_id', '=', riskId).orderBy('id', 'desc').execute(),
+    listAcceptancesOfRisk(db, riskId),
     loadMatrix(db),
-    db.selectFrom('risk_facts as f').innerJoin('risks as r', 'r.id', 'f.risk_id').select(['f.current_level_rank', 'f.above_appetite', 'r.treatment']).where('f.risk_id', '=', riskId).executeTakeFirst(),
+    acceptanceFactsOfRisk(db, riskId),
   ]);
   const shown = <T extends { node_id: number }>(rows: T[]) => rows.filter((row) => isReadable(readable, row.node_id));
   const withLevel = <T extends { current_level_rank: number; kind: 'escalated' | 'contributes' }>(rows: T[], words: typeof LINK_WORDS | typeof LINK_WORDS_BELOW) =>

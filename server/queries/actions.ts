@@ -1,21 +1,23 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/connection';
+import { preparedQuery } from '../../db/prepared-query';
 import type { NewAction } from '../../db/schema';
 import type { ActionTable } from '../../db/schema';
 import type { Updateable } from 'kysely';
 import { recordAudit, type Change } from './audit';
 
+const actionsOfRisk = preparedQuery<{ riskId: number }>()((db, value) => db
+  .selectFrom('actions as a')
+  .leftJoin('people as o', 'o.id', 'a.owner_id')
+  .selectAll('a')
+  .select('o.name as owner_name')
+  .where('a.risk_id', '=', value('riskId'))
+  .orderBy(sql`a.due_on is null`)
+  .orderBy('a.due_on')
+  .orderBy('a.id'));
+
 export function listActionsOfRisk(db: Db, riskId: number) {
-  return db
-    .selectFrom('actions as a')
-    .leftJoin('people as o', 'o.id', 'a.owner_id')
-    .selectAll('a')
-    .select('o.name as owner_name')
-    .where('a.risk_id', '=', riskId)
-    .orderBy(sql`a.due_on is null`)
-    .orderBy('a.due_on')
-    .orderBy('a.id')
-    .execute();
+  return actionsOfRisk(db, { riskId });
 }
 
 export function findAction(db: Db, id: number) {

@@ -1,20 +1,22 @@
 import type { Db, Tx } from '../../db/connection';
+import { preparedQuery } from '../../db/prepared-query';
 import type { NewReview } from '../../db/schema';
 import { recordedLevel } from '../domain/matrix';
 import { recordAudit, type Change } from './audit';
 import { loadMatrix } from './reference';
 
+const reviewsOfRisk = preparedQuery<{ riskId: number }>()((db, value) => db
+  .selectFrom('reviews as v')
+  .leftJoin('people as p', 'p.id', 'v.reviewer_id')
+  .selectAll('v')
+  .select('p.name as reviewer_name')
+  .where('v.risk_id', '=', value('riskId'))
+  .orderBy('v.reviewed_on', 'desc')
+  .orderBy('v.id', 'desc'));
+
 /** Newest first. */
 export function listReviewsOfRisk(db: Db | Tx, riskId: number) {
-  return db
-    .selectFrom('reviews as v')
-    .leftJoin('people as p', 'p.id', 'v.reviewer_id')
-    .selectAll('v')
-    .select('p.name as reviewer_name')
-    .where('v.risk_id', '=', riskId)
-    .orderBy('v.reviewed_on', 'desc')
-    .orderBy('v.id', 'desc')
-    .execute();
+  return reviewsOfRisk(db, { riskId });
 }
 
 export function findLatestReview(db: Db | Tx, riskId: number) {

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/connection';
+import { preparedQuery } from '../../db/prepared-query';
 import type { NewRisk, RiskUpdate } from '../../db/schema';
 import { formatReference } from '../domain/references';
 import { recordAudit, type Change } from './audit';
 
-export function findRisk(db: Db | Tx, id: number) {
-  return db
+/** Prepared (db/prepared-query.ts): every risk page and every form about a risk reads it. */
+const riskDetail = preparedQuery<{ id: number }>()((db, value) => db
     .selectFrom('risks as r')
     .innerJoin('registers as g', 'g.id', 'r.register_id')
     .innerJoin('nodes as n', 'n.id', 'g.node_id')
@@ -26,8 +27,10 @@ export function findRisk(db: Db | Tx, id: number) {
       'o.name as owner_name',
       'm.name as manager_name',
     ])
-    .where('r.id', '=', id)
-    .executeTakeFirst();
+    .where('r.id', '=', value('id')));
+
+export async function findRisk(db: Db | Tx, id: number) {
+  return (await riskDetail(db, { id }))[0];
 }
 
 export type RiskDetailRow = NonNullable<Awaited<ReturnType<typeof findRisk>>>;

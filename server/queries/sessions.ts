@@ -1,22 +1,24 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
+import { preparedQuery } from '../../db/prepared-query';
 import type { Grant } from '../domain/roles';
 import type { SignedInUser } from './users';
 
+const sessionUser = preparedQuery<{ tokenHash: string; nowIso: string; startedAfterIso: string }>()((db, value) => db
+  .selectFrom('sessions')
+  .innerJoin('users', 'users.id', 'sessions.user_id')
+  .innerJoin('people', 'people.id', 'users.person_id')
+  .select(['sessions.csrf_token', 'sessions.last_seen_at', 'users.id as user_id', 'users.person_id', 'people.name', 'people.email'])
+  // The user's roles in the same statement: this runs on every request.
+  .select(sql<string>`(SELECT json_group_array(json_object('role', g.role, 'node_id', g.node_id)) FROM role_grants g WHERE g.user_id = users.id)`.as('grants'))
+  .where('sessions.token_hash', '=', value('tokenHash'))
+  .where('sessions.expires_at', '>', value('nowIso'))
+  .where('sessions.created_at', '>', value('startedAfterIso'))
+  .where('users.disabled_on', 'is', null));
+
 /** The live session with this token hash (used recently, and begun after `startedAfterIso`), and its user, if the user is still active. */
 export async function findSessionUser(db: Db, tokenHash: string, nowIso: string, startedAfterIso: string) {
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .innerJoin('people', 'people.id', 'users.person_id')
-    .select(['sessions.csrf_token', 'sessions.last_seen_at', 'users.id as user_id', 'users.person_id', 'people.name', 'people.email'])
-    // The user's roles in the same statement: this runs on every request.
-    .select(sql<string>`(SELECT json_group_array(json_object('role', g.role, 'node_id', g.node_id)) FROM role_grants g WHERE g.user_id = users.id)`.as('grants'))
-    .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.expires_at', '>', nowIso)
-    .where('sessions.created_at', '>', startedAfterIso)
-    .where('users.disabled_on', 'is', null)
-    .executeTakeFirst();
+  const [row] = await sessionUser(db, { tokenHash, nowIso, startedAfterIso });
   if (!row) return undefined;
   const grants = JSON.parse(row.grants) as Grant[];
   const user: SignedInUser = { id: row.user_id, personId: row.person_id, name: row.name, email: row.email, grants };
