@@ -1,22 +1,56 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/connection';
+import { preparedQuery } from '../../db/prepared-query';
 import type { NewPlan, PlanRow, PlanVersionRow } from '../../db/schema';
 import type { AuditValues } from '../domain/audit';
 import { recordAudit, type Change } from './audit';
 import { parsePlanContent, serialisePlanContent, type PlanContent } from '../domain/plan-content';
 
 /** A plan with the names its pages show. */
-export function findPlan(db: Db | Tx, id: number) {
-  return db
-    .selectFrom('plans as p')
-    .innerJoin('nodes as n', 'n.id', 'p.node_id')
-    .leftJoin('sites as s', 's.id', 'p.site_id')
-    .leftJoin('people as o', 'o.id', 'p.owner_id')
-    .selectAll('p')
-    .select(['n.name as node_name', 'n.code as node_code', 's.name as site_name', 's.address as site_address', 'o.name as owner_name'])
-    .where('p.id', '=', id)
-    .executeTakeFirst();
+export async function findPlan(db: Db | Tx, id: number) {
+  return (await planDetail(db, { id }))[0];
 }
+
+// The plan page's queries, prepared (db/prepared-query.ts): built and compiled once.
+const byPlan = preparedQuery<{ id: number }>();
+
+const planDetail = byPlan((db, value) => db
+  .selectFrom('plans as p')
+  .innerJoin('nodes as n', 'n.id', 'p.node_id')
+  .leftJoin('sites as s', 's.id', 'p.site_id')
+  .leftJoin('people as o', 'o.id', 'p.owner_id')
+  .selectAll('p')
+  .select(['n.name as node_name', 'n.code as node_code', 's.name as site_name', 's.address as site_address', 'o.name as owner_name'])
+  .where('p.id', '=', value('id')));
+
+const draftOfPlan = byPlan((db, value) => db.selectFrom('plan_versions').selectAll().where('plan_id', '=', value('id')).where('status', '=', 'draft'));
+
+const latestApprovedOfPlan = byPlan((db, value) => db
+  .selectFrom('plan_versions')
+  .selectAll()
+  .where('plan_id', '=', value('id'))
+  .where('number', 'is not', null)
+  .orderBy('number', 'desc')
+  .limit(1));
+
+const versionsOfPlan = byPlan((db, value) => db
+  .selectFrom('plan_versions as v')
+  .leftJoin('people as a', 'a.id', 'v.approver_id')
+  .select([
+    'v.id',
+    'v.number',
+    'v.status',
+    'v.approved_on',
+    'v.next_review_on',
+    'v.change_summary',
+    'v.updated_at',
+    'v.created_at',
+    'a.name as approver_name',
+    'v.updated_by',
+  ])
+  .where('v.plan_id', '=', value('id'))
+  .orderBy(sql`v.number IS NULL`, 'desc')
+  .orderBy('v.number', 'desc'));
 
 export type PlanDetailRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
 
@@ -74,8 +108,8 @@ export async function countPlansByNode(db: Db): Promise<Map<number, number>> {
   return new Map(rows.map((r) => [r.node_id, Number(r.plans)]));
 }
 
-export function findDraft(db: Db | Tx, planId: number) {
-  return db.selectFrom('plan_versions').selectAll().where('plan_id', '=', planId).where('status', '=', 'draft').executeTakeFirst();
+export async function findDraft(db: Db | Tx, planId: number) {
+  return (await draftOfPlan(db, { id: planId }))[0];
 }
 
 export function findApprovedVersion(db: Db | Tx, planId: number, number: number) {
@@ -83,38 +117,13 @@ export function findApprovedVersion(db: Db | Tx, planId: number, number: number)
 }
 
 /** The version in force: the one approved last, or undefined if none has been approved yet. */
-export function findLatestApproved(db: Db | Tx, planId: number) {
-  return db
-    .selectFrom('plan_versions')
-    .selectAll()
-    .where('plan_id', '=', planId)
-    .where('number', 'is not', null)
-    .orderBy('number', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+export async function findLatestApproved(db: Db | Tx, planId: number) {
+  return (await latestApprovedOfPlan(db, { id: planId }))[0];
 }
 
 /** Every version, newest first, the draft on top, with the approver's and last editor's names. */
 export function listVersions(db: Db | Tx, planId: number) {
-  return db
-    .selectFrom('plan_versions as v')
-    .leftJoin('people as a', 'a.id', 'v.approver_id')
-    .select([
-      'v.id',
-      'v.number',
-      'v.status',
-      'v.approved_on',
-      'v.next_review_on',
-      'v.change_summary',
-      'v.updated_at',
-      'v.created_at',
-      'a.name as approver_name',
-      'v.updated_by',
-    ])
-    .where('v.plan_id', '=', planId)
-    .orderBy(sql`v.number IS NULL`, 'desc')
-    .orderBy('v.number', 'desc')
-    .execute();
+  return versionsOfPlan(db, { id: planId });
 }
 
 export type VersionListRow = Awaited<ReturnType<typeof listVersions>>[number];
