@@ -23,7 +23,7 @@ import { buildNationalDataset, BENCH_PASSWORD, NATIONAL, SMOKE, type DatasetSumm
 import { dataFloor, printFloor, type CapturedStatement, type PrintJob } from './bench/floors';
 import { load, withHttpFloor, type LoadFigures } from './bench/load';
 import { computedFigures, type ComputedFigure } from './bench/computed';
-import { machine, peakRssMb, startServer, type ServerProcess } from './bench/server-process';
+import { machine, peakRssMb, startServer, watchChildPeak, type ServerProcess } from './bench/server-process';
 import { prepareReturnRegister, snapshotBytesPerRisk, type ReturnBench } from './bench/returns';
 import { spreadsheetFigures, type SpreadsheetFigures } from './bench/spreadsheets';
 
@@ -212,7 +212,9 @@ async function main(): Promise<void> {
     const registerPack = await timeRequests(`${live.base}/nodes/${summary.divisionId}/register.pdf`, hq.cookie, args.smoke ? 1 : 3);
     console.log(`register pack of the division (${summary.divisionRisks} risks) ${fmt(registerPack.median, 0)} ms, ${fmt(registerPack.bytes / 1024, 0)} KiB`);
     // The organisation's register pack (every open risk in the full register, read 400 rows at a time): once, it is the longest print there is.
+    const joiner = watchChildPeak(live.pid, 'join-worker');
     const organisationPack = await timeRequests(`${live.base}/nodes/${summary.hqId}/register.pdf`, hq.cookie, 1);
+    const joinerPeak = joiner.stop();
     console.log(`register pack of the organisation (${summary.openRisks} open risks) ${fmt(organisationPack.median, 0)} ms, ${fmt(organisationPack.bytes / 1024, 0)} KiB`);
     console.log(`plan PDF ${fmt(plan.median, 0)} ms (floor ${fmt(planFloor ?? NaN, 0)}), pack ${fmt(pack.median, 0)} ms (floor ${fmt(packFloor ?? NaN, 0)})`);
 
@@ -226,7 +228,7 @@ async function main(): Promise<void> {
 
     const report = writeReport({
       args, day, box, loadAtStart, loadAtEnd, summary, buildMs, startMs, starts, results, reviews, edits, plan, pack, sheets, registerPack, organisationPack,
-      planFloor: planFloor ?? NaN, packFloor: packFloor ?? NaN, peak, computed, returnBench, submits, submitMs, snapshotSize,
+      planFloor: planFloor ?? NaN, packFloor: packFloor ?? NaN, peak, joinerPeak, computed, returnBench, submits, submitMs, snapshotSize,
     });
     fs.mkdirSync(args.out, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:]/g, '-').replace(/\..*$/, '');
@@ -435,6 +437,8 @@ interface ReportInput {
   planFloor: number;
   packFloor: number;
   peak: number;
+  /** The register pack's joining process (a child of the server) at its largest, over the organisation's pack. */
+  joinerPeak: number;
   computed: ComputedFigure[];
   returnBench: ReturnBench;
   submits: number[];
@@ -476,6 +480,7 @@ function writeReport(r: ReportInput): string {
     `| import dry run, ${r.sheets.bigDryRun.rows} rows (${r.sheets.bigDryRun.changes} changed) | ${fmt(r.sheets.bigDryRun.median, 0)} ms | | | < 5 s | ${met(r.sheets.bigDryRun.median < 5000)} |`,
     `| start-up to first healthy answer (median of ${r.starts.length}: ${r.starts.map((v) => fmt(v, 0)).join(', ')} ms) | ${fmt(r.startMs, 0)} ms | | | ≤ 1 s | ${met(r.startMs <= 1000)} |`,
     `| server peak memory (VmHWM, Chromium apart) | ${fmt(r.peak, 0)} MB | | | ≤ 300 MB | ${met(r.peak <= 300)} |`,
+    `| the register pack's joining process, peak memory (VmHWM, the organisation's pack) | ${fmt(r.joinerPeak, 0)} MB | | | reported | |`,
     '',
     '| computed, in process | cold (first call) | warm (median) | result | aim | |',
     '|---|---|---|---|---|---|',

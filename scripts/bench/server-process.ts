@@ -100,3 +100,33 @@ export function machine() {
     node: process.version,
   };
 }
+
+/**
+ * Watches the server's child processes whose command line holds `match` (the register pack's
+ * joining, server/print/join-worker.ts) and keeps the highest peak memory (VmHWM) any reached,
+ * until stopped: they end with their pack, so they are read while they run.
+ */
+export function watchChildPeak(parentPid: number, match: string): { stop(): number } {
+  let peak = 0;
+  const sample = () => {
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (ppid !== parentPid || !fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(match)) continue;
+        peak = Math.max(peak, peakRssMb(Number(entry)));
+      } catch {
+        // the process ended while it was being read
+      }
+    }
+  };
+  const timer = setInterval(sample, 50);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}

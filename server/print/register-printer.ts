@@ -1,8 +1,8 @@
 // Prints the register pack (docs/dashboard-and-pack.md) with the shared browser: each section is
 // printed on its own (the full register in batches, landscape), the parts are joined with
-// pdf-lib keeping their tags and bookmarks (join-tagged-pdfs.ts), the cover and contents are
-// printed last once every section's first page is known, and "Page x of y" is then stamped on
-// every page of the whole pack.
+// pdf-lib keeping their tags and bookmarks (join-tagged-pdfs.ts, in a process of its own:
+// join-worker.ts), the cover and contents are printed last once every section's first page is
+// known, and "Page x of y" is then stamped on every page of the whole pack.
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -101,15 +101,14 @@ export function createRegisterPackPrinter(browser: SharedBrowser): RegisterPackP
       });
       const levelCss = pack.levelColours.map((l) => `.bw-level-${l.rank}{background-color:${cssColour(l.colour)};color:${cssColour(l.textColour)}}`).join('\n');
       const html = (section: string, extra: Record<string, unknown> = {}) => t.part({ pack, section, css: t.css, levelCss, ...extra });
-      const { PDFDocument, StandardFonts, rgb, beginMarkedContent, endMarkedContent } = await import('pdf-lib');
-      const { TaggedPdfJoiner } = await import('./join-tagged-pdfs');
+      const { PDFDocument } = await import('pdf-lib');
+      const { JoinProcess } = await import('./join-process');
       const print = (section: string, landscape = false, extra: Record<string, unknown> = {}) => {
         const printing = browser.pdf(html(section, extra), options(landscape));
         // Awaited in reading order: should a later part fail first, its failure must not go unhandled and stop the app.
         printing.catch(() => undefined);
         return printing;
       };
-      const load = async (printing: Promise<Uint8Array>) => PDFDocument.load(await printing, { updateMetadata: false });
 
       // Every part is started at once (the shared browser prints as many as it allows), in
       // reading order; the register's batches are read one after another (each an SQL page).
@@ -125,45 +124,34 @@ export function createRegisterPackPrinter(browser: SharedBrowser): RegisterPackP
         }
       }
 
-      // Each part is copied into the pack as soon as it and the parts before it are printed, and
-      // then dropped, so no more than a few are held parsed at once.
-      const joiner = await TaggedPdfJoiner.start({ title: `Register pack: ${pack.node.name}, ${pack.frameLabel}`, lang: PRINT_LANGUAGE, nestUnderFirst: true });
-      const sectionPages = pack.sections.map(() => 0);
-      for (const part of printing) {
-        const pdf = await load(part.pdf);
-        sectionPages[part.section] = (sectionPages[part.section] ?? 0) + pdf.getPageCount();
-        joiner.append(pdf);
+      // Each part is sent to be joined (join-process.ts: in a process of its own) as soon as it
+      // and the parts before it are printed, and then dropped here.
+      const joining = await JoinProcess.start({ title: `Register pack: ${pack.node.name}, ${pack.frameLabel}`, lang: PRINT_LANGUAGE, nestUnderFirst: true });
+      try {
+        const sectionPages = pack.sections.map(() => 0);
+        for (const part of printing) {
+          sectionPages[part.section] = (sectionPages[part.section] ?? 0) + await joining.append(await part.pdf);
+        }
+
+        // Cover and contents go in front; printed with the real first page of each section, then again should their own length differ from the guess.
+        const printFront = async (frontPages: number) => {
+          let startsOn = frontPages + 1;
+          const contents = pack.sections.map((s, n) => {
+            const entry = { title: s.title, startsOn };
+            startsOn += sectionPages[n] ?? 0;
+            return entry;
+          });
+          const pdf = await print('cover', false, { contents });
+          return { pdf, pages: (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount() };
+        };
+        let front = await printFront(2);
+        if (front.pages !== 2) front = await printFront(front.pages);
+        await joining.prepend(front.pdf);
+        // There every page is numbered ("Page x of y", as an artifact) and the pack saved.
+        return (await joining.finish()).pdf;
+      } finally {
+        joining.close();
       }
-
-      // Cover and contents go in front; printed with the real first page of each section, then again should their own length differ from the guess.
-      const printFront = async (frontPages: number) => {
-        let startsOn = frontPages + 1;
-        const contents = pack.sections.map((s, n) => {
-          const entry = { title: s.title, startsOn };
-          startsOn += sectionPages[n] ?? 0;
-          return entry;
-        });
-        return load(print('cover', false, { contents }));
-      };
-      let front = await printFront(2);
-      if (front.getPageCount() !== 2) front = await printFront(front.getPageCount());
-      joiner.prepend(front);
-      const joined = joiner.finish();
-
-      const font = await joined.embedFont(StandardFonts.Helvetica);
-      const total = joined.getPageCount();
-      joined.getPages().forEach((page, index) => {
-        const text = `Page ${index + 1} of ${total}`;
-        const size = 9;
-        const { width } = page.getSize();
-        // A running footer is not content: marked as an artifact, a screen reader passes over it.
-        page.pushOperators(beginMarkedContent('Artifact'));
-        // 14 mm from the right, on the footer's first line (about 12.6 mm from the bottom).
-        page.drawText(text, { x: width - 39.7 - font.widthOfTextAtSize(text, size), y: 31, size, font, color: rgb(0.04, 0.05, 0.05) });
-        page.pushOperators(endMarkedContent());
-      });
-      // Object streams compress the structure elements: see the plan pack (plan-printer.ts).
-      return joined.save({ useObjectStreams: true });
     },
   };
 }
