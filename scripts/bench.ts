@@ -190,6 +190,16 @@ async function main(): Promise<void> {
       console.log(`${page.name}: median ${figures.p50} ms (mean ${fmt(figures.mean)}), ${fmt(figures.rps, 0)}/s, ${fmt(figures.cpuPerRequest, 2)} ms CPU, ${fmt(Buffer.byteLength(body) / 1024, 0)} KiB; HTTP floor ${fmt(floor.mean, 2)} ms; data floor ${fmt(data.ms, 2)} ms`);
     }
 
+    // The framework floor: the risk page's bytes from bare node:http and from a bare Express app
+    // with one route, each with its CPU per request: what Express costs before any of Bulwark.
+    const riskBody = await (await fetch(`${live.base}/risks/${summary.riskId}`, { headers: { Cookie: hq.cookie } })).text();
+    const floorRun = args.smoke ? { amount: 30 } : { durationSeconds: args.duration };
+    const frameworkFloor = {
+      http: await withHttpFloor(riskBody, 'text/html; charset=utf-8', floorPort + pages.length, (url, pid) => load({ url, connections: args.connections, ...floorRun, pid })),
+      express: await withHttpFloor(riskBody, 'text/html; charset=utf-8', floorPort + pages.length + 1, (url, pid) => load({ url, connections: args.connections, ...floorRun, pid }), 'express'),
+    };
+    console.log(`the risk page's bytes: bare node:http ${frameworkFloor.http.p50} ms (${fmt(frameworkFloor.http.cpuPerRequest, 2)} ms CPU), bare Express ${frameworkFloor.express.p50} ms (${fmt(frameworkFloor.express.cpuPerRequest, 2)} ms CPU)`);
+
     // Spreadsheets: the organisation's register as XLSX and CSV, and import dry runs (nothing applied).
     const sheets = await spreadsheetFigures(live, hq, summary, args.smoke);
     console.log(`XLSX of ${sheets.xlsx.rows} risks: ${fmt(sheets.xlsx.median, 0)} ms, ${fmt(sheets.xlsx.bytes / 1024 / 1024)} MB, server memory +${fmt(sheets.xlsx.memoryGrowthMb, 0)} MB; dry runs: ${sheets.divisionDryRun.rows} rows ${fmt(sheets.divisionDryRun.median, 0)} ms, ${sheets.bigDryRun.rows} rows ${fmt(sheets.bigDryRun.median, 0)} ms`);
@@ -227,7 +237,7 @@ async function main(): Promise<void> {
     server = undefined;
 
     const report = writeReport({
-      args, day, box, loadAtStart, loadAtEnd, summary, buildMs, startMs, starts, results, reviews, edits, plan, pack, sheets, registerPack, organisationPack,
+      args, day, box, loadAtStart, loadAtEnd, summary, buildMs, startMs, starts, results, frameworkFloor, reviews, edits, plan, pack, sheets, registerPack, organisationPack,
       planFloor: planFloor ?? NaN, packFloor: packFloor ?? NaN, peak, joinerPeak, computed, returnBench, submits, submitMs, snapshotSize,
     });
     fs.mkdirSync(args.out, { recursive: true });
@@ -417,6 +427,8 @@ async function printJobs(databasePath: string, summary: DatasetSummary, withPack
 }
 
 interface ReportInput {
+  /** The risk page's bytes from bare node:http and from a bare Express app with one route. */
+  frameworkFloor: { http: LoadFigures; express: LoadFigures };
   args: Args;
   day: string;
   box: ReturnType<typeof machine>;
@@ -468,6 +480,8 @@ function writeReport(r: ReportInput): string {
     '',
     '| other | figure | floor | × floor | aim | |',
     '|---|---|---|---|---|---|',
+    `| the risk page's bytes from bare node:http (median; CPU per request) | ${r.frameworkFloor.http.p50} ms; ${fmt(r.frameworkFloor.http.cpuPerRequest, 2)} ms | | | | |`,
+    `| the same from a bare Express app with one route, the framework floor (median; CPU per request) | ${r.frameworkFloor.express.p50} ms; ${fmt(r.frameworkFloor.express.cpuPerRequest, 2)} ms | ${r.frameworkFloor.http.p50} ms (node:http) | ${fmt(r.frameworkFloor.express.cpuPerRequest / r.frameworkFloor.http.cpuPerRequest, 1)} (CPU) | | |`,
     `| one plan PDF (warm browser, median) | ${fmt(r.plan.median, 0)} ms, ${fmt(r.plan.bytes / 1024, 0)} KiB | ${fmt(r.planFloor, 0)} ms (bare page.pdf) | ${fmt(r.plan.median / r.planFloor, 2)} | | |`,
     `| division's plan pack (median) | ${fmt(r.pack.median, 0)} ms, ${fmt(r.pack.bytes / 1024, 0)} KiB | ${fmt(r.packFloor, 0)} ms (bare page.pdf of each document) | ${fmt(r.pack.median / r.packFloor, 2)} | | |`,
     `| division's register pack, ${r.summary.divisionRisks} risks (median) | ${fmt(r.registerPack.median, 0)} ms, ${fmt(r.registerPack.bytes / 1024, 0)} KiB | | | ≤ 5 s | ${met(r.registerPack.median <= 5000)} |`,

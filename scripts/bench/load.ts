@@ -73,16 +73,31 @@ export async function load(options: LoadOptions): Promise<LoadFigures> {
 }
 
 /** The HTTP floor: a bare node:http server in its own process sending these bytes to every request. */
-export async function withHttpFloor<T>(body: string, contentType: string, port: number, work: (url: string) => Promise<T>): Promise<T> {
+/**
+ * A bare server in its own process sending `body` to every request, for `work` to load: node:http
+ * (the HTTP floor), or an Express app with nothing but one route (the framework floor: what
+ * Express itself costs before any of Bulwark's middleware, SQL or views).
+ */
+export async function withHttpFloor<T>(body: string, contentType: string, port: number, work: (url: string, pid: number) => Promise<T>, server: 'node:http' | 'express' = 'node:http'): Promise<T> {
   const file = `${process.env.TMPDIR ?? '/tmp'}/bulwark-floor-${port}.body`;
   fs.writeFileSync(file, body);
-  const code = `
+  const headers = `{ 'Content-Type': ${JSON.stringify(contentType)}, 'Content-Length': body.length, 'Cache-Control': 'no-store' }`;
+  const code = server === 'express'
+    ? `
+    const express = require(${JSON.stringify(require.resolve('express'))});
+    const body = require('node:fs').readFileSync(${JSON.stringify(file)});
+    const app = express();
+    app.disable('x-powered-by');
+    app.set('etag', false);
+    app.get('/', (req, res) => { res.set(${headers}).send(body); });
+    app.listen(${port}, '127.0.0.1', () => process.stdout.write('ready\\n'));`
+    : `
     const http = require('node:http');
     const body = require('node:fs').readFileSync(${JSON.stringify(file)});
     http.createServer((req, res) => {
       req.resume();
       req.on('end', () => {
-        res.writeHead(200, { 'Content-Type': ${JSON.stringify(contentType)}, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+        res.writeHead(200, ${headers});
         res.end(body);
       });
     }).listen(${port}, '127.0.0.1', () => process.stdout.write('ready\\n'));`;
@@ -92,7 +107,7 @@ export async function withHttpFloor<T>(body: string, contentType: string, port: 
       child.stdout?.once('data', () => resolve());
       child.once('exit', (exitCode) => reject(new Error(`the floor server exited with ${exitCode}`)));
     });
-    return await work(`http://127.0.0.1:${port}/`);
+    return await work(`http://127.0.0.1:${port}/`, child.pid as number);
   } finally {
     if (child.exitCode === null && child.signalCode === null) {
       const gone = new Promise((resolve) => child.once('exit', resolve));

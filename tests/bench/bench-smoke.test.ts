@@ -16,9 +16,12 @@ describe('npm run bench -- --smoke', () => {
       });
       if (run.status !== 0) throw new Error(`the smoke bench failed (${run.status ?? run.signal}):\n${run.stdout}\n${run.stderr}`);
       const report = fs.readFileSync(path.join(out, 'latest-smoke.md'), 'utf8');
-      for (const row of ['Home (HQ)', 'Division register', 'Organisation register', 'Risk page', 'Plan page', "Coordinator's board, division", "Coordinator's board, organisation", 'review saves', 'risk edits', 'one plan PDF', 'start-up', 'peak memory', 'Quarterly return as submitted', "HQ's table of returns", 'quarterly return submitted', "the return's snapshot", "XLSX of the organisation's register", 'import dry run', "Quality findings of a division's overarching register", 'Likely duplicates of one division']) {
+      for (const row of ['Home (HQ)', 'Division register', 'Organisation register', 'Risk page', 'Plan page', "Coordinator's board, division", "Coordinator's board, organisation", 'review saves', 'risk edits', 'one plan PDF', 'start-up', 'peak memory', 'Quarterly return as submitted', "HQ's table of returns", 'quarterly return submitted', "the return's snapshot", "XLSX of the organisation's register", 'import dry run', "Quality findings of a division's overarching register", 'Likely duplicates of one division',
+        'the framework floor', "the register pack's joining process", 'Calendar, organisation']) {
         expect(report).toContain(row);
       }
+      // The framework floor was measured: a figure, not a dash.
+      expect(report).toMatch(/the framework floor \(median; CPU per request\) \| \d+ ms; [\d.]+ ms/);
       expect(report).toMatch(/Load average \(1, 5, 15 min\) [\d.]+ [\d.]+ [\d.]+/);
       expect(report).toMatch(/\| review saves \| [\d,]+ \| .* \| (\d+) \/ \1 \|/);
     } finally {
