@@ -64,7 +64,7 @@ export function spreadsheetRoutes({ db, clock }: AppContext): Router {
     } catch (error) {
       if (!res.headersSent) throw error;
       // Logged with the request's line, as the error middleware would.
-      res.err = error as Error;
+      res.err = error;
       res.destroy(error as Error);
     }
   }
