@@ -192,9 +192,12 @@ export function buildNationalDataset(sqlite: SqliteDatabase.Database, options: {
   const insertRisk = prepare(`INSERT INTO risks (register_id, ref_number, title, cause, event, effect, category_id, objective_id, owner_id, manager_id,
     identified_on, status, closed_on, closure_reason, treatment, influence, inherent_likelihood, inherent_impact, current_likelihood, current_impact,
     target_likelihood, target_impact, existing_controls, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // Each review keeps the level it was rated at, as the app records it (migration 009).
   const insertReview = prepare(`INSERT INTO reviews (risk_id, fy_year, fy_quarter, reviewed_on, reviewer_id, inherent_likelihood, inherent_impact,
-    current_likelihood, current_impact, target_likelihood, target_impact, current_score, direction, commentary, mitigating_action, further_action, still_valid)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    current_likelihood, current_impact, target_likelihood, target_impact, current_score, direction, commentary, mitigating_action, further_action, still_valid,
+    level_rank, level_name, level_colour, level_text_colour)
+    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, l.rank, l.name, l.colour, l.text_colour
+    FROM matrix_cells c JOIN matrix_levels l ON l.rank = c.level_rank WHERE c.likelihood = ? AND c.impact = ?`);
   const insertAction = prepare('INSERT INTO actions (risk_id, description, owner_id, due_on, status, completed_on) VALUES (?, ?, ?, ?, ?, ?)');
   const insertPlan = prepare('INSERT INTO plans (node_id, site_id, ref, title, owner_id, protective_marking, retired_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertVersion = prepare(`INSERT INTO plan_versions (plan_id, number, status, content, approver_id, approved_on, next_review_on, change_summary, updated_by, created_at, updated_at)
@@ -355,8 +358,10 @@ export function buildNationalDataset(sqlite: SqliteDatabase.Database, options: {
         if (reviewedOn < previousDate) reviewedOn = previousDate;
         const quarter = quarterOf(reviewedOn, fyStartMonth);
         const score = scoreOf(review.score[0], review.score[1]);
-        insertReview.run(riskId, quarter.fyYear, quarter.quarter, reviewedOn, rnd.pick(people), inherent[0], inherent[1], review.score[0], review.score[1],
-          target[0], target[1], score, directionOfTravel(previousScore, score), rnd.pick(REVIEW_NOTES), rnd.chance(0.7) ? rnd.pick(ACTIONS) : '', rnd.chance(0.5) ? rnd.pick(ACTIONS) : '', 1);
+        const inserted = insertReview.run(riskId, quarter.fyYear, quarter.quarter, reviewedOn, rnd.pick(people), inherent[0], inherent[1], review.score[0], review.score[1],
+          target[0], target[1], score, directionOfTravel(previousScore, score), rnd.pick(REVIEW_NOTES), rnd.chance(0.7) ? rnd.pick(ACTIONS) : '', rnd.chance(0.5) ? rnd.pick(ACTIONS) : '', 1,
+          review.score[0], review.score[1]);
+        if (inserted.changes !== 1) throw new Error(`the matrix has no cell ${review.score[0]}×${review.score[1]} to rate a review by`);
         previousScore = score;
         previousDate = reviewedOn;
         reviews += 1;
