@@ -23,7 +23,7 @@ import {
   type HeatBasis,
 } from '../queries/dashboard';
 import { loadTree } from '../queries/nodes';
-import { currentFindings, FINDING_RULES } from '../queries/quality-findings';
+import { currentFindings, FINDING_RULES, findingTallies } from '../queries/quality-findings';
 import { stackedBarChart } from './charts';
 import { linkWith } from './query-string';
 import { DIRECTION_SYMBOLS, loadRiskRules } from './risk-rules';
@@ -133,8 +133,8 @@ export async function buildDashboardPage(db: Db, clock: Clock, nodeId: number, q
   }));
   const movedTotals = movement.reduce((t, m) => ({ up: t.up + m.up, down: t.down + m.down, fresh: t.fresh + m.fresh }), { up: 0, down: 0, fresh: 0 });
 
-  const findingCounts = new Map<string, number>();
-  for (const f of findings) findingCounts.set(f.code, (findingCounts.get(f.code) ?? 0) + 1);
+  // Counted once per list of findings (the organisation's 13,000 were a third of this page's time counted on each view).
+  const findingCounts = findingTallies(findings).perCode;
 
   // Return states per child node: each register counted under the child its node is in.
   const childOf = new Map<number, number>();

@@ -7,7 +7,7 @@ import { RETURN_STATE_LABELS, type ReturnStateName } from '../domain/returns';
 import { reviewCalendar } from '../domain/reviews';
 import { levelCounts, movementByCell, cellCounts, decidedProposals, overdueCounts } from '../queries/dashboard';
 import { loadTree } from '../queries/nodes';
-import { currentFindings, FINDING_RULES } from '../queries/quality-findings';
+import { currentFindings, FINDING_RULES, findingTallies } from '../queries/quality-findings';
 import { countRisks, pageOfRisks, type RiskFilter } from '../queries/risk-facts';
 import {
   cardRiskIds,
@@ -100,8 +100,7 @@ export async function buildRegisterPack(db: Db, clock: Clock, nodeId: number, qu
 
   const moves = new Map(movement.map((m) => [`${m.likelihood}:${m.impact}`, m]));
   const byRank = new Map(levels.map((l) => [l.levelRank, l.count]));
-  const findingCounts = new Map<string, number>();
-  for (const f of findings) findingCounts.set(f.code, (findingCounts.get(f.code) ?? 0) + 1);
+  const findingCounts = findingTallies(findings).perCode;
   const returnsAccepted = returns.filter((r) => r.state === 'accepted').length;
 
   return {

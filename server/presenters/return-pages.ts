@@ -200,13 +200,13 @@ export interface ReturnPageForms {
   form?: 'challenge' | 'answer' | 'accept';
 }
 
-function riskView(risk: SnapshotRisk, findings: ReturnSnapshot['findings']) {
+function riskView(risk: SnapshotRisk, findings: ReturnSnapshot['findings'] = []) {
   return {
     ...risk,
     controlsCount: risk.controls.length,
     actions: risk.actions.map((a) => ({ ...a, statusLabel: ACTION_STATUS_LABELS[a.status], dueOnText: formatDay(a.dueOn), completedOnText: formatDay(a.completedOn) })),
     openActions: risk.actions.filter((a) => a.status === 'not_started' || a.status === 'in_progress').length,
-    findings: findings.filter((f) => f.riskId === risk.id),
+    findings,
     reviewedOnText: risk.review ? formatDay(risk.review.reviewedOn) : '',
   };
 }
@@ -266,6 +266,15 @@ async function submittedReturn(db: Db, register: RegisterRow, row: ReturnRow, q:
 
   const page = pageNumber(query.page, snapshot.risks.length, RISKS_PER_PAGE);
   const pageRisks = snapshot.risks.slice((page - 1) * RISKS_PER_PAGE, page * RISKS_PER_PAGE);
+  // The snapshot's findings by risk, found once rather than searched for each risk of the page.
+  const onPage = new Set(pageRisks.map((r) => r.id));
+  const findingsOf = new Map<number, ReturnSnapshot['findings'][number][]>();
+  for (const f of snapshot.findings) {
+    if (!onPage.has(f.riskId)) continue;
+    const list = findingsOf.get(f.riskId);
+    if (list) list.push(f);
+    else findingsOf.set(f.riskId, [f]);
+  }
   const path = `/registers/${register.id}/returns/${quarterPath(q, settings.fyStartMonth)}`;
   const values = forms.values ?? {};
   const version = String(row.version);
@@ -275,7 +284,7 @@ async function submittedReturn(db: Db, register: RegisterRow, row: ReturnRow, q:
   const aboutOptions = [
     { value: 'return', text: 'The whole return' },
     ...pageRisks.map((r) => ({ value: `risk:${r.id}`, text: `${r.reference} ${r.title}` })),
-    ...snapshot.findings.filter((f) => pageRisks.some((r) => r.id === f.riskId)).map((f) => ({ value: `finding:${f.code}:${f.riskId}`, text: `Finding on ${f.reference}: ${f.label}` })),
+    ...snapshot.findings.filter((f) => onPage.has(f.riskId)).map((f) => ({ value: `finding:${f.code}:${f.riskId}`, text: `Finding on ${f.reference}: ${f.label}` })),
   ];
   if (chosen && !aboutOptions.some((o) => o.value === chosen)) {
     const [kind, a, b] = chosen.split(':');
@@ -336,7 +345,7 @@ async function submittedReturn(db: Db, register: RegisterRow, row: ReturnRow, q:
     findingCount: snapshot.findings.length,
     findingCounts: countBy(snapshot.findings.map((f) => f.label)),
     links: snapshot.links,
-    risks: pageRisks.map((r) => riskView(r, snapshot.findings)),
+    risks: pageRisks.map((r) => riskView(r, findingsOf.get(r.id))),
     page,
     pages: pageLinks(path, {}, page, snapshot.risks.length, RISKS_PER_PAGE),
     showing: snapshot.risks.length > RISKS_PER_PAGE ? { from: (page - 1) * RISKS_PER_PAGE + 1, to: Math.min(page * RISKS_PER_PAGE, snapshot.risks.length), total: snapshot.risks.length } : null,
