@@ -166,7 +166,10 @@ describe('accessibility of the demo in Chromium', () => {
       // Empty what the form offers, so every required field is refused.
       await page.$$eval('main textarea, main input[type="text"]', (fields) => fields.forEach((f) => ((f as HTMLInputElement).value = '')));
       await Promise.all([page.waitForNavigation(), page.click('main form button[type="submit"]')]);
-      const focused = await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary') ?? false);
+      // autofocus takes effect at the page's next rendering step, which on a loaded machine can
+      // come after the load event: wait for it (a page that never focuses the summary still fails).
+      const focused = await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary') ?? false, { timeout: 5000 })
+        .then(() => true, () => false);
       expect({ path, focused }).toEqual({ path, focused: true });
       const links = await page.$$eval('.govuk-error-summary__list a', (anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
       expect(links.length).toBeGreaterThan(0);
