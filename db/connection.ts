@@ -1,6 +1,7 @@
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase, type Transaction } from 'kysely';
 import { registerDomainFunctions } from './functions';
+import { RecentlyUsed } from './recently-used';
 import { migrations } from './migrations';
 import { attachReferenceCache, isReferenceReload } from './reference-cache';
 import { makeOwnerOnly } from './owner-only';
@@ -60,19 +61,15 @@ const STATEMENT_CACHE_SIZE = 500;
  * Kysely runs one statement at a time on the connection, so a cached statement is never busy.
  */
 function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatabase {
-  const cache = new Map<string, SqliteDatabase.Statement>();
+  const cache = new RecentlyUsed<string, SqliteDatabase.Statement>(STATEMENT_CACHE_SIZE);
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
       let statement = cache.get(sql);
-      if (statement) {
-        // Most recently used last, so the oldest goes first when the cache is full.
-        cache.delete(sql);
-      } else {
+      if (!statement) {
         statement = sqlite.prepare(sql);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, statement);
       }
-      cache.set(sql, statement);
       return statement;
     },
   };

@@ -3,6 +3,7 @@ import { addMonthsToDay, countsAs } from '../server/domain/exercise-due';
 import type { ExerciseKind, ExerciseStatus } from '../server/domain/exercise-vocabulary';
 import { missingSections, parsePlanContent } from '../server/domain/plan-content';
 import { reviewDueOn } from '../server/domain/reviews';
+import { RecentlyUsed } from './recently-used';
 
 // The domain's own rules, made callable from SQL, so the triggers that keep the stored facts
 // (migration 008_stored_facts) apply exactly the rule the pages and the tests compute from
@@ -26,13 +27,12 @@ export function planContentFacts(json: string): PlanContentFacts {
 
 /** A trigger reads a version's content several times in one statement: the last few are kept parsed. */
 function remembered<T>(compute: (key: string) => T, size = 4): (key: string) => T {
-  const recent = new Map<string, T>();
+  const recent = new RecentlyUsed<string, T>(size);
   return (key) => {
     const hit = recent.get(key);
     if (hit !== undefined) return hit;
     const value = compute(key);
     recent.set(key, value);
-    if (recent.size > size) recent.delete(recent.keys().next().value as string);
     return value;
   };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
 import { databaseGeneration } from '../../db/generation';
+import { RecentlyUsed } from '../../db/recently-used';
 import { keyOf } from '../../db/reference-cache';
 import { today, type Clock } from '../clock';
 import { buildExerciseCalendar } from '../presenters/exercise-calendar';
@@ -14,26 +15,17 @@ import { writeCalendar } from './ics';
 /** Calendars kept per database: the organisation's is a megabyte, a division's a few dozen kilobytes. */
 const KEPT_CALENDARS = 20;
 
-const kept = new WeakMap<object, Map<string, { generation: string; text: string }>>();
+const kept = new WeakMap<object, RecentlyUsed<string, { generation: string; text: string }>>();
 
 export async function calendarText(db: Db, clock: Clock, nodeId: number, baseUrl: string): Promise<string> {
   const generation = await databaseGeneration(db);
   const key = `${nodeId}|${today(clock)}|${baseUrl}`;
   let calendars = kept.get(keyOf(db));
-  if (!calendars) kept.set(keyOf(db), (calendars = new Map()));
+  if (!calendars) kept.set(keyOf(db), (calendars = new RecentlyUsed(KEPT_CALENDARS)));
   const held = calendars.get(key);
-  if (held?.generation === generation) {
-    // Most recently used last, so the one unused longest goes first.
-    calendars.delete(key);
-    calendars.set(key, held);
-    return held.text;
-  }
+  if (held?.generation === generation) return held.text;
   const text = writeCalendar(await buildExerciseCalendar(db, clock, nodeId, baseUrl));
   // Only if building it read nothing newer than the mark it is kept under.
-  if ((await databaseGeneration(db)) === generation) {
-    calendars.delete(key);
-    if (calendars.size >= KEPT_CALENDARS) calendars.delete(calendars.keys().next().value as string);
-    calendars.set(key, { generation, text });
-  }
+  if ((await databaseGeneration(db)) === generation) calendars.set(key, { generation, text });
   return text;
 }

@@ -47,6 +47,7 @@ import {
 } from '../queries/returns';
 import { pageLinks, pageNumber, PAGE_SIZE } from './pagination';
 import { linkWith } from './query-string';
+import { RecentlyUsed } from '../../db/recently-used';
 
 // The pages of the quarterly return: a register's returns by quarter, one return as submitted
 // (the snapshot, its timeline, challenges and answers, and what changed since), and HQ's table
@@ -140,24 +141,13 @@ export async function buildRegisterReturnsPage(db: Db, today: string, register: 
 // One return as submitted
 
 /** Snapshots never change (the database refuses it), so a parsed one is kept by its hash, the least recently read going first. */
-const parsedSnapshots = new Map<string, ReturnSnapshot>();
-const PARSED_KEPT = 20;
+const parsedSnapshots = new RecentlyUsed<string, ReturnSnapshot>(20);
 
 export function parseSnapshot(sha256: string, json: string): ReturnSnapshot {
-  return heldSnapshot(sha256) ?? holdSnapshot(sha256, JSON.parse(json) as ReturnSnapshot);
-}
-
-function heldSnapshot(sha256: string): ReturnSnapshot | undefined {
-  const snapshot = parsedSnapshots.get(sha256);
-  if (snapshot) {
-    parsedSnapshots.delete(sha256);
-    parsedSnapshots.set(sha256, snapshot);
-  }
-  return snapshot;
+  return parsedSnapshots.get(sha256) ?? holdSnapshot(sha256, JSON.parse(json) as ReturnSnapshot);
 }
 
 function holdSnapshot(sha256: string, snapshot: ReturnSnapshot): ReturnSnapshot {
-  if (parsedSnapshots.size >= PARSED_KEPT) parsedSnapshots.delete(parsedSnapshots.keys().next().value as string);
   parsedSnapshots.set(sha256, snapshot);
   return snapshot;
 }
@@ -172,7 +162,7 @@ const snapshotSizes = new WeakMap<ReturnSnapshot, number>();
 async function storedSnapshot(db: Db, returnId: number) {
   const head = await findSnapshotHead(db, returnId);
   if (!head) throw new Error(`return ${returnId} has no snapshot`);
-  const held = heldSnapshot(head.sha256);
+  const held = parsedSnapshots.get(head.sha256);
   const bytes = held && snapshotSizes.get(held);
   if (held && bytes !== undefined) return { ...head, snapshot: held, bytes };
   const json = (await findSnapshot(db, returnId))?.json ?? '';
